@@ -1,0 +1,23 @@
+import type { StageContext } from '../core/context.js';
+import type { InputReader } from '../core/inputs.js';
+import type { StageOutcome } from '../core/outcome.js';
+
+export interface FlagSpec {
+  type: 'string' | 'boolean';
+  /** May be given more than once; the values reach the stage joined by newlines, like a multi-line input. */
+  multiple?: boolean;
+  short?: string;
+  /** Shown in `shipkit <command> --help`, e.g. `FILE…  coverage report(s)`. */
+  description: string;
+}
+
+/**
+ * A `shipkit <stage>` subcommand. Flags carry the same names as the action's inputs, so one
+ * options reader (taking an InputReader) serves both.
+ */
+export interface CliCommand {
+  name: string;
+  summary: string;
+  flags: Record<string, FlagSpec>;
+  run(inputs: InputReader, ctx: StageContext): Promise<StageOutcome>;
+}

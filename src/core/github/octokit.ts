@@ -1,0 +1,83 @@
+import { Octokit } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import type { Logger } from '../logger.js';
+import { USER_AGENT } from '../version.js';
+
+const ShipkitOctokitClass = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling);
+export type ShipkitOctokit = InstanceType<typeof ShipkitOctokitClass>;
+
+/**
+ * Statuses the retry plugin never retries: the request itself is wrong (400, 422), the token is
+ * wrong or lacks a permission (401, 403, 404, 410), or the content is blocked (451). Retrying these
+ * only burns rate limit. 403 and 429 *rate limits* are not lost by this: the throttling plugin
+ * handles them first and waits out `retry-after` / `x-ratelimit-reset`. Everything else (5xx,
+ * network errors, a 429 without rate-limit headers) is retried with growing back-off.
+ */
+export const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 451] as const;
+
+/** How many times a request hit by a rate limit is tried again before the error reaches the caller. */
+export const RATE_LIMIT_RETRIES = 3;
+/** A primary rate limit that resets later than this is not waited for: the caller decides. */
+export const MAX_RATE_LIMIT_WAIT_SECONDS = 15 * 60;
+
+export interface OctokitOptions {
+  token: string;
+  /** GITHUB_API_URL: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server. */
+  baseUrl?: string;
+  logger: Logger;
+  /** Retries for 5xx and network errors (default 3). */
+  retries?: number;
+}
+
+export function apiUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
+}
+
+/** The one way shipkit talks to GitHub. */
+export function createOctokit(options: OctokitOptions): ShipkitOctokit {
+  const { logger } = options;
+  return new ShipkitOctokitClass({
+    auth: options.token,
+    baseUrl: options.baseUrl ?? apiUrlFromEnv(),
+    userAgent: USER_AGENT,
+    log: {
+      debug: (message: string) => logger.debug(message),
+      info: (message: string) => logger.debug(message),
+      warn: (message: string) => logger.warning(message),
+      error: (message: string) => logger.error(message),
+    },
+    retry: { doNotRetry: [...DO_NOT_RETRY], retries: options.retries ?? 3 },
+    throttle: {
+      onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
+        const retrying = retryCount < RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
+        logger.warning(
+          `GitHub API rate limit reached for ${request.method} ${request.url}; ${retrying ? `retrying in ${retryAfter}s` : 'giving up'}`,
+        );
+        return retrying;
+      },
+      onSecondaryRateLimit: (
+        retryAfter: number,
+        request: { method: string; url: string },
+        _o: unknown,
+        retryCount: number,
+      ) => {
+        const retrying = retryCount < RATE_LIMIT_RETRIES;
+        logger.warning(
+          `GitHub API secondary rate limit for ${request.method} ${request.url}; ${retrying ? `retrying in ${retryAfter}s` : 'giving up'}`,
+        );
+        return retrying;
+      },
+    },
+  });
+}
+
+/** The status of an Octokit RequestError (or undefined for network errors and bugs). */
+export function httpStatus(error: unknown): number | undefined {
+  if (typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number') {
+    return error.status;
+  }
+  return undefined;
+}
