@@ -66,8 +66,9 @@ function toInputValues(values: Record<string, unknown>): Record<string, string> 
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) {
     if (key in GLOBAL_FLAGS && key !== 'root') continue;
-    if (Array.isArray(value)) out[key] = value.map(String).join('\n');
-    else if (value !== undefined) out[key] = String(value);
+    // parseArgs yields strings and booleans, or arrays of them for repeatable flags.
+    if (Array.isArray(value)) out[key] = (value as (string | boolean)[]).map(String).join('\n');
+    else if (typeof value === 'string' || typeof value === 'boolean') out[key] = String(value);
   }
   return out;
 }
@@ -130,7 +131,9 @@ export async function runCli(
       io.stderr(`shipkit ${command.name}: ${error.describe()}\n`);
       return EXIT_FAILED;
     }
-    io.stderr(`shipkit ${command.name}: internal error (please report it):\n${(error as Error).stack ?? String(error)}\n`);
+    io.stderr(
+      `shipkit ${command.name}: internal error (please report it):\n${(error as Error).stack ?? String(error)}\n`,
+    );
     return EXIT_FAILED;
   } finally {
     process.off('SIGINT', onSignal);

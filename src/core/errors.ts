@@ -28,7 +28,7 @@ export class UserError extends Error {
   describe(): string {
     const { input, file, line, column } = this.location;
     const where = file ? `${file}${line ? `:${line}${column ? `:${column}` : ''}` : ''}: ` : '';
-    const which = input && !this.message.includes(`'${input}'`) ? ` (input '${input}')` : '';
+    const which = input && !this.message.includes(input) ? ` (input '${input}')` : '';
     return `${where}${this.message}${which}`;
   }
 }

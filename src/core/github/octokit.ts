@@ -30,6 +30,12 @@ export interface OctokitOptions {
   logger: Logger;
   /** Retries for 5xx and network errors (default 3). */
   retries?: number;
+  /**
+   * Key of the throttling plugin's limiters (one write per second, one notifying write per three
+   * seconds). Clients with the same key share them. A job is one process with one client, so the
+   * default is fine; tests that stand in for several jobs in one process give each its own key.
+   */
+  throttleId?: string;
 }
 
 export function apiUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
@@ -51,6 +57,7 @@ export function createOctokit(options: OctokitOptions): ShipkitOctokit {
     },
     retry: { doNotRetry: [...DO_NOT_RETRY], retries: options.retries ?? 3 },
     throttle: {
+      ...(options.throttleId ? { id: options.throttleId } : {}),
       onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
         const retrying = retryCount < RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
         logger.warning(

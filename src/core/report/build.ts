@@ -1,4 +1,11 @@
-import { REPORT_SCHEMA_VERSION, type Gate, type ReportStatus, type RunInfo, type StageName, type StageReport } from './types.js';
+import {
+  REPORT_SCHEMA_VERSION,
+  type Gate,
+  type ReportStatus,
+  type RunInfo,
+  type StageName,
+  type StageReport,
+} from './types.js';
 
 /** Status follows the gates: any failed gate fails the stage; warnings alone make it `warn`. */
 export function statusOf(gates: readonly Gate[], warnings: readonly string[], failed = false): ReportStatus {

@@ -5,7 +5,18 @@ import { REPORT_SCHEMA_VERSION, STAGES, type StageReport } from './types.js';
 export const baseReportSchema = {
   $id: 'https://shipkit.dev/schemas/report-v1.json',
   type: 'object',
-  required: ['schemaVersion', 'stage', 'status', 'summary', 'startedAt', 'finishedAt', 'durationMs', 'run', 'gates', 'warnings'],
+  required: [
+    'schemaVersion',
+    'stage',
+    'status',
+    'summary',
+    'startedAt',
+    'finishedAt',
+    'durationMs',
+    'run',
+    'gates',
+    'warnings',
+  ],
   properties: {
     schemaVersion: { const: REPORT_SCHEMA_VERSION },
     stage: { enum: [...STAGES] },

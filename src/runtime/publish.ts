@@ -1,0 +1,111 @@
+import * as core from '@actions/core';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { errorMessage } from '../core/errors.js';
+import type { GitHubContext } from '../core/github/context.js';
+import { upsertStickySection } from '../core/github/sticky-comment.js';
+import type { Logger } from '../core/logger.js';
+import type { StageOutcome, SummarySection } from '../core/outcome.js';
+import { fitSummary, selectAnnotations } from '../core/summary-fit.js';
+
+/** Where stage reports go: the report action and later stages (approve) look for them here. */
+export function reportsDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(env.RUNNER_TEMP ?? os.tmpdir(), 'shipkit', 'reports');
+}
+
+async function writeReport(outcome: StageOutcome): Promise<string> {
+  const dir = reportsDir();
+  await mkdir(dir, { recursive: true });
+  const shard = outcome.report.run.shard ? `-${outcome.report.run.shard.replace(/[^\w.-]+/g, '_')}` : '';
+  let file = path.join(dir, `${outcome.report.stage}${shard}.json`);
+  // A stage run twice in one job keeps both reports; nothing is overwritten.
+  for (let n = 2; existsSync(file); n++) file = path.join(dir, `${outcome.report.stage}${shard}-${n}.json`);
+  await writeFile(file, `${JSON.stringify(outcome.report, null, 2)}\n`);
+  return file;
+}
+
+function emitAnnotations(outcome: StageOutcome, logger: Logger): string | undefined {
+  const { shown, hidden } = selectAnnotations(outcome.annotations);
+  for (const a of shown) {
+    const props: core.AnnotationProperties = {
+      title: a.title,
+      file: a.file,
+      startLine: a.startLine,
+      endLine: a.endLine,
+      startColumn: a.startColumn,
+      endColumn: a.endColumn,
+    };
+    if (a.level === 'error') core.error(a.message, props);
+    else if (a.level === 'warning') core.warning(a.message, props);
+    else core.notice(a.message, props);
+  }
+  const notShown = hidden.error + hidden.warning + hidden.notice;
+  if (notShown === 0) return undefined;
+  const note = `${notShown} more annotation(s) not shown (${hidden.error} errors, ${hidden.warning} warnings, ${hidden.notice} notices): GitHub shows at most 10 of each level per step. All of them are in the job summary and the JSON report.`;
+  logger.info(note);
+  return note;
+}
+
+function jobSummaryUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
+  return server && repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined;
+}
+
+async function updateComment(
+  outcome: StageOutcome,
+  github: GitHubContext,
+  logger: Logger,
+): Promise<SummarySection | undefined> {
+  if (github.pullNumber === undefined || outcome.comment.trim() === '') return undefined;
+  const key = outcome.report.run.shard ? `${outcome.report.stage}/${outcome.report.run.shard}` : outcome.report.stage;
+  try {
+    const result = await upsertStickySection(
+      github.octokit,
+      { owner: github.owner, repo: github.repo, issueNumber: github.pullNumber },
+      { key, markdown: outcome.comment },
+      { logger, summaryUrl: jobSummaryUrl(process.env) },
+    );
+    if (result.status !== 'forbidden') {
+      logger.info(`PR comment ${result.status}: ${result.url ?? ''}`);
+      return undefined;
+    }
+    logger.warning(
+      `Could not write the PR comment (${result.reason ?? '403'}). This happens on pull requests from forks and with tokens without 'pull-requests: write'. The comment's content is in the job summary instead.`,
+    );
+  } catch (error) {
+    // The comment is a convenience: the gate's verdict stands on its own, so a failure here warns.
+    logger.warning(
+      `Could not update the PR comment: ${errorMessage(error)}. Its content is in the job summary instead.`,
+    );
+  }
+  return { markdown: `### PR comment (not posted)\n\n${outcome.comment}`, priority: 1, label: 'PR comment' };
+}
+
+/** Everything a finished stage tells the runner: outputs, report file, summary, annotations, PR comment. */
+export async function publishOutcome(
+  outcome: StageOutcome,
+  github: GitHubContext | undefined,
+  options: { comment: boolean; logger: Logger },
+): Promise<void> {
+  const { logger } = options;
+  const reportFile = await writeReport(outcome);
+  core.setOutput('report', reportFile);
+  for (const [name, value] of Object.entries(outcome.outputs))
+    core.setOutput(name, value === null ? '' : String(value));
+
+  const extra: SummarySection[] = [];
+  const annotationNote = emitAnnotations(outcome, logger);
+  if (annotationNote) extra.push({ markdown: `> ${annotationNote}`, priority: 0, label: 'annotation note' });
+  if (options.comment && github) {
+    const fallback = await updateComment(outcome, github, logger);
+    if (fallback) extra.push(fallback);
+  }
+
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    const fitted = fitSummary([...outcome.summary, ...extra]);
+    if (fitted.trimmed.length > 0) logger.warning(`Job summary trimmed to fit 1 MiB: ${fitted.trimmed.join(', ')}`);
+    await core.summary.addRaw(fitted.markdown).write();
+  }
+}

@@ -1,0 +1,36 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/action-runner.js';
+
+// CI rebuilds dist/ and refuses a submission whose committed bundles do not match its source.
+// Shown on a clone of the committed tree, as CI sees it.
+describe('.ci/check-dist.sh', () => {
+  let clone: string;
+
+  beforeAll(() => {
+    clone = path.join(mkdtempSync(path.join(os.tmpdir(), 'shipkit-ci-')), 'repo');
+    execFileSync('git', ['clone', '-q', REPO_ROOT, clone]);
+    symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(clone, 'node_modules'));
+  });
+  afterAll(() => rmSync(path.dirname(clone), { recursive: true, force: true }));
+
+  const checkDist = () => spawnSync('bash', ['.ci/check-dist.sh', 'cli'], { cwd: clone, encoding: 'utf8' });
+
+  it('passes on a fresh clone', () => {
+    const r = checkDist();
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('fails on a stale dist/ and prints the difference', () => {
+    const file = path.join(clone, 'src/cli/render-text.ts');
+    writeFileSync(file, readFileSync(file, 'utf8').replace("'Gates:'", "'Gates (changed):'"));
+    const r = checkDist();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('dist/ is stale');
+    expect(r.stderr).toContain('M dist/cli/index.js');
+  });
+});
