@@ -21,3 +21,13 @@ export interface CliCommand {
   flags: Record<string, FlagSpec>;
   run(inputs: InputReader, ctx: StageContext): Promise<StageOutcome>;
 }
+
+/**
+ * How the CLI knows a command before loading it: `shipkit --help` and `shipkit --version` must not
+ * pay for loading every stage (PGlite alone is megabytes), so each stage is imported on first use.
+ */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<CliCommand>;
+}

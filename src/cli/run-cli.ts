@@ -5,7 +5,7 @@ import { isUserError } from '../core/errors.js';
 import { InputReader, mapSource } from '../core/inputs.js';
 import { runInfoFromEnv } from '../core/report/build.js';
 import { VERSION } from '../core/version.js';
-import type { CliCommand } from './command.js';
+import type { CliCommand, CommandEntry } from './command.js';
 import { commands as registered } from './commands.js';
 import { renderText } from './render-text.js';
 import { terminalLogger } from './terminal-logger.js';
@@ -31,7 +31,7 @@ const GLOBAL_FLAGS = {
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 } as const;
 
-function mainHelp(commands: readonly CliCommand[]): string {
+function mainHelp(commands: readonly CommandEntry[]): string {
   const width = Math.max(8, ...commands.map((c) => c.name.length));
   const rows = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
   return `shipkit ${VERSION}: from pull request to production
@@ -76,7 +76,7 @@ function toInputValues(values: Record<string, unknown>): Record<string, string> 
 export async function runCli(
   argv: string[],
   io: Io = defaultIo,
-  commands: readonly CliCommand[] = registered,
+  commands: readonly CommandEntry[] = registered,
 ): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
@@ -87,11 +87,12 @@ export async function runCli(
     io.stdout(`${VERSION}\n`);
     return EXIT_OK;
   }
-  const command = commands.find((c) => c.name === first);
-  if (!command) {
+  const entry = commands.find((c) => c.name === first);
+  if (!entry) {
     io.stderr(`shipkit: unknown command '${first}'. Run 'shipkit --help' for the list.\n`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
 
   let values: Record<string, unknown>;
   try {
