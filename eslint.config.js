@@ -1,6 +1,7 @@
 // Flat config with type-checked rules; dist/ is generated and never linted.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/fixtures/**', '.shipkit/**'] },
@@ -40,6 +41,7 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['tests/**/*.ts', 'bench/**'],
