@@ -19,7 +19,8 @@ export interface CliCommand {
   name: string;
   summary: string;
   flags: Record<string, FlagSpec>;
-  run(inputs: InputReader, ctx: StageContext): Promise<StageOutcome>;
+  /** A property, not a method: action entries pass it on unbound (`runAction('x', xCommand.run)`). */
+  run: (inputs: InputReader, ctx: StageContext) => Promise<StageOutcome>;
 }
 
 /**

@@ -1,0 +1,176 @@
+import { unmetExpectations } from './expectations.js';
+import { RequestFailure, type HttpClient, type HttpResponse } from './http-client.js';
+import { statusMatches, type SmokeCheck } from './model.js';
+import { isJudgedContent, missingSecurityHeaders } from './security-headers.js';
+import type { RequestSample } from './thresholds.js';
+
+export const MAX_REDIRECTS = 10;
+
+export interface RunChecksOptions {
+  samples: number;
+  concurrency: number;
+  requestTimeoutMs: number;
+  maxBodyBytes: number;
+  /** Headers sent with every request (the `headers` input); a check's own headers win. */
+  headers: Record<string, string>;
+  securityHeaders: boolean;
+  deadline: number;
+  /** Said of a request cut short by the deadline, e.g. `aborted at the step deadline (timeout 5m)`. */
+  deadlineMessage: string;
+  /** Aborted at the deadline or on cancellation. */
+  signal: AbortSignal;
+}
+
+export interface SampleOutcome {
+  /** Final status after redirects; null when no response arrived. */
+  status: number | null;
+  latencyMs: number | null;
+  problems: string[];
+  /** http_req_failed in k6's sense: no response, or a status the check does not expect. */
+  failed: boolean;
+  securityIssues: string[];
+  finalUrl?: string;
+  /** The step deadline cut this sample short (or kept it from starting). */
+  hitDeadline?: boolean;
+}
+
+export interface CheckRun {
+  check: SmokeCheck;
+  samples: SampleOutcome[];
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** One sample of a check: the request, its redirects (when followed), and every expectation. */
+async function runSample(client: HttpClient, check: SmokeCheck, options: RunChecksOptions): Promise<SampleOutcome> {
+  let url = check.url;
+  let method = check.method;
+  let body = check.body;
+  let headers = { ...options.headers, ...check.headers };
+  const visited = [url.href];
+  let latencyMs = 0;
+  let response: HttpResponse;
+  for (;;) {
+    const remaining = options.deadline - Date.now();
+    if (remaining <= 0 || options.signal.aborted) {
+      const problem = options.deadlineMessage;
+      return {
+        status: null,
+        latencyMs: null,
+        problems: [problem],
+        failed: true,
+        securityIssues: [],
+        hitDeadline: true,
+      };
+    }
+    const ownTimeout = check.timeoutMs ?? options.requestTimeoutMs;
+    try {
+      response = await client.request({
+        url,
+        method,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+        timeoutMs: Math.min(ownTimeout, remaining),
+        maxBodyBytes: options.maxBodyBytes,
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (!(error instanceof RequestFailure)) throw error;
+      // A timeout clamped to the time left is the deadline's doing, not the request's own timeout.
+      const byDeadline = (error.code === 'TIMEOUT' && remaining < ownTimeout) || Date.now() >= options.deadline;
+      const problem = byDeadline ? options.deadlineMessage : error.message;
+      return {
+        status: null,
+        latencyMs: null,
+        problems: [problem],
+        failed: true,
+        securityIssues: [],
+        hitDeadline: byDeadline,
+      };
+    }
+    latencyMs += response.latencyMs;
+    const location = response.headers.location;
+    if (!check.followRedirects || !REDIRECTS.has(response.status) || location === undefined) break;
+    const next = new URL(location, url);
+    if (visited.includes(next.href)) {
+      const loop = [...visited.slice(visited.indexOf(next.href)), next.href]
+        .map((u) => new URL(u).pathname)
+        .join(' → ');
+      return {
+        status: response.status,
+        latencyMs,
+        problems: [`redirect loop: ${loop}`],
+        failed: true,
+        securityIssues: [],
+      };
+    }
+    if (visited.length > MAX_REDIRECTS) {
+      return {
+        status: response.status,
+        latencyMs,
+        problems: [`more than ${MAX_REDIRECTS} redirects (last to ${next.href})`],
+        failed: true,
+        securityIssues: [],
+      };
+    }
+    // Credentials stay with the origin they were meant for: a redirect elsewhere gets no custom headers.
+    if (next.origin !== url.origin) headers = {};
+    if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+      method = 'GET';
+      body = undefined;
+      const { 'content-type': _dropped, ...rest } = headers;
+      headers = rest;
+    }
+    visited.push(next.href);
+    url = next;
+  }
+  const problems = unmetExpectations(check.expect, { ...response, latencyMs }, options.maxBodyBytes);
+  const securityIssues =
+    options.securityHeaders && isJudgedContent(response)
+      ? missingSecurityHeaders(response, url.protocol === 'https:')
+      : [];
+  if (securityIssues.length > 0) problems.push(`security headers: ${securityIssues.join('; ')}`);
+  return {
+    status: response.status,
+    latencyMs,
+    problems,
+    failed: !statusMatches(check.expect.status, response.status),
+    securityIssues,
+    finalUrl: url.href,
+  };
+}
+
+/**
+ * Runs every sample of every check through a pool of `concurrency` workers. Work not started by the
+ * deadline is reported as not run, never silently dropped.
+ */
+export async function runChecks(
+  client: HttpClient,
+  checks: readonly SmokeCheck[],
+  options: RunChecksOptions,
+): Promise<CheckRun[]> {
+  const runs: CheckRun[] = checks.map((check) => ({ check, samples: [] }));
+  const tasks: { run: CheckRun; sample: number }[] = [];
+  // Samples interleave across checks so one slow check does not occupy every worker at once.
+  for (let sample = 0; sample < options.samples; sample++) for (const run of runs) tasks.push({ run, sample });
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const task = tasks[next++];
+      task.run.samples[task.sample] = await runSample(client, task.run.check, options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, tasks.length)) }, worker));
+  return runs;
+}
+
+export function toRequestSamples(runs: readonly CheckRun[]): RequestSample[] {
+  return runs.flatMap((run) =>
+    run.samples.map((s) => ({
+      check: run.check.name,
+      durationMs: s.latencyMs,
+      failed: s.failed,
+      passed: s.problems.length === 0,
+    })),
+  );
+}
