@@ -1,0 +1,96 @@
+/**
+ * The test stage's data model, shared by the parsers (coverage/, results/) and by the gates,
+ * paths and reporting code. Parsers fill it; nothing downstream knows which format it came from.
+ */
+
+/** One executable item (a line, a branch arm, a function, a statement) and how often it ran. */
+export interface Hit {
+  /** 1-based source line the item is on (for branches and statements: where it starts). */
+  line: number;
+  hits: number;
+}
+
+/**
+ * Coverage of one source file. Maps are keyed so that the same item read from two reports merges
+ * (hits are summed; Go `set` mode profiles are OR-ed by their parser before they get here).
+ */
+export interface FileCoverage {
+  /** The path as the report names it; the paths module rewrites it to repository-relative. */
+  path: string;
+  /** line → hits. The basis of line coverage and of diff coverage. */
+  lines: Map<number, number>;
+  /** Branch arms, keyed `line:block:arm` (lcov) or `line:n` (per-line condition counts). */
+  branches: Map<string, Hit>;
+  /** Functions, keyed `name@line`. */
+  functions: Map<string, Hit>;
+  /** Statements, keyed by the format's statement id; only formats that have statements fill it. */
+  statements: Map<string, Hit>;
+}
+
+export type Metric = 'lines' | 'branches' | 'functions' | 'statements';
+export const METRICS: readonly Metric[] = ['lines', 'branches', 'functions', 'statements'];
+
+export type CoverageFormat = 'lcov' | 'cobertura' | 'clover' | 'jacoco' | 'istanbul-summary' | 'istanbul-final' | 'go';
+
+/**
+ * Totals exactly as a tool summarises them. Some formats (istanbul's coverage-summary.json, or a
+ * cobertura file without per-line data) carry only totals; `summaryOnly` files keep those here.
+ */
+export interface Counter {
+  covered: number;
+  total: number;
+}
+
+export interface CoverageSet {
+  files: Map<string, FileCoverage>;
+  /** Which metrics the input formats actually measure; a metric no input has is reported as null, not 0 %. */
+  measured: Record<Metric, boolean>;
+  /** Per-file totals for formats that give no item-level data (coverage-summary.json). */
+  summaryOnly: Map<string, Partial<Record<Metric, Counter>>>;
+  /**
+   * The report files read, and the format each was read as. `roots`: the source directories a
+   * cobertura report names in `<sources>` (its file names are relative to one of them).
+   */
+  sources: { file: string; format: CoverageFormat; roots?: string[] }[];
+}
+
+export interface MetricValue extends Counter {
+  /** Percentage 0–100, rounded to 2 decimals; 100 when total is 0. */
+  pct: number;
+}
+
+export type Totals = Record<Metric, MetricValue | null>;
+
+export type TestStatus = 'passed' | 'failed' | 'error' | 'skipped';
+
+export interface TestCase {
+  /** Enclosing suite names, outermost first (nested suites are kept, never dropped). */
+  suite: string[];
+  name: string;
+  classname?: string;
+  /** Repository-relative when the report gives a path. */
+  file?: string;
+  line?: number;
+  status: TestStatus;
+  /** Passed only after reruns (Surefire flakyFailure, pytest-rerunfailures). */
+  flaky?: boolean;
+  durationMs?: number;
+  /** The failure or error message (first line), and the full text when given. */
+  message?: string;
+  details?: string;
+}
+
+export interface TestResults {
+  /** Report files read. */
+  sources: string[];
+  cases: TestCase[];
+}
+
+export interface TestTotals {
+  total: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  skipped: number;
+  flaky: number;
+}

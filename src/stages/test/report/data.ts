@@ -1,0 +1,77 @@
+import type { TestCase } from '../model.js';
+import { totalDeltas, type TestRunResult } from './result.js';
+
+/** Failure texts are kept whole up to this size in the JSON report; longer ones are cut. */
+const MAX_DETAILS_CHARS = 8 * 1024;
+/** A run where everything broke lists this many failures (with details for the first hundred). */
+const MAX_FAILURES = 5000;
+const MAX_FAILURES_WITH_DETAILS = 100;
+
+function failure(c: TestCase, withDetails: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = { name: c.name, suite: c.suite, status: c.status };
+  if (c.classname !== undefined) out.classname = c.classname;
+  if (c.file !== undefined) out.file = c.file;
+  if (c.line !== undefined) out.line = c.line;
+  if (c.message !== undefined) out.message = c.message;
+  if (withDetails && c.details !== undefined)
+    out.details = c.details.length > MAX_DETAILS_CHARS ? `${c.details.slice(0, MAX_DETAILS_CHARS)}…` : c.details;
+  if (c.durationMs !== undefined) out.durationMs = c.durationMs;
+  return out;
+}
+
+/** The stage-specific keys of the JSON report (report-schema.ts describes them). */
+export function reportData(r: TestRunResult): Record<string, unknown> {
+  const totals = r.coverage?.totals ?? { lines: null, branches: null, functions: null, statements: null };
+  const diff = r.diff.kind === 'measured' ? r.diff.coverage : null;
+  const baseline =
+    r.baseline.kind === 'found'
+      ? {
+          branch: r.baseline.baseline.branch,
+          sha: r.baseline.baseline.sha,
+          createdAt: r.baseline.baseline.createdAt,
+          deltas: totalDeltas(r.coverage?.totals, r.baseline) ?? null,
+        }
+      : null;
+  return {
+    coverage: {
+      totals,
+      files: r.coverage?.files ?? [],
+      diff,
+      diffStatus: r.diff.kind === 'measured' ? `measured from ${r.diff.source}` : r.diff.reason,
+      baseline,
+      baselineSaved: r.baselineSaved ?? null,
+      sources: r.coverageSources,
+      unmatchedPaths: r.unmatched.map((u) => ({ reported: u.reported, guess: u.guess, reason: u.reason })),
+    },
+    tests: r.tests
+      ? {
+          ...r.tests.totals,
+          sources: r.tests.sources,
+          failures: r.tests.failures.slice(0, MAX_FAILURES).map((c, i) => failure(c, i < MAX_FAILURES_WITH_DETAILS)),
+          failuresOmitted: Math.max(0, r.tests.failures.length - MAX_FAILURES),
+        }
+      : null,
+    commands: r.commands.map((c) => ({
+      kind: c.kind,
+      command: c.command,
+      exitCode: c.exitCode,
+      durationMs: c.durationMs,
+      ...(c.signal ? { signal: c.signal } : {}),
+    })),
+  };
+}
+
+/** Action outputs: percentages as numbers, '' (null) where not measured. */
+export function outputsOf(r: TestRunResult, passed: boolean): Record<string, string | number | boolean | null> {
+  const t = r.coverage?.totals;
+  return {
+    passed,
+    lines: t?.lines?.pct ?? null,
+    branches: t?.branches?.pct ?? null,
+    functions: t?.functions?.pct ?? null,
+    statements: t?.statements?.pct ?? null,
+    'diff-coverage': r.diff.kind === 'measured' ? r.diff.coverage.pct : null,
+    tests: r.tests?.totals.total ?? null,
+    failed: r.tests ? r.tests.totals.failed + r.tests.totals.errors : null,
+  };
+}

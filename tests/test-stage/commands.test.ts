@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryLogger } from '../../src/core/logger.js';
+import { runCommand, runCommands } from '../../src/stages/test/run-commands.js';
+import { detectCommands, detectCoverageFiles } from '../../src/stages/test/detect.js';
+import { expandPatterns } from '../../src/stages/test/find-files.js';
+import { tempDir, write } from './support/git-repo.js';
+import { cleanEnv } from './support/stage.js';
+
+const opts = (logger = new MemoryLogger(), signal = new AbortController().signal) => ({
+  cwd: tempDir('cmd'),
+  env: cleanEnv(),
+  logger,
+  signal,
+});
+
+describe('runCommands', () => {
+  it('streams output lines to the logger, times each command, and keeps going after a failure', async () => {
+    const logger = new MemoryLogger();
+    const results = await runCommands(
+      'test',
+      ['echo one; echo two >&2', 'false | true', 'exit 3', 'echo after'],
+      opts(logger),
+    );
+    expect(results.map((r) => [r.command, r.exitCode])).toEqual([
+      ['echo one; echo two >&2', 0],
+      // pipefail, as GitHub's bash steps: a failing stage of a pipe fails the command.
+      ['false | true', 1],
+      ['exit 3', 3],
+      ['echo after', 0],
+    ]);
+    const messages = logger.lines.map((l) => l.message);
+    expect(messages).toContain('one');
+    expect(messages).toContain('two');
+    expect(messages).toContain('after');
+    expect(messages.some((m) => /test: 'exit 3' failed \(exit code 3\) after \d+\.\ds/.test(m))).toBe(true);
+    expect(results.every((r) => r.durationMs >= 0)).toBe(true);
+  });
+
+  it('kills the whole process group when cancelled', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = runCommand('test', 'sleep 30 & sleep 30; wait', opts(new MemoryLogger(), controller.signal));
+    setTimeout(() => controller.abort(), 300);
+    const result = await pending;
+    expect(result.exitCode).toBeNull();
+    expect(result.signal).toBe('SIGTERM');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe('detection', () => {
+  it("finds package.json scripts (not npm's placeholder), pytest and go", async () => {
+    const dir = tempDir('detect');
+    write(dir, {
+      'package.json': JSON.stringify({
+        scripts: { test: 'echo "Error: no test specified" && exit 1', lint: 'eslint .' },
+      }),
+      'yarn.lock': '',
+    });
+    expect(await detectCommands(dir)).toMatchObject({ lint: ['yarn run lint'], test: [] });
+    write(dir, { 'pyproject.toml': '[tool.pytest.ini_options]\n', 'go.mod': 'module x\n' });
+    const d = await detectCommands(dir);
+    expect(d.test).toHaveLength(2);
+    expect(d.test[0]).toMatch(/python3 -m pytest --junitxml=\.shipkit\/test\/pytest-junit\.xml/);
+    expect(d.test[1]).toBe('mkdir -p .shipkit/test && go test -coverprofile=.shipkit/test/cover.out ./...');
+  });
+
+  it('takes one report per tool from the usual places', async () => {
+    const dir = tempDir('detect');
+    write(dir, {
+      'coverage/lcov.info': 'x',
+      'coverage/coverage-final.json': '{}',
+      'coverage.xml': '<x/>',
+      'cover.out': 'mode: set\n',
+    });
+    expect(await detectCoverageFiles(dir)).toEqual(['coverage/lcov.info', 'coverage.xml', 'cover.out']);
+  });
+
+  it('expands globs over the file system (reports are git-ignored), skipping node_modules', async () => {
+    const dir = tempDir('glob');
+    write(dir, { 'a/TEST-1.xml': '', 'a/b/TEST-2.xml': '', 'node_modules/x/TEST-3.xml': '', 'junit.xml': '' });
+    const found = await expandPatterns(['**/TEST-*.xml', 'junit.xml', 'missing.xml'], dir);
+    expect(found.files.map((f) => f.slice(dir.length + 1))).toEqual(['a/TEST-1.xml', 'a/b/TEST-2.xml', 'junit.xml']);
+    expect(found.empty).toEqual(['missing.xml']);
+  });
+});
