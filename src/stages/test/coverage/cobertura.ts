@@ -1,0 +1,107 @@
+import type { CoverageSet, FileCoverage } from '../model.js';
+import type { ParseResult } from './coverage-set.js';
+import { addHit, addLine, fileIn, markMeasured } from './coverage-set.js';
+import type { ReportFile } from './report-file.js';
+import { detach, intAttr, streamXml } from './xml-stream.js';
+
+const CONDITIONS = /\((\d+)\/(\d+)\)/;
+
+/**
+ * Cobertura XML (coverage.py, istanbul, gcovr, Cobertura/Java, scoverage). Line data is read from
+ * each class's own `<lines>`; the copies under `<methods>` only give each method its hit count
+ * (the hits of its first line). A file split over several classes merges into one. Branch arms come
+ * from `condition-coverage="50% (1/2)"`, keyed `line:n`. Line number 0 is not a source line and is
+ * skipped (coverage.py has written it for empty modules).
+ */
+export async function parseCobertura(report: ReportFile, set: CoverageSet): Promise<ParseResult> {
+  const roots: string[] = [];
+  let file: FileCoverage | undefined;
+  let files = 0;
+  let inMethods = 0;
+  let method: { name: string; line?: number; hits: number } | undefined;
+  let inSource = false;
+  let sourceText = '';
+  let sawRoot = false;
+  let sawBranches = false;
+  let sawMethods = false;
+
+  await streamXml(report, {
+    open(name, attrs, ctx) {
+      switch (name) {
+        case 'coverage':
+          sawRoot = true;
+          return;
+        case 'source':
+          inSource = true;
+          sourceText = '';
+          return;
+        case 'class': {
+          const path = attrs.filename ?? attrs.name;
+          if (!path) ctx.fail('<class> without a filename');
+          file = fileIn(set, detach(path));
+          files++;
+          return;
+        }
+        case 'methods':
+          inMethods++;
+          return;
+        case 'method':
+          if (file && inMethods) method = { name: detach(attrs.name ?? '(anonymous)'), hits: 0 };
+          return;
+        case 'line': {
+          if (!file) return ctx.fail('<line> outside a <class>');
+          const line = intAttr(attrs, 'number', ctx);
+          const hits = Math.max(0, intAttr(attrs, 'hits', ctx, 0));
+          if (inMethods) {
+            if (method && method.line === undefined) {
+              method.line = line;
+              method.hits = hits;
+            }
+            return;
+          }
+          if (line <= 0) return;
+          addLine(file, line, hits);
+          if (attrs.branch === 'true' && attrs['condition-coverage']) {
+            const m =
+              CONDITIONS.exec(attrs['condition-coverage']) ??
+              ctx.fail(`condition-coverage="${attrs['condition-coverage'].slice(0, 40)}" is not "N% (covered/total)"`);
+            const covered = Number(m[1]);
+            const total = Number(m[2]);
+            if (covered > total || total > 10_000) ctx.fail(`condition-coverage ${covered}/${total} is impossible`);
+            for (let arm = 0; arm < total; arm++) addHit(file.branches, `${line}:${arm}`, line, arm < covered ? 1 : 0);
+            sawBranches = true;
+          }
+          return;
+        }
+        default:
+          return;
+      }
+    },
+    close(name) {
+      if (name === 'source') {
+        inSource = false;
+        const root = sourceText.trim();
+        if (root) roots.push(detach(root));
+      } else if (name === 'method') {
+        if (method && file) {
+          const line = method.line ?? 0;
+          addHit(file.functions, `${method.name}@${line}`, line, method.hits);
+          sawMethods = true;
+        }
+        method = undefined;
+      } else if (name === 'methods') {
+        inMethods--;
+      } else if (name === 'class') {
+        file = undefined;
+      }
+    },
+    text(text) {
+      if (inSource) sourceText += text;
+    },
+  });
+  if (!sawRoot) return { files: 0 };
+  if (files > 0) markMeasured(set, 'lines');
+  if (sawBranches) markMeasured(set, 'branches');
+  if (sawMethods) markMeasured(set, 'functions');
+  return { files, roots };
+}

@@ -1,0 +1,48 @@
+import type { CoverageSet, FileCoverage, Hit, Metric } from '../model.js';
+import type { ReportFile } from './report-file.js';
+
+export function emptySet(): CoverageSet {
+  return {
+    files: new Map(),
+    measured: { lines: false, branches: false, functions: false, statements: false },
+    summaryOnly: new Map(),
+    sources: [],
+  };
+}
+
+export function emptyFile(path: string): FileCoverage {
+  return { path, lines: new Map(), branches: new Map(), functions: new Map(), statements: new Map() };
+}
+
+/** The file's entry in the set, created on first use: reports naming the same file merge into it. */
+export function fileIn(set: CoverageSet, path: string): FileCoverage {
+  let file = set.files.get(path);
+  if (!file) {
+    file = emptyFile(path);
+    set.files.set(path, file);
+  }
+  return file;
+}
+
+export function addLine(file: FileCoverage, line: number, hits: number): void {
+  file.lines.set(line, (file.lines.get(line) ?? 0) + hits);
+}
+
+export function addHit(map: Map<string, Hit>, key: string, line: number, hits: number): void {
+  const hit = map.get(key);
+  if (hit) hit.hits += hits;
+  else map.set(key, { line, hits });
+}
+
+export function markMeasured(set: CoverageSet, ...metrics: Metric[]): void {
+  for (const metric of metrics) set.measured[metric] = true;
+}
+
+/** What one report contributed: how many file sections, and (cobertura) the source roots it names. */
+export interface ParseResult {
+  files: number;
+  roots?: string[];
+}
+
+/** A parser reads one report into the shared set. */
+export type CoverageParser = (report: ReportFile, set: CoverageSet) => Promise<ParseResult>;

@@ -1,0 +1,91 @@
+import type { CoverageSet, FileCoverage } from '../model.js';
+import type { ParseResult } from './coverage-set.js';
+import { addHit, addLine, fileIn, markMeasured } from './coverage-set.js';
+import type { ReportFile } from './report-file.js';
+import { detach, intAttr, streamXml } from './xml-stream.js';
+
+/**
+ * JaCoCo XML. Files are `<package name>/<sourcefile name>` (package names already use `/`).
+ * A line is executable when it has instructions (mi + ci > 0) and covered when ci > 0, which is
+ * JaCoCo's LINE counter; its mb + cb branches become arms `line:n`, the first cb covered (BRANCH).
+ * Methods come from `<class><method line>` with their METHOD counter (METHOD). JaCoCo has no
+ * statements (instructions are a different unit), so statements stay unmeasured.
+ */
+export async function parseJacoco(report: ReportFile, set: CoverageSet): Promise<ParseResult> {
+  let pkg = '';
+  let className = '';
+  let classSource: string | undefined;
+  let method: { name: string; desc: string; line: number; covered: boolean } | undefined;
+  let file: FileCoverage | undefined;
+  let files = 0;
+  let sawRoot = false;
+  let sawBranches = false;
+  let sawMethods = false;
+  const pathOf = (name: string): string => (pkg ? `${pkg}/${name}` : name);
+
+  await streamXml(report, {
+    open(name, attrs, ctx) {
+      switch (name) {
+        case 'report':
+          sawRoot = true;
+          return;
+        case 'package':
+          pkg = detach(attrs.name ?? '');
+          return;
+        case 'class':
+          className = attrs.name ?? '';
+          classSource = attrs.sourcefilename;
+          return;
+        case 'method':
+          method = {
+            name: attrs.name ?? '(method)',
+            desc: attrs.desc ?? '',
+            line: intAttr(attrs, 'line', ctx, 0),
+            covered: false,
+          };
+          return;
+        case 'counter':
+          if (method && attrs.type === 'METHOD') method.covered = intAttr(attrs, 'covered', ctx, 0) > 0;
+          return;
+        case 'sourcefile':
+          file = fileIn(set, pathOf(attrs.name ?? ctx.fail('<sourcefile> without a name')));
+          files++;
+          return;
+        case 'line': {
+          if (!file) return ctx.fail('<line> outside a <sourcefile>');
+          const line = intAttr(attrs, 'nr', ctx);
+          const mi = intAttr(attrs, 'mi', ctx, 0);
+          const ci = intAttr(attrs, 'ci', ctx, 0);
+          const mb = intAttr(attrs, 'mb', ctx, 0);
+          const cb = intAttr(attrs, 'cb', ctx, 0);
+          if (mi < 0 || ci < 0 || mb < 0 || cb < 0 || mb + cb > 10_000) ctx.fail('line counters out of range');
+          if (mi + ci > 0) addLine(file, line, ci);
+          for (let arm = 0; arm < mb + cb; arm++) addHit(file.branches, `${line}:${arm}`, line, arm < cb ? 1 : 0);
+          if (mb + cb > 0) sawBranches = true;
+          return;
+        }
+        default:
+          return;
+      }
+    },
+    close(name) {
+      if (name === 'method' && method) {
+        // A class without debug info names no source file; its methods then belong to the outer class's file.
+        const source = classSource ?? `${(className.split('/').pop() ?? className).split('$')[0]}.java`;
+        const target = fileIn(set, pathOf(source));
+        addHit(target.functions, `${method.name}${method.desc}@${method.line}`, method.line, method.covered ? 1 : 0);
+        sawMethods = true;
+        method = undefined;
+      } else if (name === 'sourcefile') {
+        file = undefined;
+      } else if (name === 'package') {
+        pkg = '';
+      }
+    },
+  });
+  if (!sawRoot) return { files: 0 };
+  if (files > 0) markMeasured(set, 'lines');
+  if (sawBranches) markMeasured(set, 'branches');
+  if (sawMethods) markMeasured(set, 'functions');
+  return { files };
+}

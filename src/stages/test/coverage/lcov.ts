@@ -1,0 +1,313 @@
+import { open } from 'node:fs/promises';
+
+import { UserError } from '../../../core/errors.js';
+import type { CoverageSet, FileCoverage } from '../model.js';
+import type { ParseResult } from './coverage-set.js';
+import { addHit, fileIn, markMeasured } from './coverage-set.js';
+import type { ReportFile } from './report-file.js';
+
+const CHUNK = 1 << 20;
+const NL = 0x0a;
+const CR = 0x0d;
+const COMMA = 0x2c;
+const ZERO = 0x30;
+const NINE = 0x39;
+
+/** Function name → its key (`name@line`) per file: lcov's FNDA names a function, and lcov counts functions by name. */
+const functionKeys = new WeakMap<FileCoverage, Map<string, string>>();
+
+function keysOf(file: FileCoverage): Map<string, string> {
+  let keys = functionKeys.get(file);
+  if (!keys) {
+    keys = new Map();
+    for (const key of file.functions.keys()) keys.set(key.slice(0, key.lastIndexOf('@')), key);
+    functionKeys.set(file, keys);
+  }
+  return keys;
+}
+
+/**
+ * lcov tracefile parser. It is the one format that gets huge (a monorepo's merged lcov runs to
+ * hundreds of MB), so it works on bytes: 1 MiB reads, DA records (nearly every line) are decoded
+ * without making strings, the rare records (SF, FN, BRDA…) go through a string path. Same-file
+ * records merge by summing hits, as `lcov --add-tracefile` and `lcov --summary` do.
+ */
+export async function parseLcov(report: ReportFile, set: CoverageSet): Promise<ParseResult> {
+  const handle = await open(report.abs, 'r');
+  let buf = Buffer.allocUnsafe(CHUNK * 2);
+  let filled = 0;
+  let lineNo = 0;
+  let current: FileCoverage | undefined;
+  let records = 0;
+  /** Highest line of the current record when the file had no lines before it; DA above it needs no lookup. */
+  let maxLine = 0;
+  let sawFunctions = false;
+  let sawBranches = false;
+  /** lcov 2 `FNL:index,start[,end]` → start line, so `FNA:index,hits,name` can find it. */
+  let fnlLines = new Map<string, number>();
+
+  const fail = (message: string): never => {
+    throw new UserError(message, { file: report.display, line: lineNo });
+  };
+  const need = (): FileCoverage => current ?? fail('record outside a file section (no SF: line before it)');
+  const int = (text: string, what: string): number => {
+    const value = Number(text);
+    return Number.isFinite(value) && text.trim() !== ''
+      ? value
+      : fail(`${what} "${text.slice(0, 40)}" is not a number`);
+  };
+  const addFunction = (file: FileCoverage, name: string, line: number, hits: number): void => {
+    const keys = keysOf(file);
+    let key = keys.get(name);
+    if (!key) {
+      key = `${name}@${line}`;
+      keys.set(name, key);
+    }
+    addHit(file.functions, key, line, hits);
+  };
+
+  const slowLine = (text: string): void => {
+    const colon = text.indexOf(':');
+    const tag = colon < 0 ? text.trim() : text.slice(0, colon);
+    const rest = colon < 0 ? '' : text.slice(colon + 1);
+    switch (tag) {
+      case 'SF': {
+        const path = rest.trim();
+        if (!path) fail('SF: line without a path');
+        current = fileIn(set, path);
+        // A file seen before (an earlier record or report) may hold any line: no shortcut for it.
+        maxLine = current.lines.size === 0 ? 0 : Number.POSITIVE_INFINITY;
+        fnlLines = new Map();
+        records++;
+        return;
+      }
+      case 'end_of_record':
+        current = undefined;
+        return;
+      case 'DA': {
+        const [line = '', hits = ''] = rest.split(',');
+        const file = need();
+        const n = int(line, 'line number');
+        file.lines.set(n, (file.lines.get(n) ?? 0) + Math.max(0, int(hits, 'hit count')));
+        if (n > maxLine) maxLine = n;
+        return;
+      }
+      case 'FN': {
+        const comma = rest.indexOf(',');
+        if (comma < 0) fail('FN: line must be FN:<line>,<name>');
+        // lcov 2 writes FN:<start>,<end>,<name>; names never start with a digit-only field.
+        const parts = rest.split(',');
+        const hasEnd = parts.length >= 3 && /^\d+$/.test(parts[1] ?? '');
+        const name = parts.slice(hasEnd ? 2 : 1).join(',');
+        sawFunctions = true;
+        addFunction(need(), name, int(parts[0] ?? '', 'function line'), 0);
+        return;
+      }
+      case 'FNDA': {
+        const comma = rest.indexOf(',');
+        if (comma < 0) fail('FNDA: line must be FNDA:<hits>,<name>');
+        const file = need();
+        const name = rest.slice(comma + 1);
+        const key = keysOf(file).get(name);
+        sawFunctions = true;
+        if (key) addHit(file.functions, key, 0, Math.max(0, int(rest.slice(0, comma), 'hit count')));
+        else addFunction(file, name, 0, Math.max(0, int(rest.slice(0, comma), 'hit count')));
+        return;
+      }
+      case 'FNL': {
+        const [index = '', start = ''] = rest.split(',');
+        need();
+        fnlLines.set(index, int(start, 'function line'));
+        sawFunctions = true;
+        return;
+      }
+      case 'FNA': {
+        const parts = rest.split(',');
+        if (parts.length < 3) fail('FNA: line must be FNA:<index>,<hits>,<name>');
+        const line = fnlLines.get(parts[0] ?? '') ?? fail(`FNA: refers to unknown function index ${parts[0]}`);
+        addFunction(need(), parts.slice(2).join(','), line, Math.max(0, int(parts[1] ?? '', 'hit count')));
+        return;
+      }
+      case 'BRDA': {
+        const parts = rest.split(',');
+        if (parts.length < 4) fail('BRDA: line must be BRDA:<line>,<block>,<branch>,<taken>');
+        const file = need();
+        const line = int(parts[0] ?? '', 'branch line');
+        const taken = parts[parts.length - 1] ?? '-';
+        const hits = taken === '-' ? 0 : Math.max(0, int(taken, 'branch count'));
+        // The branch id may itself contain commas (lcov 2 expression text); only line, block and taken are fixed.
+        addHit(file.branches, `${line}:${parts.slice(1, -1).join(',')}`, line, hits);
+        sawBranches = true;
+        return;
+      }
+      case 'FNF':
+      case 'FNH':
+        sawFunctions = true;
+        return;
+      case 'BRF':
+      case 'BRH':
+        sawBranches = true;
+        return;
+      default:
+        // TN, VER, LF, LH, and tags of newer lcov versions (MCDC…): lcov itself skips what it does not use.
+        return;
+    }
+  };
+
+  /** Decodes `DA:<line>,<hits>[,<checksum>]` from bytes; returns false when the fast path does not apply. */
+  const fastDa = (start: number, end: number): boolean => {
+    const file = current;
+    if (!file) return false;
+    let i = start + 3;
+    let line = 0;
+    let digits = 0;
+    for (; i < end; i++) {
+      const c = buf[i];
+      if (c < ZERO || c > NINE) break;
+      line = line * 10 + (c - ZERO);
+      digits++;
+    }
+    if (digits === 0 || digits > 9 || i >= end || buf[i] !== COMMA) return false;
+    i++;
+    let hits = 0;
+    digits = 0;
+    for (; i < end; i++) {
+      const c = buf[i];
+      if (c < ZERO || c > NINE) break;
+      hits = hits * 10 + (c - ZERO);
+      digits++;
+    }
+    if (digits === 0 || digits > 15 || (i < end && buf[i] !== COMMA)) return false;
+    const lines = file.lines;
+    if (line > maxLine) {
+      // Past every line this file has: nothing to add to (lcov writes DA lines in ascending order).
+      lines.set(line, hits);
+      maxLine = line;
+    } else {
+      const before = lines.get(line);
+      lines.set(line, before === undefined ? hits : before + hits);
+    }
+    return true;
+  };
+
+  /** Reads the unsigned integer at `pos` into `num`; returns the index after it, or -1 if there is none. */
+  let num = 0;
+  const uint = (pos: number, end: number): number => {
+    let value = 0;
+    let i = pos;
+    for (; i < end; i++) {
+      const c = buf[i];
+      if (c < ZERO || c > NINE) break;
+      value = value * 10 + (c - ZERO);
+    }
+    if (i === pos || i - pos > 15) return -1;
+    num = value;
+    return i;
+  };
+
+  /** `BRDA:<line>,<block>,<branch>,<taken>` with plain numbers; anything else goes the string way. */
+  const fastBrda = (start: number, end: number): boolean => {
+    const file = current;
+    if (!file) return false;
+    let i = uint(start + 5, end);
+    if (i < 0 || buf[i] !== COMMA) return false;
+    const line = num;
+    i = uint(i + 1, end);
+    if (i < 0 || buf[i] !== COMMA) return false;
+    const block = num;
+    i = uint(i + 1, end);
+    if (i < 0 || buf[i] !== COMMA) return false;
+    const branch = num;
+    let hits = 0;
+    if (buf[i + 1] === 0x2d && i + 2 === end) hits = 0;
+    else if (uint(i + 1, end) === end) hits = num;
+    else return false;
+    addHit(file.branches, `${line}:${block}:${branch}`, line, hits);
+    sawBranches = true;
+    return true;
+  };
+
+  /** `FN:<line>,<name>` (lcov 1) and `FNDA:<hits>,<name>`; lcov 2's `FN:<start>,<end>,<name>` goes the string way. */
+  const fastFn = (pos: number, end: number, isData: boolean): boolean => {
+    const file = current;
+    if (!file) return false;
+    const i = uint(pos, end);
+    if (i < 0 || buf[i] !== COMMA || i + 1 >= end) return false;
+    const value = num;
+    const c = buf[i + 1];
+    if (!isData && c >= ZERO && c <= NINE) return false;
+    const name = buf.toString('utf8', i + 1, end);
+    sawFunctions = true;
+    if (!isData) {
+      addFunction(file, name, value, 0);
+      return true;
+    }
+    const key = keysOf(file).get(name);
+    if (key) addHit(file.functions, key, 0, value);
+    else addFunction(file, name, 0, value);
+    return true;
+  };
+
+  /** The records of nearly every line, decided on bytes; false sends the line to `slowLine`. */
+  const fastLine = (start: number, end: number): boolean => {
+    const c0 = buf[start];
+    const c1 = buf[start + 1];
+    if (c0 === 0x44 && c1 === 0x41 && buf[start + 2] === 0x3a) return fastDa(start, end); // DA:
+    if (c0 === 0x42 && c1 === 0x52) {
+      const c2 = buf[start + 2];
+      if (c2 === 0x44 && buf[start + 3] === 0x41 && buf[start + 4] === 0x3a) return fastBrda(start, end); // BRDA:
+      if ((c2 === 0x46 || c2 === 0x48) && buf[start + 3] === 0x3a) return (sawBranches = true); // BRF: BRH:
+      return false;
+    }
+    if (c0 === 0x4c && (c1 === 0x46 || c1 === 0x48) && buf[start + 2] === 0x3a) return true; // LF: LH:
+    if (c0 === 0x46 && c1 === 0x4e) {
+      const c2 = buf[start + 2];
+      if ((c2 === 0x46 || c2 === 0x48) && buf[start + 3] === 0x3a) return (sawFunctions = true); // FNF: FNH:
+      if (c2 === 0x3a) return fastFn(start + 3, end, false); // FN:
+      if (c2 === 0x44 && buf[start + 3] === 0x41 && buf[start + 4] === 0x3a) return fastFn(start + 5, end, true); // FNDA:
+      return false;
+    }
+    if (c0 === 0x54 && c1 === 0x4e && buf[start + 2] === 0x3a) return true; // TN:
+    if (c0 === 0x65 && end - start === 13 && buf.toString('latin1', start, end) === 'end_of_record') {
+      current = undefined;
+      return true;
+    }
+    return false;
+  };
+
+  try {
+    for (;;) {
+      if (filled === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, filled);
+        buf = bigger;
+      }
+      const { bytesRead } = await handle.read(buf, filled, Math.min(CHUNK, buf.length - filled), null);
+      const eof = bytesRead === 0;
+      filled += bytesRead;
+      const view = buf.subarray(0, filled);
+      let start = 0;
+      for (;;) {
+        let nl = view.indexOf(NL, start);
+        if (nl < 0 || nl >= filled) {
+          if (!eof || start >= filled) break;
+          nl = filled;
+        }
+        lineNo++;
+        let end = nl;
+        if (end > start && buf[end - 1] === CR) end--;
+        if (end > start && !fastLine(start, end)) slowLine(buf.toString('utf8', start, end));
+        start = nl + 1;
+      }
+      if (eof) break;
+      buf.copy(buf, 0, start, filled);
+      filled -= start;
+    }
+  } finally {
+    await handle.close();
+  }
+  if (records > 0) markMeasured(set, 'lines');
+  if (sawFunctions) markMeasured(set, 'functions');
+  if (sawBranches) markMeasured(set, 'branches');
+  return { files: records };
+}

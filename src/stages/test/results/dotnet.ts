@@ -1,0 +1,139 @@
+import type { TestCase, TestStatus } from '../model.js';
+import type { XmlHandler } from '../coverage/xml-stream.js';
+import { detach } from '../coverage/xml-stream.js';
+import { DETAILS_LIMIT, firstLine } from './junit.js';
+
+const TRX_STATUS: Record<string, TestStatus> = {
+  passed: 'passed',
+  passedbutrunaborted: 'passed',
+  warning: 'passed',
+  failed: 'failed',
+  timeout: 'failed',
+  aborted: 'failed',
+  error: 'error',
+};
+
+const NUNIT_STATUS: Record<string, TestStatus> = {
+  passed: 'passed',
+  success: 'passed',
+  failed: 'failed',
+  failure: 'failed',
+  error: 'error',
+};
+
+function timeSpanMs(value: string | undefined): number | undefined {
+  const m = value ? /^(\d+):(\d+):(\d+(?:\.\d+)?)$/.exec(value) : null;
+  if (!m) return undefined;
+  return Math.round((Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3])) * 1000);
+}
+
+/**
+ * Visual Studio TRX. Results come before the test definitions in the file, so each result keeps its
+ * testId and gets its class name when the definitions have been read (`finish`).
+ */
+export function trxHandler(cases: TestCase[]): XmlHandler & { finish(): void } {
+  const classOf = new Map<string, string>();
+  const ids: (string | undefined)[] = [];
+  let current: TestCase | undefined;
+  let definition: string | undefined;
+  let field: 'Message' | 'StackTrace' | undefined;
+  let message = '';
+  let stack = '';
+  return {
+    open(name, attrs) {
+      if (name === 'UnitTestResult') {
+        const outcome = (attrs.outcome ?? '').toLowerCase();
+        current = { suite: [], name: detach(attrs.testName ?? ''), status: TRX_STATUS[outcome] ?? 'skipped' };
+        const duration = timeSpanMs(attrs.duration);
+        if (duration !== undefined) current.durationMs = duration;
+        ids.push(attrs.testId);
+        message = '';
+        stack = '';
+      } else if (current && (name === 'Message' || name === 'StackTrace')) {
+        field = name;
+      } else if (name === 'UnitTest') {
+        definition = attrs.id;
+      } else if (name === 'TestMethod' && definition && attrs.className) {
+        classOf.set(definition, detach(attrs.className));
+      }
+    },
+    close(name) {
+      if (name === 'UnitTestResult' && current) {
+        const first = firstLine(message);
+        if (first !== undefined && current.status !== 'passed') current.message = detach(first);
+        const details = [message.trim(), stack.trim()].filter(Boolean).join('\n');
+        if (details && current.status !== 'passed') current.details = detach(details);
+        cases.push(current);
+        current = undefined;
+      } else if (name === 'Message' || name === 'StackTrace') {
+        field = undefined;
+      } else if (name === 'UnitTest') {
+        definition = undefined;
+      }
+    },
+    text(text) {
+      if (field === 'Message' && message.length < DETAILS_LIMIT) message += text;
+      else if (field === 'StackTrace' && stack.length < DETAILS_LIMIT) stack += text;
+    },
+    finish() {
+      cases.forEach((testCase, i) => {
+        const className = classOf.get(ids[i] ?? '');
+        if (className) {
+          testCase.classname = className;
+          testCase.suite = [className];
+        }
+      });
+    },
+  };
+}
+
+/** NUnit 2 (`test-results`) and NUnit 3 (`test-run`): `<test-case>` inside nested `<test-suite>`s. */
+export function nunitHandler(cases: TestCase[]): XmlHandler {
+  const suites: string[] = [];
+  let current: TestCase | undefined;
+  let field: 'message' | 'stack-trace' | undefined;
+  let message = '';
+  let stack = '';
+  return {
+    open(name, attrs) {
+      if (name === 'test-suite') {
+        suites.push(detach(attrs.name ?? ''));
+      } else if (name === 'test-case') {
+        const result = (attrs.result ?? '').toLowerCase();
+        const label = (attrs.label ?? '').toLowerCase();
+        let status: TestStatus = NUNIT_STATUS[result] ?? 'skipped';
+        if (status === 'failed' && label === 'error') status = 'error';
+        if (attrs.executed === 'False') status = 'skipped';
+        current = { suite: suites.filter(Boolean), name: detach(attrs.name ?? ''), status };
+        const className = attrs.classname ?? attrs.fullname?.replace(/\.[^.]*$/, '');
+        if (className) current.classname = detach(className);
+        const seconds = Number(attrs.duration ?? attrs.time);
+        if ((attrs.duration ?? attrs.time) !== undefined && Number.isFinite(seconds)) {
+          current.durationMs = Math.round(seconds * 1000);
+        }
+        message = '';
+        stack = '';
+      } else if (current && (name === 'message' || name === 'stack-trace')) {
+        field = name;
+      }
+    },
+    close(name) {
+      if (name === 'test-suite') {
+        suites.pop();
+      } else if (name === 'test-case' && current) {
+        const first = firstLine(message);
+        if (first !== undefined) current.message = detach(first);
+        const details = [message.trim(), stack.trim()].filter(Boolean).join('\n');
+        if (details) current.details = detach(details);
+        cases.push(current);
+        current = undefined;
+      } else if (name === 'message' || name === 'stack-trace') {
+        field = undefined;
+      }
+    },
+    text(text) {
+      if (field === 'message' && message.length < DETAILS_LIMIT) message += text;
+      else if (field === 'stack-trace' && stack.length < DETAILS_LIMIT) stack += text;
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { TestCase, TestResults, TestTotals } from '../model.js';
+import type { XmlContext, XmlHandler } from '../coverage/xml-stream.js';
+import { streamXml } from '../coverage/xml-stream.js';
+import { noDataError, openReport } from '../coverage/report-file.js';
+import { nunitHandler, trxHandler } from './dotnet.js';
+import { junitHandler } from './junit.js';
+
+export interface ReadResultsOptions {
+  cwd: string;
+  /** A report with no test cases is accepted instead of being a UserError. */
+  allowEmpty?: boolean;
+  /** The input or flag the file list came from, named in errors. */
+  input?: string;
+}
+
+/**
+ * Picks the dialect from the root element: JUnit (`testsuites`/`testsuite`), TRX (`TestRun`),
+ * NUnit (`test-run`/`test-results`). Anything else is not a test report.
+ */
+function dialect(cases: TestCase[], display: string): XmlHandler & { finish?(): void } {
+  let inner: (XmlHandler & { finish?(): void }) | undefined;
+  return {
+    open(name: string, attrs: Record<string, string>, ctx: XmlContext) {
+      if (!inner) {
+        if (name === 'testsuites' || name === 'testsuite') inner = junitHandler(cases);
+        else if (name === 'TestRun') inner = trxHandler(cases);
+        else if (name === 'test-run' || name === 'test-results') inner = nunitHandler(cases);
+        else ctx.fail(`${display} is not a test report: root element <${name}> is not JUnit, TRX or NUnit`);
+      }
+      inner.open(name, attrs, ctx);
+    },
+    close(name: string, ctx: XmlContext) {
+      inner?.close?.(name, ctx);
+    },
+    text(text: string) {
+      inner?.text?.(text);
+    },
+    finish() {
+      inner?.finish?.();
+    },
+  };
+}
+
+/** Reads JUnit XML (every dialect), TRX and NUnit reports into one TestResults. */
+export async function readTestResults(files: string[], opts: ReadResultsOptions): Promise<TestResults> {
+  const results: TestResults = { sources: [], cases: [] };
+  for (const name of files) {
+    const report = await openReport(name, opts.cwd, opts.input);
+    const cases: TestCase[] = [];
+    if (report.size > 0) {
+      const handler = dialect(cases, report.display);
+      await streamXml(report, handler);
+      handler.finish?.();
+    }
+    if (report.size === 0 && !opts.allowEmpty) throw noDataError(report, 'test result', opts.input);
+    results.sources.push(report.display);
+    for (const testCase of cases) results.cases.push(testCase);
+  }
+  return results;
+}
+
+export function testTotals(results: TestResults): TestTotals {
+  const totals: TestTotals = { total: 0, passed: 0, failed: 0, errors: 0, skipped: 0, flaky: 0 };
+  for (const testCase of results.cases) {
+    totals.total++;
+    if (testCase.status === 'passed') totals.passed++;
+    else if (testCase.status === 'failed') totals.failed++;
+    else if (testCase.status === 'error') totals.errors++;
+    else totals.skipped++;
+    if (testCase.flaky) totals.flaky++;
+  }
+  return totals;
+}

@@ -1,0 +1,231 @@
+// Every coverage report of the supported formats in ../shared/fixtures (real files from public
+// projects). Expected numbers are computed here from the file text with regexes, never by our parser.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { UserError } from '../../../src/core/errors.js';
+import { readCoverage, totals } from '../../../src/stages/test/coverage/index.js';
+import { repoRoot } from './generated.js';
+
+const dir = path.resolve(repoRoot, '../shared/fixtures/coverage/coveralls');
+const read = (rel: string) => readFileSync(path.join(dir, rel), 'utf8');
+const counter = (covered: number, total: number) => expect.objectContaining({ covered, total });
+const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+
+async function parse(rel: string) {
+  const set = await readCoverage([rel], { cwd: dir });
+  return { set, t: totals(set) };
+}
+
+async function userError(rel: string): Promise<UserError> {
+  const error: unknown = await readCoverage([rel], { cwd: dir }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(UserError);
+  return error as UserError;
+}
+
+it('the shared fixtures are present (CI has ../shared beside the clone)', () => {
+  expect(existsSync(dir), `missing ${dir}`).toBe(true);
+});
+
+describe('lcov', () => {
+  for (const rel of [
+    'lcov/test.lcov',
+    'lcov/coverage/test.lcov',
+    'lcov/for-base-path.lcov',
+    'lcov/test-current-folder.lcov',
+  ]) {
+    it(rel, async () => {
+      // Independent count: split into records, key lines/functions/branches by file.
+      const lines = new Map<string, number>();
+      const fns = new Map<string, number>();
+      const branches = new Map<string, number>();
+      for (const record of read(rel).split('end_of_record')) {
+        const sf = /^SF:(.*)$/m.exec(record)?.[1];
+        if (!sf) continue;
+        for (const [, l, h] of record.matchAll(/^DA:(\d+),(\d+)/gm))
+          lines.set(`${sf}:${l}`, (lines.get(`${sf}:${l}`) ?? 0) + Number(h));
+        for (const [, name] of record.matchAll(/^FN:\d+,(.*)$/gm))
+          fns.set(`${sf}:${name}`, fns.get(`${sf}:${name}`) ?? 0);
+        for (const [, h, name] of record.matchAll(/^FNDA:(\d+),(.*)$/gm))
+          fns.set(`${sf}:${name}`, (fns.get(`${sf}:${name}`) ?? 0) + Number(h));
+        for (const [, key, h] of record.matchAll(/^BRDA:(\d+,\d+,\d+),(\d+|-)$/gm)) {
+          branches.set(`${sf}:${key}`, (branches.get(`${sf}:${key}`) ?? 0) + (h === '-' ? 0 : Number(h)));
+        }
+      }
+      const count = (m: Map<string, number>) => counter([...m.values()].filter((h) => h > 0).length, m.size);
+      const { t } = await parse(rel);
+      expect(t.lines).toEqual(count(lines));
+      expect(t.functions).toEqual(count(fns));
+      expect(t.branches).toEqual(count(branches));
+      expect(t.statements).toBeNull();
+    });
+  }
+
+  it('lcov/empty.lcov: no coverage data', async () => {
+    expect((await userError('lcov/empty.lcov')).message).toBe('no coverage data found in lcov/empty.lcov');
+    const set = await readCoverage(['lcov/empty.lcov'], { cwd: dir, allowEmpty: true });
+    expect(set.files.size).toBe(0);
+    expect(totals(set).lines).toBeNull();
+  });
+});
+
+describe('cobertura', () => {
+  it('cobertura-conditions.xml (coverage.py) equals its root counters', async () => {
+    const root = attrs(/<coverage [^>]*>/.exec(read('cobertura/cobertura-conditions.xml'))![0]);
+    const { t } = await parse('cobertura/cobertura-conditions.xml');
+    expect(t.lines).toEqual(counter(Number(root['lines-covered']), Number(root['lines-valid'])));
+    expect(t.branches).toEqual(counter(Number(root['branches-covered']), Number(root['branches-valid'])));
+  });
+
+  for (const rel of ['cobertura/cobertura-empty-lines.xml', 'cobertura/cobertura-zero-only.xml']) {
+    it(`${rel}: one file, no executable line (lines-valid="0")`, async () => {
+      const root = attrs(/<coverage [^>]*>/.exec(read(rel))![0]);
+      expect(root['lines-valid']).toBe('0');
+      const { set, t } = await parse(rel);
+      expect([...set.files.keys()]).toEqual([/filename="([^"]+)"/.exec(read(rel))![1]]);
+      expect(t.lines).toEqual(counter(0, 0));
+    });
+  }
+
+  it('cobertura-coverage.xml (a lone newline): no coverage data', async () => {
+    expect((await userError('cobertura/cobertura-coverage.xml')).message).toMatch(/^no coverage data found in /);
+  });
+
+  // scoverage wrote `</methods></lines>` for empty classes without opening them: not XML. The error
+  // must name the line of the first stray close tag, found here by a tag-balance scan of the text.
+  for (const rel of ['cobertura/cobertura.xml', 'cobertura/cobertura-oneline.xml']) {
+    it(`${rel}: malformed XML is a UserError at the stray close tag`, async () => {
+      const body = read(rel);
+      const stack: string[] = [];
+      let strayLine = 0;
+      for (const m of body.matchAll(/<(\/?)([\w-]+)[^>]*?(\/?)>/g)) {
+        if (m[3]) continue;
+        if (!m[1]) stack.push(m[2]);
+        else if (stack.pop() !== m[2]) {
+          strayLine = body.slice(0, m.index).split('\n').length;
+          break;
+        }
+      }
+      expect(strayLine).toBeGreaterThan(0);
+      const error = await userError(rel);
+      expect(error.location).toMatchObject({ file: rel, line: strayLine });
+      expect(error.describe()).toContain(`${rel}:${strayLine}: malformed XML`);
+    });
+  }
+});
+
+describe('clover', () => {
+  // Both files are excerpts (their <metrics> count lines that were cut), so the expectation comes
+  // from the <line> elements themselves.
+  for (const rel of ['clover/clover-phpcsutils.xml', 'clover/clover-unleash.xml']) {
+    it(`${rel} equals a count of its <line> elements`, async () => {
+      const body = read(rel);
+      const istanbul = /<project [^>]*name="All files"/.test(body);
+      const lines = { covered: 0, total: 0 };
+      const branches = { covered: 0, total: 0 };
+      const methods = { covered: 0, total: 0 };
+      for (const [tag] of body.matchAll(/<line [^>]*>/g)) {
+        const a = attrs(tag);
+        const count = Number(a.count ?? 0);
+        if (a.type === 'method') {
+          methods.total++;
+          if (count > 0) methods.covered++;
+          continue;
+        }
+        lines.total++;
+        if (count > 0) lines.covered++;
+        if (a.type === 'cond') {
+          const t = Number(a.truecount);
+          const f = Number(a.falsecount);
+          branches.total += istanbul ? t + f : 2;
+          branches.covered += istanbul ? t : (t > 0 ? 1 : 0) + (f > 0 ? 1 : 0);
+        }
+      }
+      const { t } = await parse(rel);
+      expect(t.lines).toEqual(counter(lines.covered, lines.total));
+      expect(t.statements).toEqual(counter(lines.covered, lines.total));
+      if (branches.total > 0) expect(t.branches).toEqual(counter(branches.covered, branches.total));
+      else expect(t.branches).toBeNull();
+      if (methods.total > 0) expect(t.functions).toEqual(counter(methods.covered, methods.total));
+      else expect(t.functions).toBeNull();
+    });
+  }
+
+  it('clover/clover.xml (0 bytes): no coverage data', async () => {
+    expect((await userError('clover/clover.xml')).message).toBe('no coverage data found in clover/clover.xml');
+  });
+});
+
+describe('jacoco', () => {
+  for (const rel of [
+    'jacoco/jacoco-report.xml',
+    'jacoco/jacoco-oneline-report.xml',
+    'jacoco/jacoco-report-multiple-packages.xml',
+  ]) {
+    it(`${rel} equals the sum of its sourcefiles' LINE/BRANCH/METHOD counters`, async () => {
+      // Sum of each <sourcefile>'s own counters (the multi-package fixture's report-level counters
+      // were copied from one package, so they cannot serve).
+      const of = (type: string) => {
+        let covered = 0;
+        let missed = 0;
+        for (const [block] of read(rel).matchAll(/<sourcefile [\s\S]*?<\/sourcefile>/g)) {
+          const m = new RegExp(`<counter type="${type}"[^>]*>`).exec(block);
+          if (!m) continue;
+          covered += Number(attrs(m[0]).covered);
+          missed += Number(attrs(m[0]).missed);
+        }
+        return counter(covered, covered + missed);
+      };
+      const { t } = await parse(rel);
+      expect(t.lines).toEqual(of('LINE'));
+      expect(t.branches).toEqual(of('BRANCH'));
+      expect(t.functions).toEqual(of('METHOD'));
+    });
+  }
+});
+
+describe('go', () => {
+  for (const rel of [
+    'golang/coverage.out',
+    'golang/coverage-dashes.out',
+    'golang/coverage-one-slash.out',
+    'golang/coverage-two-slashes.out',
+  ]) {
+    it(`${rel}: statements as go tool cover counts them`, async () => {
+      const [modeLine, ...rest] = read(rel).trim().split('\n');
+      const set = modeLine === 'mode: set';
+      const blocks = new Map<string, [number, number]>();
+      for (const row of rest) {
+        const [where, stmts, count] = row.split(' ');
+        const prev = blocks.get(where);
+        const c = Number(count);
+        blocks.set(where, [Number(stmts), prev ? (set ? prev[1] | c : prev[1] + c) : c]);
+      }
+      let total = 0;
+      let covered = 0;
+      for (const [stmts, count] of blocks.values()) {
+        total += stmts;
+        if (count > 0) covered += stmts;
+      }
+      const { t } = await parse(rel);
+      expect(t.statements).toEqual(counter(covered, total));
+    });
+  }
+});
+
+describe('formats shipkit does not read', () => {
+  for (const rel of [
+    'coveralls/coveralls.json',
+    'gcov/main.c.gcov',
+    'simplecov/.resultset.json',
+    'luacov/single-file/luacov.report.out',
+  ]) {
+    it(`${rel}: a UserError naming the file, not a guess`, async () => {
+      const error = await userError(rel);
+      expect(error.message).toContain(`cannot tell the coverage format of ${rel}`);
+      expect(error.location.file).toBe(rel);
+    });
+  }
+});
