@@ -1,0 +1,81 @@
+import mysql from 'mysql2/promise';
+import { asText, LOCK_NAME, LockTimeout, sleep, type Driver, type LockOwner, type Row } from './types.js';
+
+/** MySQL and MariaDB. DDL commits implicitly here, so undoing a failed run is the rollback strategy's job. */
+export class MysqlDriver implements Driver {
+  readonly dialect = 'mysql';
+  readonly transactionalDdl = false;
+  private constructor(private readonly conn: mysql.Connection) {}
+
+  static async connect(url: string, owner: LockOwner): Promise<MysqlDriver> {
+    const conn = await mysql.createConnection({
+      uri: url,
+      multipleStatements: true,
+      // Visible to others in performance_schema.session_connect_attrs: how a waiting run names the holder.
+      connectAttributes: { program_name: 'shipkit migrate', shipkit_owner: owner.label.slice(0, 500) },
+    });
+    return new MysqlDriver(conn);
+  }
+
+  async query(sql: string, params: unknown[] = []): Promise<Row[]> {
+    const [rows] = await this.conn.query(sql, params);
+    return Array.isArray(rows) ? (rows as Row[]) : [];
+  }
+
+  async execScript(sql: string): Promise<void> {
+    await this.conn.query(sql);
+  }
+
+  async begin(): Promise<void> {
+    await this.conn.query('START TRANSACTION');
+  }
+  async commit(): Promise<void> {
+    await this.conn.query('COMMIT');
+  }
+  async rollback(): Promise<void> {
+    await this.conn.query('ROLLBACK');
+  }
+
+  async lock(timeoutMs: number, signal: AbortSignal): Promise<{ waitedMs: number }> {
+    const started = Date.now();
+    for (;;) {
+      // Short GET_LOCK waits, so a cancelled run stops waiting promptly.
+      const rows = await this.query('SELECT GET_LOCK(?, 0) AS ok', [LOCK_NAME]);
+      if (Number(rows[0]?.ok) === 1) return { waitedMs: Date.now() - started };
+      const waited = Date.now() - started;
+      if (waited >= timeoutMs) throw new LockTimeout(waited, await this.holder());
+      await sleep(Math.min(250, timeoutMs - waited), signal);
+    }
+  }
+
+  private async holder(): Promise<string | undefined> {
+    const id = (await this.query('SELECT IS_USED_LOCK(?) AS id', [LOCK_NAME]))[0]?.id;
+    if (id === null || id === undefined) return undefined;
+    const parts = [`connection ${asText(id)}`];
+    try {
+      const attrs = await this.query(
+        `SELECT ATTR_VALUE AS v FROM performance_schema.session_connect_attrs WHERE PROCESSLIST_ID = ? AND ATTR_NAME = 'shipkit_owner'`,
+        [id],
+      );
+      if (attrs[0]?.v) parts.push(asText(attrs[0].v));
+    } catch {
+      // performance_schema is off (MariaDB's default): the process list below is all there is.
+    }
+    const proc = (
+      await this.query('SELECT USER, HOST, TIME, INFO FROM information_schema.PROCESSLIST WHERE ID = ?', [id])
+    )[0];
+    if (proc) {
+      parts.push(`${asText(proc.USER)}@${asText(proc.HOST)}`);
+      if (proc.INFO) parts.push(`running '${asText(proc.INFO).slice(0, 80)}' for ${asText(proc.TIME)}s`);
+    }
+    return parts.join(', ');
+  }
+
+  async unlock(): Promise<void> {
+    await this.query('SELECT RELEASE_LOCK(?)', [LOCK_NAME]);
+  }
+
+  async close(): Promise<void> {
+    await this.conn.end();
+  }
+}

@@ -1,0 +1,75 @@
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import sqlite from 'node-sqlite3-wasm';
+import { FileLock } from './file-lock.js';
+import type { Driver, LockOwner, Row } from './types.js';
+
+/**
+ * SQLite through node-sqlite3-wasm: SQLite compiled to WebAssembly with a VFS over node:fs, so it
+ * reads and writes the real file and bundles as a fixed .wasm asset (no native build in CI).
+ */
+export class SqliteDriver implements Driver {
+  readonly dialect = 'sqlite';
+  readonly transactionalDdl = true;
+  private constructor(
+    private readonly db: sqlite.Database,
+    private readonly fileLock: FileLock,
+  ) {}
+
+  static async open(
+    file: string,
+    owner: LockOwner,
+    timeoutMs: number,
+    signal: AbortSignal,
+  ): Promise<{ driver: SqliteDriver; waitedMs: number }> {
+    await mkdir(path.dirname(file), { recursive: true });
+    // The wasm VFS locks with a `<file>.lock` directory that a killed process leaves behind; shipkit's
+    // own pid file lock decides when that is stale.
+    const fileLock = new FileLock(`${file}.shipkit-lock`, owner.label);
+    const { waitedMs, tookOverFrom } = await fileLock.acquire(timeoutMs, signal);
+    if (tookOverFrom) {
+      await rm(`${file}.lock`, { recursive: true, force: true });
+    }
+    try {
+      return { driver: new SqliteDriver(new sqlite.Database(file), fileLock), waitedMs };
+    } catch (error) {
+      await fileLock.release();
+      throw error;
+    }
+  }
+
+  query(sql: string, params: unknown[] = []): Promise<Row[]> {
+    return Promise.resolve(this.db.all(sql, params as sqlite.BindValues) as Row[]);
+  }
+
+  execScript(sql: string): Promise<void> {
+    this.db.exec(sql);
+    return Promise.resolve();
+  }
+
+  /** EXCLUSIVE: no other connection reads or writes the file until the run commits or rolls back. */
+  begin(): Promise<void> {
+    this.db.exec('BEGIN EXCLUSIVE');
+    return Promise.resolve();
+  }
+  commit(): Promise<void> {
+    this.db.exec('COMMIT');
+    return Promise.resolve();
+  }
+  rollback(): Promise<void> {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    return Promise.resolve();
+  }
+
+  lock(): Promise<{ waitedMs: number }> {
+    return Promise.resolve({ waitedMs: 0 });
+  }
+  unlock(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+    await this.fileLock.release();
+  }
+}

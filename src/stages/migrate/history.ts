@@ -1,0 +1,79 @@
+import type { Dialect, Driver } from './drivers/types.js';
+
+export const HISTORY_TABLE = 'shipkit_migrations';
+
+export interface HistoryRow {
+  version: string;
+  name: string;
+  checksum: string;
+  appliedAt: string;
+  durationMs: number;
+  appliedBy: string;
+  /** `applied` by a run, or recorded by an explicit `baseline` without running. */
+  kind: 'applied' | 'baseline';
+}
+
+const DDL: Record<Dialect, string> = {
+  postgres: `CREATE TABLE IF NOT EXISTS ${HISTORY_TABLE} (
+  version text PRIMARY KEY, name text NOT NULL, checksum char(64) NOT NULL,
+  applied_at timestamptz NOT NULL DEFAULT now(), duration_ms integer NOT NULL,
+  applied_by text NOT NULL, kind text NOT NULL DEFAULT 'applied')`,
+  mysql: `CREATE TABLE IF NOT EXISTS ${HISTORY_TABLE} (
+  version varchar(64) PRIMARY KEY, name varchar(255) NOT NULL, checksum char(64) NOT NULL,
+  applied_at timestamp(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), duration_ms int NOT NULL,
+  applied_by varchar(512) NOT NULL, kind varchar(16) NOT NULL DEFAULT 'applied')`,
+  sqlite: `CREATE TABLE IF NOT EXISTS ${HISTORY_TABLE} (
+  version text PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
+  applied_at text NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), duration_ms integer NOT NULL,
+  applied_by text NOT NULL, kind text NOT NULL DEFAULT 'applied')`,
+};
+
+export async function ensureHistoryTable(driver: Driver): Promise<void> {
+  await driver.query(DDL[driver.dialect]);
+}
+
+async function tableExists(driver: Driver): Promise<boolean> {
+  const sql = {
+    postgres: `SELECT 1 AS x FROM pg_catalog.pg_tables WHERE tablename = ? AND schemaname = ANY (current_schemas(false))`,
+    mysql: `SELECT 1 AS x FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?`,
+    sqlite: `SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = ?`,
+  }[driver.dialect];
+  return (await driver.query(sql, [HISTORY_TABLE])).length > 0;
+}
+
+function iso(v: unknown): string {
+  if (v instanceof Date) return v.toISOString();
+  const d = new Date(String(v));
+  return Number.isNaN(d.getTime()) ? String(v) : d.toISOString();
+}
+
+/** The history, oldest first; empty when the table does not exist yet (a dry run creates nothing). */
+export async function readHistory(driver: Driver): Promise<HistoryRow[]> {
+  if (!(await tableExists(driver))) return [];
+  const rows = await driver.query(
+    `SELECT version, name, checksum, applied_at, duration_ms, applied_by, kind FROM ${HISTORY_TABLE}`,
+  );
+  return rows.map((r) => ({
+    version: String(r.version),
+    name: String(r.name),
+    checksum: String(r.checksum).trim(),
+    appliedAt: iso(r.applied_at),
+    durationMs: Number(r.duration_ms),
+    appliedBy: String(r.applied_by),
+    kind: r.kind === 'baseline' ? 'baseline' : 'applied',
+  }));
+}
+
+export async function recordApplied(
+  driver: Driver,
+  row: Pick<HistoryRow, 'version' | 'name' | 'checksum' | 'durationMs' | 'appliedBy' | 'kind'>,
+): Promise<void> {
+  await driver.query(
+    `INSERT INTO ${HISTORY_TABLE} (version, name, checksum, duration_ms, applied_by, kind) VALUES (?, ?, ?, ?, ?, ?)`,
+    [row.version, row.name, row.checksum, Math.round(row.durationMs), row.appliedBy, row.kind],
+  );
+}
+
+export async function forget(driver: Driver, version: string): Promise<void> {
+  await driver.query(`DELETE FROM ${HISTORY_TABLE} WHERE version = ?`, [version]);
+}

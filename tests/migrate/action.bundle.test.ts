@@ -1,0 +1,87 @@
+// Runner contract: the built bundle (dist/migrate/index.js) run exactly as the GitHub runner runs it.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertValidReport } from '../../src/core/report/schema.js';
+import { migrateReportSchema } from '../../src/stages/migrate/report-schema.js';
+import { runBundle } from '../support/action-runner.js';
+import { PG_PASSWORD, startPostgres, type Server } from './support/servers.js';
+
+let server: Server;
+beforeAll(async () => {
+  server = await startPostgres();
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+function workspaceWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'shipkit-migrate-ws-'));
+  mkdirSync(path.join(dir, 'db/migrations'), { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, 'db/migrations', name), text);
+  return dir;
+}
+
+function reportOf(outputs: Record<string, string>): Record<string, unknown> {
+  const report: unknown = JSON.parse(readFileSync(outputs.report ?? '', 'utf8'));
+  assertValidReport(report, migrateReportSchema);
+  return report;
+}
+
+describe('migrate action bundle', () => {
+  it('applies, sets outputs and the summary, and masks the URL and its password', async () => {
+    const workspace = workspaceWith({
+      '001_users.sql': 'CREATE TABLE users (id serial PRIMARY KEY);',
+      '002_index.sql': '-- shipkit:no-transaction\nCREATE INDEX CONCURRENTLY users_id ON users (id);',
+    });
+    const r = await runBundle('migrate', {
+      workspace,
+      inputs: { 'database-url': server.url, dir: 'db/migrations', backup: 'true' },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs.applied).toBe('1,2');
+    expect(r.outputs.pending).toBe('');
+    expect(r.outputs['backup-path']).toMatch(/^\.shipkit\/backups\/shipkit-.*\.dump$/);
+    const masks = r.commands.filter((c) => c.command === 'add-mask').map((c) => c.message);
+    expect(masks).toContain(server.url);
+    expect(masks).toContain(PG_PASSWORD);
+    expect(r.summary).toContain('## Migrate');
+    expect(r.summary).toContain('applied 2 migration(s)');
+    expect(r.summary).not.toContain(PG_PASSWORD);
+    const report = reportOf(r.outputs);
+    expect(report.status).toBe('pass');
+  });
+
+  it('fails the step on a destructive plan and annotates the file and line', async () => {
+    const workspace = workspaceWith({
+      '001_t.sql': 'CREATE TABLE t (id int);\nCREATE TABLE u (id int);\nDROP TABLE t;',
+    });
+    const url = server.url.replace(/\/postgres$/, '/template1');
+    const r = await runBundle('migrate', {
+      workspace,
+      inputs: { 'database-url': url, dir: 'db/migrations', 'dry-run': 'true' },
+    });
+    expect(r.exitCode).toBe(1);
+    expect(r.outputs.pending).toBe('1');
+    expect(r.annotations).toContainEqual(
+      expect.objectContaining({
+        command: 'error',
+        properties: expect.objectContaining({ file: 'db/migrations/001_t.sql', line: '3' }),
+      }),
+    );
+    expect(reportOf(r.outputs).migrations).toMatchObject({
+      destructive: [{ file: 'db/migrations/001_t.sql', line: 3, kind: 'drop-table' }],
+    });
+  });
+
+  it('requires database-url in an action instead of migrating a throwaway database', async () => {
+    const r = await runBundle('migrate', {
+      workspace: workspaceWith({ '001_a.sql': 'SELECT 1;' }),
+      inputs: { dir: 'db/migrations' },
+    });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/input 'database-url' is required in an action/);
+  });
+});

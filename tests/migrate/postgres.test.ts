@@ -1,0 +1,216 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/core/errors.js';
+import { postgresFingerprint } from './support/fingerprint.js';
+import { context, migrate, migrations, project } from './support/harness.js';
+import { PG_PASSWORD, startPostgres, type Server } from './support/servers.js';
+
+const CLI = path.resolve('dist/cli/index.js');
+let server: Server;
+let db: string;
+let counter = 0;
+
+async function sql(url: string, text: string): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows as Record<string, unknown>[];
+  } finally {
+    await client.end();
+  }
+}
+
+async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  server = await startPostgres();
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+});
+beforeEach(async () => {
+  // A fresh database per test, on the one server.
+  const name = `t${++counter}`;
+  await sql(server.url, `CREATE DATABASE ${name}`);
+  db = server.url.replace(/\/postgres$/, `/${name}`);
+});
+
+const BASE = {
+  '001_users.sql':
+    "CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL);\nINSERT INTO users (email) VALUES ('a@example.com');",
+  '002_orders.sql': 'CREATE TABLE orders (id serial PRIMARY KEY, user_id int REFERENCES users (id));',
+};
+
+describe('migrate on PostgreSQL', () => {
+  it('applies, records history and never prints the password', async () => {
+    const { cwd } = project(BASE);
+    const outcome = await migrate(cwd, { 'database-url': db });
+    expect(outcome.outputs.applied).toBe('1,2');
+    const m = migrations(outcome);
+    expect(m.history).toHaveLength(2);
+    const everything = JSON.stringify(outcome);
+    expect(everything).not.toContain(PG_PASSWORD);
+    expect(everything).not.toContain(encodeURIComponent(PG_PASSWORD));
+    expect((outcome.report.migrations as { database: { url: string } }).database.url).toMatch(
+      /^postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/t\d+$/,
+    );
+    const rows = await sql(
+      db,
+      'SELECT version, length(checksum) AS n, applied_by FROM shipkit_migrations ORDER BY version',
+    );
+    expect(rows).toEqual([
+      { version: '1', n: 64, applied_by: 'https://github.com/acme/app/actions/runs/42' },
+      { version: '2', n: 64, applied_by: 'https://github.com/acme/app/actions/runs/42' },
+    ]);
+  });
+
+  it('a migration failing half-way leaves schema and data unchanged', async () => {
+    const { cwd, write } = project(BASE);
+    await migrate(cwd, { 'database-url': db });
+    const before = postgresFingerprint(db);
+    write('003_a.sql', "CREATE TABLE audit (id int);\nUPDATE users SET email = 'changed' WHERE id = 1;");
+    write('004_b.sql', 'ALTER TABLE users ADD COLUMN age int;\nINSERT INTO orders (user_id) VALUES (999);');
+    write('005_c.sql', 'SELECT 1;');
+    const outcome = await migrate(cwd, { 'database-url': db });
+    expect(outcome.report.status).toBe('fail');
+    expect(migrations(outcome).failure).toMatchObject({ file: 'migrations/004_b.sql' });
+    expect(migrations(outcome).failure?.message).toMatch(/foreign key/);
+    expect(outcome.outputs.pending).toBe('3,4,5');
+    expect(postgresFingerprint(db)).toBe(before);
+  });
+
+  it('a changed applied file is refused before anything runs', async () => {
+    const { cwd, write } = project(BASE);
+    await migrate(cwd, { 'database-url': db });
+    write('002_orders.sql', 'CREATE TABLE orders (id bigserial PRIMARY KEY);');
+    write('003_new.sql', 'CREATE TABLE later (id int);');
+    const before = postgresFingerprint(db);
+    const error = await migrate(cwd, { 'database-url': db }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).describe()).toMatch(
+      /^migrations\/002_orders.sql: migration 2 was changed after it was applied: recorded sha256 [0-9a-f]{64}, file now [0-9a-f]{64}/,
+    );
+    expect(postgresFingerprint(db)).toBe(before);
+  });
+
+  it('two runs at once: exactly one applies, the other waits and then finds nothing pending', async () => {
+    const { cwd } = project({ ...BASE, '003_slow.sql': 'SELECT pg_sleep(1.5);\nCREATE TABLE slow (id int);' });
+    const [a, b] = await Promise.all([migrate(cwd, { 'database-url': db }), migrate(cwd, { 'database-url': db })]);
+    const applied = [a.outputs.applied, b.outputs.applied].sort();
+    expect(applied).toEqual(['', '1,2,3']);
+    const waiter = a.outputs.applied === '' ? a : b;
+    expect(waiter.report.status).toBe('pass');
+    expect(migrations(waiter).history).toHaveLength(3);
+    expect((waiter.report.migrations as { lock: { waitedMs: number } }).lock.waitedMs).toBeGreaterThan(1000);
+  });
+
+  it('a run that times out on the lock names the holder with its run URL', async () => {
+    const { cwd } = project({ ...BASE, '003_slow.sql': 'SELECT pg_sleep(4);' });
+    const holder = migrate(
+      cwd,
+      { 'database-url': db },
+      context(cwd, { run: { url: 'https://github.com/acme/app/actions/runs/1001' } }),
+    );
+    await until('the first run to hold the lock', async () =>
+      (await sql(db, "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted")).length > 0 ? true : undefined,
+    );
+    const waiter = await migrate(cwd, { 'database-url': db, 'lock-timeout': '1s' });
+    expect(waiter.report.status).toBe('fail');
+    const gate = waiter.report.gates.find((g) => g.name === 'lock');
+    expect(gate?.detail).toMatch(/application_name 'shipkit https:\/\/github.com\/acme\/app\/actions\/runs\/1001'/);
+    expect((await holder).outputs.applied).toBe('1,2,3');
+  });
+
+  it('CREATE INDEX CONCURRENTLY in a no-transaction file runs while the session lock is held', async () => {
+    const { cwd } = project({
+      ...BASE,
+      '003_index.sql':
+        '-- shipkit:no-transaction\nCREATE INDEX CONCURRENTLY users_email ON users (email);\nCREATE INDEX CONCURRENTLY orders_user ON orders (user_id);',
+    });
+    const outcome = await migrate(cwd, { 'database-url': db });
+    expect(outcome.outputs.applied).toBe('1,2,3');
+    const idx = await sql(
+      db,
+      "SELECT indexname FROM pg_indexes WHERE indexname IN ('users_email','orders_user') ORDER BY 1",
+    );
+    expect(idx.map((r) => r.indexname)).toEqual(['orders_user', 'users_email']);
+  });
+
+  it('backup: pg_dump before applying; a per-file failure is restored from it', async () => {
+    const { cwd, write } = project(BASE);
+    await migrate(cwd, { 'database-url': db });
+    await sql(db, "INSERT INTO users (email) VALUES ('b@example.com')");
+    const before = postgresFingerprint(db);
+    write(
+      '003_change.sql',
+      'UPDATE users SET email = upper(email) WHERE id > 0;\nALTER TABLE orders ADD COLUMN note text;',
+    );
+    write('004_fails.sql', 'SELECT 1/0;');
+    const outcome = await migrate(cwd, {
+      'database-url': db,
+      transaction: 'per-file',
+      rollback: 'backup',
+      backup: 'true',
+    });
+    expect(outcome.report.status).toBe('fail');
+    const m = migrations(outcome);
+    expect(m.backupPath).toMatch(/^\.shipkit\/backups\/shipkit-.*\.dump$/);
+    expect(outcome.outputs['backup-path']).toBe(m.backupPath);
+    expect(existsSync(path.join(cwd, m.backupPath ?? ''))).toBe(true);
+    expect(
+      readFileSync(path.join(cwd, m.backupPath ?? ''))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('PGDMP');
+    expect(m.restored).toMatch(/restored backup .*: undid 3/);
+    expect(m.applied).toEqual([]);
+    expect(postgresFingerprint(db)).toBe(before);
+  });
+
+  it('a run SIGKILLed mid-migration frees the lock, leaves nothing half-done, and the next run succeeds', async () => {
+    expect(existsSync(CLI), 'the CLI bundle (node scripts/build.mjs cli)').toBe(true);
+    const { cwd, write } = project(BASE);
+    await migrate(cwd, { 'database-url': db });
+    write(
+      '003_slow.sql',
+      "UPDATE users SET email = 'half-done' WHERE id > 0;\nCREATE TABLE half (id int);\nSELECT pg_sleep(60);",
+    );
+    const before = postgresFingerprint(db);
+    const child = spawn(process.execPath, [CLI, 'migrate', '--dir', 'migrations', '--database-url', db], {
+      cwd,
+      stdio: 'ignore',
+      env: { ...process.env, GITHUB_ACTIONS: '' },
+    });
+    await until('pg_sleep to run', async () =>
+      (
+        await sql(
+          db,
+          "SELECT 1 FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND state = 'active' AND pid <> pg_backend_pid()",
+        )
+      ).length > 0
+        ? true
+        : undefined,
+    );
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    // The server notices the closed socket and ends the session: its transaction and lock go with it.
+    await until('the advisory lock to be released', async () =>
+      (await sql(db, "SELECT 1 FROM pg_locks WHERE locktype = 'advisory'")).length === 0 ? true : undefined,
+    );
+    expect(postgresFingerprint(db)).toBe(before);
+    write('003_slow.sql', 'CREATE TABLE half (id int);');
+    const next = await migrate(cwd, { 'database-url': db, 'lock-timeout': '5s' });
+    expect(next.outputs.applied).toBe('3');
+  });
+});
