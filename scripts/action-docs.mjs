@@ -28,7 +28,7 @@ export function tables(actionYml) {
   const action = parse(actionYml);
   const inputs = Object.entries(action.inputs ?? {}).map(
     ([name, spec]) =>
-      `| \`${name}\` | ${cell(spec.description)} | ${spec.required ? 'yes' : 'no'} | ${spec.default === undefined ? '' : `\`${cell(spec.default)}\``} |`,
+      `| \`${name}\` | ${cell(spec.description)} | ${spec.required ? 'yes' : 'no'} | ${spec.default === undefined || spec.default === '' ? '' : `\`${cell(spec.default)}\``} |`,
   );
   const outputs = Object.entries(action.outputs ?? {}).map(
     ([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`,

@@ -10,7 +10,10 @@ const only = process.argv.slice(2);
 
 // Emscripten loaders (libpg-query, node-sqlite3-wasm) read their .wasm beside the bundle at run time,
 // a read ncc cannot see: copy the files in (byte-identical npm files, so dist stays reproducible).
-const MIGRATE_WASM = ['node_modules/libpg-query/wasm/libpg-query.wasm', 'node_modules/node-sqlite3-wasm/dist/node-sqlite3-wasm.wasm'];
+const MIGRATE_WASM = [
+  'node_modules/libpg-query/wasm/libpg-query.wasm',
+  'node_modules/node-sqlite3-wasm/dist/node-sqlite3-wasm.wasm',
+];
 const SIDE_FILES = { cli: MIGRATE_WASM, migrate: MIGRATE_WASM };
 
 const entries = (await readdir(path.join(root, 'src/actions')).catch(() => []))
@@ -74,7 +77,8 @@ for (const entry of entries) {
     const source = /^\d+\.index\.js$/.test(name) ? `${banner}${String(asset.source)}` : asset.source;
     await writeFile(target, source, { mode: asset.permissions });
   }
-  for (const file of SIDE_FILES[entry.name] ?? []) await copyFile(path.join(root, file), path.join(out, path.basename(file)));
+  for (const file of SIDE_FILES[entry.name] ?? [])
+    await copyFile(path.join(root, file), path.join(out, path.basename(file)));
   const kb = Math.round(Buffer.byteLength(body) / 1024);
   console.log(`dist/${entry.name}/index.js  ${kb} KiB  ${Date.now() - started} ms`);
 }

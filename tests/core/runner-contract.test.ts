@@ -39,7 +39,11 @@ describe('runner contract (smoke bundle)', () => {
     github = await startGitHubServer({
       tokens: {
         [WRITE_TOKEN]: { login: 'github-actions[bot]', type: 'Bot' },
-        [FORK_TOKEN]: { login: 'github-actions[bot]', type: 'Bot', permissions: { issues: 'read', pull_requests: 'read' } },
+        [FORK_TOKEN]: {
+          login: 'github-actions[bot]',
+          type: 'Bot',
+          permissions: { issues: 'read', pull_requests: 'read' },
+        },
       },
     });
     github.state.addRepo(OWNER, REPO);
@@ -64,7 +68,7 @@ describe('runner contract (smoke bundle)', () => {
     const r = await run(WRITE_TOKEN);
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
     expect(r.outputs.passed).toBe('true');
-    const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8'));
+    const report = JSON.parse(readFileSync(r.outputs.report, 'utf8'));
     expect(() => assertValidReport(report)).not.toThrow();
     expect(report.stage).toBe('smoke');
     expect(report.run.url).toBe(`https://github.com/${OWNER}/${REPO}/actions/runs/4242`);
@@ -72,7 +76,7 @@ describe('runner contract (smoke bundle)', () => {
 
     const comments = markerComments();
     expect(comments).toHaveLength(1);
-    expect(parseSections(comments[0]!.body).map((s) => s.key)).toEqual(['smoke']);
+    expect(parseSections(comments[0].body).map((s) => s.key)).toEqual(['smoke']);
 
     // The token is registered for masking before anything else, and never printed in clear.
     const masks = r.commands.filter((c) => c.command === 'add-mask').map((c) => c.message);
@@ -86,7 +90,9 @@ describe('runner contract (smoke bundle)', () => {
     const r = await run(FORK_TOKEN);
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
     expect(markerComments()).toHaveLength(0);
-    const warning = r.annotations.find((a) => a.command === 'warning' && a.message.includes('Could not write the PR comment'));
+    const warning = r.annotations.find(
+      (a) => a.command === 'warning' && a.message.includes('Could not write the PR comment'),
+    );
     expect(warning?.message).toContain('Resource not accessible by integration');
     expect(r.summary).toContain('PR comment (not posted)');
     expect(github.requests.some((q) => q.method === 'POST' && q.status === 403)).toBe(true);
@@ -98,7 +104,7 @@ describe('runner contract (smoke bundle)', () => {
     expect(r.exitCode).toBe(1);
     expect(r.outputs.passed).toBe('false');
     expect(r.annotations.some((a) => a.command === 'error' && a.message.startsWith('smoke:'))).toBe(true);
-    const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8'));
+    const report = JSON.parse(readFileSync(r.outputs.report, 'utf8'));
     expect(report.status).toBe('fail');
     expect(markerComments()).toHaveLength(1);
   });
