@@ -9,6 +9,15 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
-    reporters: ['default', './tests/support/summary-reporter.ts'],
+    reporters: ['default', 'junit', './tests/support/summary-reporter.ts'],
+    // Reports where `npx shipkit test` looks for them, so shipkit can gate its own suite.
+    outputFile: { junit: 'reports/junit.xml' },
+    coverage: {
+      enabled: true,
+      provider: 'v8',
+      include: ['src/**'],
+      reporter: ['text-summary', 'lcovonly'],
+      reportsDirectory: 'coverage',
+    },
   },
 });
