@@ -1,4 +1,3 @@
 import { runAction } from '../runtime/run-action.js';
-import { approveCommand } from '../stages/approve/command.js';
 
-await runAction('approve', approveCommand.run);
+await runAction('approve', async () => (await import('../stages/approve/command.js')).approveCommand.run);

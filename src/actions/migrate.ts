@@ -1,4 +1,3 @@
 import { runAction } from '../runtime/run-action.js';
-import { migrateCommand } from '../stages/migrate/command.js';
 
-await runAction('migrate', migrateCommand.run);
+await runAction('migrate', async () => (await import('../stages/migrate/command.js')).migrateCommand.run);

@@ -1,4 +1,3 @@
 import { runAction } from '../runtime/run-action.js';
-import { smokeCommand } from '../stages/smoke/command.js';
 
-await runAction('smoke', (inputs, ctx) => smokeCommand.run(inputs, ctx));
+await runAction('smoke', async () => (await import('../stages/smoke/command.js')).smokeCommand.run);

@@ -7,17 +7,25 @@ import { InputReader } from '../core/inputs.js';
 import type { StageOutcome } from '../core/outcome.js';
 import { runInfoFromEnv } from '../core/report/build.js';
 import type { StageName } from '../core/report/types.js';
+import { VERSION } from '../core/version.js';
 import { actionInputSource, actionLogger } from './action-io.js';
 import { publishOutcome } from './publish.js';
 
 export type StageRun = (inputs: InputReader, ctx: StageContext) => Promise<StageOutcome>;
 
 /**
+ * Entries pass a loader, not the stage itself: a stage's code (SQL parsers, cache clients, XML
+ * parsers) is megabytes, and the step's first line should not wait for all of it to be parsed.
+ */
+export type StageLoader = () => Promise<StageRun>;
+
+/**
  * The whole life of an action step around a stage: read inputs, run, publish, set the verdict.
  * A user's mistake is one clear error line; anything else is a bug, shown with its stack.
  * Never calls process.exit: the runner reads process.exitCode once the event loop drains.
  */
-export async function runAction(stage: StageName, run: StageRun): Promise<void> {
+export async function runAction(stage: StageName, load: StageLoader): Promise<void> {
+  core.info(`shipkit ${stage} ${VERSION}`);
   const controller = new AbortController();
   const cancel = (signal: string) => (): void => {
     core.warning(`Received ${signal}: the run is being cancelled.`);
@@ -39,6 +47,7 @@ export async function runAction(stage: StageName, run: StageRun): Promise<void> 
       github,
       signal: controller.signal,
     };
+    const run = await load();
     const outcome = await run(inputs, ctx);
     await publishOutcome(outcome, github, { comment, logger: actionLogger });
     if (outcome.report.status === 'fail') core.setFailed(`${stage}: ${outcome.report.summary}`);
