@@ -2,6 +2,7 @@
 // Target: wall time ≤ 1.2 × (200 / 20 × 50 ms) = 600 ms. Peer: the same checks run one by one by
 // spawning curl per check, as curl-based health-check actions do.
 import { spawn } from 'node:child_process';
+import { setMaxListeners } from 'node:events';
 import os from 'node:os';
 import { InputReader, mapSource } from '../src/core/inputs.js';
 import { silentLogger } from '../src/core/logger.js';
@@ -10,6 +11,13 @@ import { HttpClient } from '../src/stages/smoke/http-client.js';
 import { runChecks } from '../src/stages/smoke/run-checks.js';
 import { smokeCommand } from '../src/stages/smoke/command.js';
 import type { BenchTable } from './types.js';
+
+/** As the stage does: every request in flight listens on one signal, more than Node's default 10. */
+function requestsSignal(): AbortSignal {
+  const { signal } = new AbortController();
+  setMaxListeners(0, signal);
+  return signal;
+}
 
 const CHECKS = 200;
 const CONCURRENCY = 20;
@@ -91,7 +99,7 @@ export default async function (): Promise<BenchTable[]> {
           securityHeaders: false,
           deadline: Date.now() + 60_000,
           deadlineMessage: 'deadline',
-          signal: new AbortController().signal,
+          signal: requestsSignal(),
         });
       } finally {
         client.close();
