@@ -1,10 +1,15 @@
 // One parse in a fresh process, so its peak RSS (maxRSS) is its own. Bundled to .mjs by the bench.
-// argv: <parser> <file>. Prints one JSON line: { ms, cpuMs, items, maxRssBytes }.
+// argv: <parser> <file>. Prints one JSON line: { ms, cpuMs, items, maxRssBytes, modelBytes }.
+// Run with --expose-gc: after the timed parse, a full GC leaves only what the parse returned, so
+// modelBytes (heap used then, minus before) is the retained size of the parsed model itself.
 import { readFileSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { StringDecoder } from 'node:string_decoder';
 
 import lcovParser from '@friedemannsommer/lcov-parser';
+import { SaxesParser } from 'saxes';
 
 import { readCoverage } from '../../src/stages/test/coverage/index.js';
 import { readTestResults } from '../../src/stages/test/results/index.js';
@@ -13,14 +18,61 @@ const require = createRequire(import.meta.url);
 const [parser = '', file = ''] = process.argv.slice(2);
 const xml2js = require('xml2js') as { parseStringPromise(xml: string): Promise<any> };
 
+/** The parsed result stays referenced here until the model size is measured. */
+let kept: unknown;
+
 async function run(): Promise<number> {
   switch (parser) {
-    case 'shipkit-lcov':
-      return (await readCoverage([file], { cwd: '/', format: 'lcov' })).files.size;
-    case 'shipkit-cobertura':
-      return (await readCoverage([file], { cwd: '/', format: 'cobertura' })).files.size;
-    case 'shipkit-junit':
-      return (await readTestResults([file], { cwd: '/' })).cases.length;
+    case 'shipkit-lcov': {
+      const set = await readCoverage([file], { cwd: '/', format: 'lcov' });
+      kept = set;
+      return set.files.size;
+    }
+    case 'shipkit-cobertura': {
+      const set = await readCoverage([file], { cwd: '/', format: 'cobertura' });
+      kept = set;
+      return set.files.size;
+    }
+    case 'shipkit-junit': {
+      const results = await readTestResults([file], { cwd: '/' });
+      kept = results;
+      return results.cases.length;
+    }
+    case 'saxes-only': {
+      // saxes with the same 64 KiB reads and no handlers: the tokenizer's own cost, the floor of any
+      // saxes-based parser of this file.
+      const parser = new SaxesParser({ xmlns: false, position: true });
+      parser.on('error', (error) => {
+        throw error;
+      });
+      const handle = await open(file, 'r');
+      const buf = Buffer.allocUnsafe(64 * 1024);
+      const decoder = new StringDecoder('utf8');
+      for (;;) {
+        const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+        if (bytesRead === 0) break;
+        parser.write(decoder.write(buf.subarray(0, bytesRead)));
+      }
+      parser.close();
+      await handle.close();
+      return 0;
+    }
+    case 'noop':
+      // node and the loaded modules alone: the part of every row's peak RSS no parser can avoid.
+      return 0;
+    case 'map-fill': {
+      // No parsing at all: only the line Maps the lcov model needs (`file` is "<files>x<lines per file>").
+      // The least time any parser that fills FileCoverage.lines can take.
+      const [files = 0, lines = 0] = file.split('x').map(Number);
+      const maps: Map<number, number>[] = [];
+      for (let f = 0; f < files; f++) {
+        const map = new Map<number, number>();
+        for (let line = 1; line <= lines; line++) map.set(line, (line * 7) % 200);
+        maps.push(map);
+      }
+      kept = maps;
+      return maps.length;
+    }
     case 'lcov-parse': {
       const parse = require('lcov-parse') as (f: string, cb: (err: unknown, data: unknown[]) => void) => void;
       return await new Promise((resolve, reject) =>
@@ -44,10 +96,17 @@ async function run(): Promise<number> {
 
 // CPU time (user + system, all threads: GC included) as well as wall time: the bench machine is
 // shared, and CPU time is what other processes' load disturbs least.
+const gc = (globalThis as { gc?: () => void }).gc;
+gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
 const items = await run();
 const ms = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
 const cpuMs = (cpu.user + cpu.system) / 1000;
-process.stdout.write(`${JSON.stringify({ ms, cpuMs, items, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`);
+const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+gc?.();
+const modelBytes = gc && kept !== undefined ? process.memoryUsage().heapUsed - heapBefore : undefined;
+kept = undefined;
+process.stdout.write(`${JSON.stringify({ ms, cpuMs, items, maxRssBytes, modelBytes })}\n`);

@@ -1,6 +1,6 @@
 import type { CoverageSet, FileCoverage } from '../model.js';
 import type { ParseResult } from './coverage-set.js';
-import { addHit, addLine, fileIn, markMeasured } from './coverage-set.js';
+import { addHit, addLine, branchKeys, fileIn, markMeasured } from './coverage-set.js';
 import type { ReportFile } from './report-file.js';
 import { detach, intAttr, streamXml } from './xml-stream.js';
 
@@ -24,30 +24,12 @@ export async function parseCobertura(report: ReportFile, set: CoverageSet): Prom
   let sawRoot = false;
   let sawBranches = false;
   let sawMethods = false;
+  const armKey = branchKeys();
 
   await streamXml(report, {
     open(name, attrs, ctx) {
+      // <line> first: it is nearly every element of a report.
       switch (name) {
-        case 'coverage':
-          sawRoot = true;
-          return;
-        case 'source':
-          inSource = true;
-          sourceText = '';
-          return;
-        case 'class': {
-          const path = attrs.filename ?? attrs.name;
-          if (!path) ctx.fail('<class> without a filename');
-          file = fileIn(set, detach(path));
-          files++;
-          return;
-        }
-        case 'methods':
-          inMethods++;
-          return;
-        case 'method':
-          if (file && inMethods) method = { name: detach(attrs.name ?? '(anonymous)'), hits: 0 };
-          return;
         case 'line': {
           if (!file) return ctx.fail('<line> outside a <class>');
           const line = intAttr(attrs, 'number', ctx);
@@ -68,16 +50,38 @@ export async function parseCobertura(report: ReportFile, set: CoverageSet): Prom
             const covered = Number(m[1]);
             const total = Number(m[2]);
             if (covered > total || total > 10_000) ctx.fail(`condition-coverage ${covered}/${total} is impossible`);
-            for (let arm = 0; arm < total; arm++) addHit(file.branches, `${line}:${arm}`, line, arm < covered ? 1 : 0);
+            for (let arm = 0; arm < total; arm++)
+              addHit(file.branches, armKey(line, -1, arm), line, arm < covered ? 1 : 0);
             sawBranches = true;
           }
           return;
         }
+        case 'coverage':
+          sawRoot = true;
+          return;
+        case 'source':
+          inSource = true;
+          sourceText = '';
+          return;
+        case 'class': {
+          const path = attrs.filename ?? attrs.name;
+          if (!path) ctx.fail('<class> without a filename');
+          file = fileIn(set, detach(path));
+          files++;
+          return;
+        }
+        case 'methods':
+          inMethods++;
+          return;
+        case 'method':
+          if (file && inMethods) method = { name: detach(attrs.name ?? '(anonymous)'), hits: 0 };
+          return;
         default:
           return;
       }
     },
     close(name) {
+      if (name === 'line') return;
       if (name === 'source') {
         inSource = false;
         const root = sourceText.trim();

@@ -3,10 +3,12 @@ import { open } from 'node:fs/promises';
 import { UserError } from '../../../core/errors.js';
 import type { CoverageSet, FileCoverage } from '../model.js';
 import type { ParseResult } from './coverage-set.js';
-import { addHit, fileIn, markMeasured } from './coverage-set.js';
+import { addHit, branchKeys, fileIn, markMeasured } from './coverage-set.js';
 import type { ReportFile } from './report-file.js';
 
 const CHUNK = 1 << 20;
+/** More than the furthest `scan` reads past a line's start before it knows whether the line is complete. */
+const SLACK = 64;
 const NL = 0x0a;
 const CR = 0x0d;
 const COMMA = 0x2c;
@@ -28,7 +30,7 @@ function keysOf(file: FileCoverage): Map<string, string> {
 
 /**
  * lcov tracefile parser. It is the one format that gets huge (a monorepo's merged lcov runs to
- * hundreds of MB), so it works on bytes: 1 MiB reads, DA records (nearly every line) are decoded
+ * hundreds of MB), so it works on bytes: reads fill a reused 2 MiB buffer, DA records (nearly every line) are decoded
  * without making strings, the rare records (SF, FN, BRDA…) go through a string path. Same-file
  * records merge by summing hits, as `lcov --add-tracefile` and `lcov --summary` do.
  */
@@ -45,6 +47,7 @@ export async function parseLcov(report: ReportFile, set: CoverageSet): Promise<P
   let sawBranches = false;
   /** lcov 2 `FNL:index,start[,end]` → start line, so `FNA:index,hits,name` can find it. */
   let fnlLines = new Map<string, number>();
+  const branchKey = branchKeys();
 
   const fail = (message: string): never => {
     throw new UserError(message, { file: report.display, line: lineNo });
@@ -222,7 +225,7 @@ export async function parseLcov(report: ReportFile, set: CoverageSet): Promise<P
     if (buf[i + 1] === 0x2d && i + 2 === end) hits = 0;
     else if (uint(i + 1, end) === end) hits = num;
     else return false;
-    addHit(file.branches, `${line}:${block}:${branch}`, line, hits);
+    addHit(file.branches, branchKey(line, block, branch), line, hits);
     sawBranches = true;
     return true;
   };
@@ -275,30 +278,89 @@ export async function parseLcov(report: ReportFile, set: CoverageSet): Promise<P
     return false;
   };
 
+  /**
+   * Parses the complete lines in buf[0, filled) (and, at EOF, the last unterminated one); returns
+   * where the unparsed rest starts. `DA:<line>,<hits>\n`, nearly every line of a tracefile, is decoded
+   * and its newline found in one pass over the bytes, with no string, no regex and no call per line;
+   * anything else (or a DA with a checksum, a sign, a huge number) finds its newline and goes the
+   * general way.
+   */
+  const scan = (eof: boolean): number => {
+    const b = buf;
+    const n = filled;
+    // The state the hot path touches lives in locals (closure variables cost a context access
+    // each); it is written back before the general path runs and re-read after it.
+    let lines = current?.lines;
+    let max = maxLine;
+    let ln = lineNo;
+    let start = 0;
+    while (start < n) {
+      ln++;
+      if (lines !== undefined && b[start] === 0x44 && b[start + 1] === 0x41 && b[start + 2] === 0x3a) {
+        let i = start + 3;
+        let line = 0;
+        let c = b[i];
+        while (c >= ZERO && c <= NINE && i - start < 12) {
+          line = line * 10 + (c - ZERO);
+          c = b[++i];
+        }
+        if (c === COMMA && i > start + 3) {
+          const hitsAt = ++i;
+          let hits = 0;
+          c = b[i];
+          while (c >= ZERO && c <= NINE && i - hitsAt < 15) {
+            hits = hits * 10 + (c - ZERO);
+            c = b[++i];
+          }
+          if (i > hitsAt && (c === NL ? i < n : c === CR && i + 1 < n && b[i + 1] === NL)) {
+            if (line > max) {
+              // Past every line this file has: nothing to add to (lcov writes DA lines in ascending order).
+              lines.set(line, hits);
+              max = line;
+            } else {
+              const before = lines.get(line);
+              lines.set(line, before === undefined ? hits : before + hits);
+            }
+            start = c === NL ? i + 1 : i + 2;
+            continue;
+          }
+        }
+      }
+      let nl = b.indexOf(NL, start);
+      if (nl < 0 || nl >= n) {
+        if (!eof) {
+          ln--;
+          break;
+        }
+        nl = n;
+      }
+      let end = nl;
+      if (end > start && b[end - 1] === CR) end--;
+      lineNo = ln;
+      maxLine = max;
+      if (end > start && !fastLine(start, end)) slowLine(b.toString('utf8', start, end));
+      lines = current?.lines;
+      max = maxLine;
+      start = nl + 1;
+    }
+    lineNo = ln;
+    maxLine = max;
+    return start < n ? start : n;
+  };
+
   try {
     for (;;) {
-      if (filled === buf.length) {
+      if (filled + SLACK >= buf.length) {
         const bigger = Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, 0, filled);
         buf = bigger;
       }
-      const { bytesRead } = await handle.read(buf, filled, Math.min(CHUNK, buf.length - filled), null);
+      // SLACK bytes stay unread at the end: `scan` may look a few bytes past `filled` (it checks them
+      // against `filled` after), and a read past the Buffer's end would make V8 deoptimize it.
+      const { bytesRead } = await handle.read(buf, filled, buf.length - filled - SLACK, null);
       const eof = bytesRead === 0;
       filled += bytesRead;
-      const view = buf.subarray(0, filled);
-      let start = 0;
-      for (;;) {
-        let nl = view.indexOf(NL, start);
-        if (nl < 0 || nl >= filled) {
-          if (!eof || start >= filled) break;
-          nl = filled;
-        }
-        lineNo++;
-        let end = nl;
-        if (end > start && buf[end - 1] === CR) end--;
-        if (end > start && !fastLine(start, end)) slowLine(buf.toString('utf8', start, end));
-        start = nl + 1;
-      }
+      const start = scan(eof);
       if (eof) break;
       buf.copy(buf, 0, start, filled);
       filled -= start;

@@ -1,9 +1,9 @@
 import type { TestCase, TestStatus } from '../model.js';
 import type { XmlHandler } from '../coverage/xml-stream.js';
 import { detach } from '../coverage/xml-stream.js';
-import { DETAILS_LIMIT, firstLine } from './junit.js';
+import { DETAILS_LIMIT, firstLine, nameTable } from './junit.js';
 
-const TRX_STATUS: Record<string, TestStatus> = {
+const TRX_STATUS = nameTable<TestStatus>({
   passed: 'passed',
   passedbutrunaborted: 'passed',
   warning: 'passed',
@@ -11,15 +11,15 @@ const TRX_STATUS: Record<string, TestStatus> = {
   timeout: 'failed',
   aborted: 'failed',
   error: 'error',
-};
+});
 
-const NUNIT_STATUS: Record<string, TestStatus> = {
+const NUNIT_STATUS = nameTable<TestStatus>({
   passed: 'passed',
   success: 'passed',
   failed: 'failed',
   failure: 'failed',
   error: 'error',
-};
+});
 
 function timeSpanMs(value: string | undefined): number | undefined {
   const m = value ? /^(\d+):(\d+):(\d+(?:\.\d+)?)$/.exec(value) : null;

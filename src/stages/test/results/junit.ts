@@ -5,7 +5,15 @@ import { detach } from '../coverage/xml-stream.js';
 /** Failure text beyond this is cut: a 10 MB stack trace helps nobody and would cost memory. */
 export const DETAILS_LIMIT = 64 * 1024;
 
-const CHILD_STATUS: Record<string, TestStatus> = { failure: 'failed', error: 'error', skipped: 'skipped' };
+/**
+ * A lookup table keyed by names from the report, without a prototype: an element or attribute value
+ * named `constructor` or `toString` must find nothing, not an Object method.
+ */
+export function nameTable<T>(entries: Record<string, T>): Readonly<Record<string, T | undefined>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T | undefined>, entries));
+}
+
+const CHILD_STATUS = nameTable<TestStatus>({ failure: 'failed', error: 'error', skipped: 'skipped' });
 const FLAKY = new Set(['flakyFailure', 'flakyError']);
 const RERUN = new Set(['rerunFailure', 'rerunError']);
 
@@ -43,7 +51,12 @@ export function junitHandler(cases: TestCase[]): XmlHandler {
   let pending: Pending | undefined;
   // Class names and files repeat across thousands of cases: keep one copy of each string.
   const strings = new Map<string, string>();
+  // Consecutive cases nearly always share them: comparing with the last two is cheaper than hashing.
+  let lastClass = '';
+  let lastFile = '';
   const intern = (value: string): string => {
+    if (value === lastClass) return lastClass;
+    if (value === lastFile) return lastFile;
     const known = strings.get(value);
     if (known !== undefined) return known;
     const own = detach(value);
@@ -71,8 +84,8 @@ export function junitHandler(cases: TestCase[]): XmlHandler {
           name: detach(attrs.name ?? ''),
           status: status === 'disabled' || status === 'skipped' || status === 'notrun' ? 'skipped' : 'passed',
         };
-        if (attrs.classname) testCase.classname = intern(attrs.classname);
-        if (file) testCase.file = intern(file);
+        if (attrs.classname) testCase.classname = lastClass = intern(attrs.classname);
+        if (file) testCase.file = lastFile = intern(file);
         if (line !== undefined && Number.isInteger(line) && line > 0) testCase.line = line;
         const duration = seconds(attrs.time);
         if (duration !== undefined) testCase.durationMs = duration;
