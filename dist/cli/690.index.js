@@ -21,11 +21,114 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/stages/test/coverage/report-file.ts
+
+
+
+/** Resolves `file` against `cwd` and checks it is a readable regular file (a missing report is the user's mistake). */
+async function openReport(file, cwd, input) {
+    const abs = external_node_path_default().resolve(cwd, file);
+    const rel = external_node_path_default().relative(cwd, abs);
+    const display = rel && !rel.startsWith('..') && !external_node_path_default().isAbsolute(rel) ? rel : abs;
+    let size;
+    try {
+        const info = await (0,promises_.stat)(abs);
+        if (!info.isFile())
+            throw new errors/* UserError */.yo(`report ${display} is not a file`, { input, file: display });
+        size = info.size;
+    }
+    catch (error) {
+        if (error instanceof errors/* UserError */.yo)
+            throw error;
+        throw new errors/* UserError */.yo(`report not found: ${display}`, { input, file: display }, { cause: error });
+    }
+    return { abs, display, size };
+}
+function noDataError(report, what = 'coverage', input) {
+    return new errors/* UserError */.yo(`no ${what} data found in ${report.display}`, { input, file: report.display });
+}
+
+;// CONCATENATED MODULE: ./src/stages/test/coverage/detect.ts
+
+
+
+const SNIFF_BYTES = 64 * 1024;
+const detect_COVERAGE_FORMATS = [
+    'lcov',
+    'cobertura',
+    'clover',
+    'jacoco',
+    'istanbul-summary',
+    'istanbul-final',
+    'go',
+];
+/**
+ * Tells the format from the first 64 KiB of content, never from the file name (tools name their
+ * files freely: `coverage.xml` is cobertura from coverage.py and clover from PHPUnit).
+ * Returns undefined for an empty (or whitespace-only) file.
+ */
+function detectFormat(head) {
+    const text = head.replace(/^\uFEFF/, '').trimStart();
+    if (!text)
+        return undefined;
+    if (text.startsWith('{')) {
+        if (/"statementMap"\s*:/.test(text))
+            return 'istanbul-final';
+        if (/"(lines|statements)"\s*:\s*\{\s*"total"/.test(text))
+            return 'istanbul-summary';
+        return 'unknown';
+    }
+    if (text.startsWith('<')) {
+        const root = rootElement(text);
+        if (root === 'report')
+            return 'jacoco';
+        if (root === 'coverage') {
+            if (/<project[\s>]/.test(text) || /\sclover="/.test(text))
+                return 'clover';
+            return 'cobertura';
+        }
+        return 'unknown';
+    }
+    if (/^mode: (set|count|atomic)\s*$/m.test(text.slice(0, 200)))
+        return 'go';
+    if (/^(TN|SF|VER):/m.test(text))
+        return 'lcov';
+    return 'unknown';
+}
+/** The first element name after the prolog, comments and DOCTYPE. */
+function rootElement(text) {
+    const body = text.replace(/<!--[\s\S]*?(-->|$)/g, '').replace(/<\?[\s\S]*?(\?>|$)/g, '');
+    return /<([A-Za-z_][\w.:-]*)/.exec(body.replace(/<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/i, ''))?.[1];
+}
+async function sniff(report) {
+    const handle = await (0,promises_.open)(report.abs, 'r');
+    try {
+        const buf = Buffer.alloc(Math.min(SNIFF_BYTES, report.size));
+        const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+        return buf.toString('utf8', 0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function formatOf(report, input) {
+    const format = detectFormat(await sniff(report));
+    if (format === undefined)
+        return undefined;
+    if (format === 'unknown') {
+        throw new errors/* UserError */.yo(`cannot tell the coverage format of ${report.display}: expected one of ${detect_COVERAGE_FORMATS.join(', ')}`, { input, file: report.display, line: 1 });
+    }
+    return format;
+}
+
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/stages/test/paths/resolve.ts
 
 
@@ -313,16 +416,9 @@ function parsePathThresholds(text) {
 
 
 
-const options_COVERAGE_FORMATS = [
-    'auto',
-    'lcov',
-    'cobertura',
-    'clover',
-    'jacoco',
-    'istanbul-summary',
-    'istanbul-final',
-    'go',
-];
+
+/** `coverage-format`: a format the parsers read, or `auto` (detected from each file's content). */
+const COVERAGE_FORMAT_CHOICES = ['auto', ...detect_COVERAGE_FORMATS];
 const pctOpts = { min: 0, max: 100 };
 function readTestOptions(inputs) {
     const pathMapLines = inputs.lines('path-map');
@@ -346,7 +442,7 @@ function readTestOptions(inputs) {
         lint,
         test,
         coverage,
-        coverageFormat: inputs.oneOf('coverage-format', options_COVERAGE_FORMATS, 'auto'),
+        coverageFormat: inputs.oneOf('coverage-format', COVERAGE_FORMAT_CHOICES, 'auto'),
         testResults,
         pathMap: pm.entries,
         min,
@@ -369,8 +465,6 @@ function readTestOptions(inputs) {
 
 // EXTERNAL MODULE: ./src/core/report/build.ts
 var build = __webpack_require__(8366);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/stages/test/baseline.ts
 
 
@@ -832,107 +926,6 @@ async function parseCobertura(report, set) {
         markMeasured(set, 'functions');
     return { files, roots };
 }
-
-;// CONCATENATED MODULE: ./src/stages/test/coverage/report-file.ts
-
-
-
-/** Resolves `file` against `cwd` and checks it is a readable regular file (a missing report is the user's mistake). */
-async function openReport(file, cwd, input) {
-    const abs = external_node_path_default().resolve(cwd, file);
-    const rel = external_node_path_default().relative(cwd, abs);
-    const display = rel && !rel.startsWith('..') && !external_node_path_default().isAbsolute(rel) ? rel : abs;
-    let size;
-    try {
-        const info = await (0,promises_.stat)(abs);
-        if (!info.isFile())
-            throw new errors/* UserError */.yo(`report ${display} is not a file`, { input, file: display });
-        size = info.size;
-    }
-    catch (error) {
-        if (error instanceof errors/* UserError */.yo)
-            throw error;
-        throw new errors/* UserError */.yo(`report not found: ${display}`, { input, file: display }, { cause: error });
-    }
-    return { abs, display, size };
-}
-function noDataError(report, what = 'coverage', input) {
-    return new errors/* UserError */.yo(`no ${what} data found in ${report.display}`, { input, file: report.display });
-}
-
-;// CONCATENATED MODULE: ./src/stages/test/coverage/detect.ts
-
-
-
-const SNIFF_BYTES = 64 * 1024;
-const detect_COVERAGE_FORMATS = [
-    'lcov',
-    'cobertura',
-    'clover',
-    'jacoco',
-    'istanbul-summary',
-    'istanbul-final',
-    'go',
-];
-/**
- * Tells the format from the first 64 KiB of content, never from the file name (tools name their
- * files freely: `coverage.xml` is cobertura from coverage.py and clover from PHPUnit).
- * Returns undefined for an empty (or whitespace-only) file.
- */
-function detectFormat(head) {
-    const text = head.replace(/^\uFEFF/, '').trimStart();
-    if (!text)
-        return undefined;
-    if (text.startsWith('{')) {
-        if (/"statementMap"\s*:/.test(text))
-            return 'istanbul-final';
-        if (/"(lines|statements)"\s*:\s*\{\s*"total"/.test(text))
-            return 'istanbul-summary';
-        return 'unknown';
-    }
-    if (text.startsWith('<')) {
-        const root = rootElement(text);
-        if (root === 'report')
-            return 'jacoco';
-        if (root === 'coverage') {
-            if (/<project[\s>]/.test(text) || /\sclover="/.test(text))
-                return 'clover';
-            return 'cobertura';
-        }
-        return 'unknown';
-    }
-    if (/^mode: (set|count|atomic)\s*$/m.test(text.slice(0, 200)))
-        return 'go';
-    if (/^(TN|SF|VER):/m.test(text))
-        return 'lcov';
-    return 'unknown';
-}
-/** The first element name after the prolog, comments and DOCTYPE. */
-function rootElement(text) {
-    const body = text.replace(/<!--[\s\S]*?(-->|$)/g, '').replace(/<\?[\s\S]*?(\?>|$)/g, '');
-    return /<([A-Za-z_][\w.:-]*)/.exec(body.replace(/<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/i, ''))?.[1];
-}
-async function sniff(report) {
-    const handle = await (0,promises_.open)(report.abs, 'r');
-    try {
-        const buf = Buffer.alloc(Math.min(SNIFF_BYTES, report.size));
-        const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-        return buf.toString('utf8', 0, bytesRead);
-    }
-    finally {
-        await handle.close();
-    }
-}
-async function formatOf(report, input) {
-    const format = detectFormat(await sniff(report));
-    if (format === undefined)
-        return undefined;
-    if (format === 'unknown') {
-        throw new errors/* UserError */.yo(`cannot tell the coverage format of ${report.display}: expected one of ${detect_COVERAGE_FORMATS.join(', ')}`, { input, file: report.display, line: 1 });
-    }
-    return format;
-}
-
 
 // EXTERNAL MODULE: external "node:readline"
 var external_node_readline_ = __webpack_require__(481);
@@ -2304,28 +2297,22 @@ function meets(c, requiredPct) {
  */
 function summarize(set) {
     const value = (m, c) => set.measured[m] ? metricValue(c ?? { covered: 0, total: 0 }) : null;
+    const fileSummary = (path, c) => ({
+        path,
+        lines: value('lines', c.lines),
+        branches: value('branches', c.branches),
+        functions: value('functions', c.functions),
+        statements: value('statements', c.statements),
+    });
     const files = [];
     for (const [p, file] of set.files) {
-        const c = fileCounters(file);
-        files.push({
-            path: p,
-            lines: value('lines', c.lines),
-            branches: value('branches', c.branches),
-            functions: value('functions', c.functions),
-            statements: value('statements', c.statements),
-        });
+        files.push(fileSummary(p, fileCounters(file)));
     }
     for (const [p, c] of set.summaryOnly) {
         // Item-level data wins over a summary of the same file, as in the totals.
         if (set.files.has(p))
             continue;
-        files.push({
-            path: p,
-            lines: value('lines', c.lines),
-            branches: value('branches', c.branches),
-            functions: value('functions', c.functions),
-            statements: value('statements', c.statements),
-        });
+        files.push(fileSummary(p, c));
     }
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { totals: totals(set), files };
@@ -2891,29 +2878,23 @@ function dropGate(maxDrop, input) {
     const b = input.baseline;
     if (b.kind === 'not-applicable')
         return undefined;
-    if (b.kind === 'missing') {
-        return {
-            name,
-            passed: false,
-            required: maxDrop,
-            actual: null,
-            unit: 'pp',
-            detail: `no baseline for '${b.branch}' yet: a push to '${b.branch}' records one`,
-        };
-    }
+    // Not measurable is a failure: the gate fails closed.
+    const unmeasured = (detail) => ({
+        name,
+        passed: false,
+        required: maxDrop,
+        actual: null,
+        unit: 'pp',
+        detail,
+    });
+    if (b.kind === 'missing')
+        return unmeasured(`no baseline for '${b.branch}' yet: a push to '${b.branch}' records one`);
     // Lines where the reports have them; Go and statement-only reports compare statements.
     const metric = input.coverage?.totals.lines && b.baseline.totals.lines ? 'lines' : 'statements';
     const before = b.baseline.totals[metric];
     const now = input.coverage?.totals[metric];
     if (!before || !now)
-        return {
-            name,
-            passed: false,
-            required: maxDrop,
-            actual: null,
-            unit: 'pp',
-            detail: 'no line or statement coverage in this run or in the baseline',
-        };
+        return unmeasured('no line or statement coverage in this run or in the baseline');
     const drop = round2(before.pct - now.pct);
     return {
         name,

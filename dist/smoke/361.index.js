@@ -1069,6 +1069,10 @@ function missingSecurityHeaders(response, isHttps) {
 const MAX_REDIRECTS = 10;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** One sample of a check: the request, its redirects (when followed), and every expectation. */
+/** A sample that got no response: the request failed, or the step's deadline came first. */
+function unanswered(problem, hitDeadline) {
+    return { status: null, latencyMs: null, problems: [problem], failed: true, securityIssues: [], hitDeadline };
+}
 async function runSample(client, check, options) {
     let url = check.url;
     let method = check.method;
@@ -1080,15 +1084,7 @@ async function runSample(client, check, options) {
     for (;;) {
         const remaining = options.deadline - Date.now();
         if (remaining <= 0 || options.signal.aborted) {
-            const problem = options.deadlineMessage;
-            return {
-                status: null,
-                latencyMs: null,
-                problems: [problem],
-                failed: true,
-                securityIssues: [],
-                hitDeadline: true,
-            };
+            return unanswered(options.deadlineMessage, true);
         }
         const ownTimeout = check.timeoutMs ?? options.requestTimeoutMs;
         try {
@@ -1107,15 +1103,7 @@ async function runSample(client, check, options) {
                 throw error;
             // A timeout clamped to the time left is the deadline's doing, not the request's own timeout.
             const byDeadline = (error.code === 'TIMEOUT' && remaining < ownTimeout) || Date.now() >= options.deadline;
-            const problem = byDeadline ? options.deadlineMessage : error.message;
-            return {
-                status: null,
-                latencyMs: null,
-                problems: [problem],
-                failed: true,
-                securityIssues: [],
-                hitDeadline: byDeadline,
-            };
+            return unanswered(byDeadline ? options.deadlineMessage : error.message, byDeadline);
         }
         latencyMs += response.latencyMs;
         const location = response.headers.location;

@@ -143,29 +143,21 @@ function dropGate(maxDrop: number, input: GateInput): Gate | undefined {
   const name = 'max-drop';
   const b = input.baseline;
   if (b.kind === 'not-applicable') return undefined;
-  if (b.kind === 'missing') {
-    return {
-      name,
-      passed: false,
-      required: maxDrop,
-      actual: null,
-      unit: 'pp',
-      detail: `no baseline for '${b.branch}' yet: a push to '${b.branch}' records one`,
-    };
-  }
+  // Not measurable is a failure: the gate fails closed.
+  const unmeasured = (detail: string): Gate => ({
+    name,
+    passed: false,
+    required: maxDrop,
+    actual: null,
+    unit: 'pp',
+    detail,
+  });
+  if (b.kind === 'missing') return unmeasured(`no baseline for '${b.branch}' yet: a push to '${b.branch}' records one`);
   // Lines where the reports have them; Go and statement-only reports compare statements.
   const metric = input.coverage?.totals.lines && b.baseline.totals.lines ? 'lines' : 'statements';
   const before = b.baseline.totals[metric];
   const now = input.coverage?.totals[metric];
-  if (!before || !now)
-    return {
-      name,
-      passed: false,
-      required: maxDrop,
-      actual: null,
-      unit: 'pp',
-      detail: 'no line or statement coverage in this run or in the baseline',
-    };
+  if (!before || !now) return unmeasured('no line or statement coverage in this run or in the baseline');
   const drop = round2(before.pct - now.pct);
   return {
     name,

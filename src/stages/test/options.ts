@@ -1,19 +1,12 @@
 import { UserError } from '../../core/errors.js';
 import type { InputReader } from '../../core/inputs.js';
+import { COVERAGE_FORMATS } from './coverage/detect.js';
 import type { CoverageFormat, Metric } from './model.js';
 import { parsePathMap, type PathMapEntry } from './paths/resolve.js';
 import { parsePathThresholds, type PathThreshold } from './thresholds.js';
 
-export const COVERAGE_FORMATS: readonly (CoverageFormat | 'auto')[] = [
-  'auto',
-  'lcov',
-  'cobertura',
-  'clover',
-  'jacoco',
-  'istanbul-summary',
-  'istanbul-final',
-  'go',
-];
+/** `coverage-format`: a format the parsers read, or `auto` (detected from each file's content). */
+const COVERAGE_FORMAT_CHOICES: readonly (CoverageFormat | 'auto')[] = ['auto', ...COVERAGE_FORMATS];
 
 export interface TestOptions {
   /** Shell commands, run in order; the first failing one stops the rest of its list. */
@@ -65,7 +58,7 @@ export function readTestOptions(inputs: InputReader): TestOptions {
     lint,
     test,
     coverage,
-    coverageFormat: inputs.oneOf('coverage-format', COVERAGE_FORMATS, 'auto'),
+    coverageFormat: inputs.oneOf('coverage-format', COVERAGE_FORMAT_CHOICES, 'auto'),
     testResults,
     pathMap: pm.entries,
     min,

@@ -35,27 +35,21 @@ export function meets(c: Counter, requiredPct: number): boolean {
 export function summarize(set: CoverageSet): CoverageSummary {
   const value = (m: Metric, c: Counter | undefined): MetricValue | null =>
     set.measured[m] ? metricValue(c ?? { covered: 0, total: 0 }) : null;
+  const fileSummary = (path: string, c: Partial<Record<Metric, Counter>>): FileSummary => ({
+    path,
+    lines: value('lines', c.lines),
+    branches: value('branches', c.branches),
+    functions: value('functions', c.functions),
+    statements: value('statements', c.statements),
+  });
   const files: FileSummary[] = [];
   for (const [p, file] of set.files) {
-    const c = fileCounters(file);
-    files.push({
-      path: p,
-      lines: value('lines', c.lines),
-      branches: value('branches', c.branches),
-      functions: value('functions', c.functions),
-      statements: value('statements', c.statements),
-    });
+    files.push(fileSummary(p, fileCounters(file)));
   }
   for (const [p, c] of set.summaryOnly) {
     // Item-level data wins over a summary of the same file, as in the totals.
     if (set.files.has(p)) continue;
-    files.push({
-      path: p,
-      lines: value('lines', c.lines),
-      branches: value('branches', c.branches),
-      functions: value('functions', c.functions),
-      statements: value('statements', c.statements),
-    });
+    files.push(fileSummary(p, c));
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { totals: setTotals(set), files };
