@@ -1,22 +1,14 @@
-import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mariadbFingerprint } from './support/fingerprint.js';
 import { context, migrate, migrations, project } from './support/harness.js';
 import { MARIADB_PASSWORD, startMariadb, type Server } from './support/servers.js';
+import { mariadbQuery } from './support/query.js';
 
 let server: Server;
 let db: string;
 let counter = 0;
 
-async function sql(url: string, text: string): Promise<Record<string, unknown>[]> {
-  const conn = await mysql.createConnection({ uri: url, multipleStatements: true });
-  try {
-    const [rows] = await conn.query(text);
-    return Array.isArray(rows) ? (rows as Record<string, unknown>[]) : [];
-  } finally {
-    await conn.end();
-  }
-}
+const sql = mariadbQuery;
 
 beforeAll(async () => {
   server = await startMariadb();

@@ -1,27 +1,19 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { postgresFingerprint } from './support/fingerprint.js';
 import { context, migrate, migrations, project } from './support/harness.js';
 import { PG_PASSWORD, startPostgres, type Server } from './support/servers.js';
+import { pgQuery } from './support/query.js';
 
 const CLI = path.resolve('dist/cli/index.js');
 let server: Server;
 let db: string;
 let counter = 0;
 
-async function sql(url: string, text: string): Promise<Record<string, unknown>[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows as Record<string, unknown>[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = pgQuery;
 
 async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

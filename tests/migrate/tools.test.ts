@@ -1,24 +1,16 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { postgresFingerprint } from './support/fingerprint.js';
 import { migrate, migrations, project } from './support/harness.js';
 import { startPostgres, type Server } from './support/servers.js';
+import { pgQuery } from './support/query.js';
 
 let server: Server;
 let db: string;
 let counter = 0;
 
-async function sql(url: string, text: string): Promise<Record<string, unknown>[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows as Record<string, unknown>[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = pgQuery;
 
 beforeAll(async () => {
   server = await startPostgres();
