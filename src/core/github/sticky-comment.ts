@@ -128,6 +128,8 @@ export async function upsertStickySection(
         if (after[0] && after[0].id !== target.id) {
           logger.debug(`sticky comment: another writer created #${after[0].id} first; folding ours into it`);
           await deleteIfPresent(octokit, ref, target.id);
+          // Ours is gone: what this writer finally does is update the older comment.
+          status = 'unchanged';
           continue;
         }
       }
