@@ -7287,13 +7287,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readlin
 
 /***/ }),
 
-/***/ 6193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-
-/***/ }),
-
 /***/ 8500:
 /***/ ((module) => {
 
@@ -7616,7 +7609,7 @@ const commands_commands = [
     {
         name: 'test',
         summary: 'run lint and tests, read coverage and test reports, gate on coverage',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(800), __nccwpck_require__.e(690)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6690))).testCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(788)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3788))).testCommand,
     },
     {
         name: 'migrate',

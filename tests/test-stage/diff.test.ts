@@ -3,6 +3,8 @@ import type { GitHubContext } from '../../src/core/github/context.js';
 import { createOctokit } from '../../src/core/github/octokit.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { changedLinesFromApi } from '../../src/stages/test/diff/pr-files.js';
+import { HitTable } from '../../src/stages/test/hit-table.js';
+import { LineHits } from '../../src/stages/test/line-hits.js';
 import { startGitHubServer } from '../support/github-server/index.js';
 import { diffCoverage, formatRanges, toRanges } from '../../src/stages/test/diff/diff-coverage.js';
 import { changedLinesFromGit } from '../../src/stages/test/diff/git-diff.js';
@@ -115,7 +117,7 @@ describe('diffCoverage', () => {
         {
           path: 'src/a.ts',
           // Line 12 is blank (not executable): it does not split 11-13.
-          lines: new Map([
+          lines: LineHits.from([
             [10, 1],
             [11, 0],
             [13, 0],
@@ -123,9 +125,9 @@ describe('diffCoverage', () => {
             [15, 2],
             [16, 0],
           ]),
-          branches: new Map(),
-          functions: new Map(),
-          statements: new Map(),
+          branches: new HitTable(),
+          functions: new HitTable(),
+          statements: new HitTable(),
         },
       ],
     ]),

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { HitTable } from '../../src/stages/test/hit-table.js';
+import { LineHits } from '../../src/stages/test/line-hits.js';
 import type { CoverageSet, FileCoverage } from '../../src/stages/test/model.js';
 import { normalizeCoverage } from '../../src/stages/test/paths/normalize.js';
 import { normalizeSeparators, parsePathMap, PathResolver } from '../../src/stages/test/paths/resolve.js';
@@ -122,7 +124,13 @@ describe('PathResolver', () => {
 });
 
 function file(p: string, lines: [number, number][]): FileCoverage {
-  return { path: p, lines: new Map(lines), branches: new Map(), functions: new Map(), statements: new Map() };
+  return {
+    path: p,
+    lines: LineHits.from(lines),
+    branches: new HitTable(),
+    functions: new HitTable(),
+    statements: new HitTable(),
+  };
 }
 
 describe('normalizeCoverage', () => {

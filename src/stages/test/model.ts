@@ -14,17 +14,21 @@ export interface Hit {
  * Coverage of one source file. Maps are keyed so that the same item read from two reports merges
  * (hits are summed; Go `set` mode profiles are OR-ed by their parser before they get here).
  */
+import type { HitTable } from './hit-table.js';
+import type { LineHits } from './line-hits.js';
+import type { CaseList } from './results/case-list.js';
+
 export interface FileCoverage {
   /** The path as the report names it; the paths module rewrites it to repository-relative. */
   path: string;
   /** line → hits. The basis of line coverage and of diff coverage. */
-  lines: Map<number, number>;
+  lines: LineHits;
   /** Branch arms, keyed `line:block:arm` (lcov) or `line:n` (per-line condition counts). */
-  branches: Map<string, Hit>;
+  branches: HitTable;
   /** Functions, keyed `name@line`. */
-  functions: Map<string, Hit>;
+  functions: HitTable;
   /** Statements, keyed by the format's statement id; only formats that have statements fill it. */
-  statements: Map<string, Hit>;
+  statements: HitTable;
 }
 
 export type Metric = 'lines' | 'branches' | 'functions' | 'statements';
@@ -83,7 +87,14 @@ export interface TestCase {
 export interface TestResults {
   /** Report files read. */
   sources: string[];
-  cases: TestCase[];
+  /** Every case of every report, in order (stored by column: see CaseList). */
+  cases: CaseList;
+}
+
+/** Where a report's handler puts the cases it reads. */
+export interface CaseSink {
+  /** Copies what it keeps: the handler may reuse `testCase` for the next case. */
+  push(testCase: TestCase): void;
 }
 
 export interface TestTotals {

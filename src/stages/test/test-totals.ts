@@ -3,7 +3,7 @@ import type { TestCase, TestResults } from './model.js';
 export { testTotals } from './results/index.js';
 
 export function failedCases(results: TestResults): TestCase[] {
-  return results.cases.filter((c) => c.status === 'failed' || c.status === 'error');
+  return results.cases.failures();
 }
 
 /** `Suite › Nested › name`, as people read a test's identity. */

@@ -64,8 +64,8 @@ describe('lcov details', () => {
       [12, 0],
     ]);
     expect([...a.functions]).toEqual([
-      ['main@3', { line: 3, hits: 4 }],
-      ['unused@12', { line: 12, hits: 0 }],
+      ['main', { line: 3, hits: 4 }],
+      ['unused', { line: 12, hits: 0 }],
     ]);
     expect(fileTotals(a)).toEqual({
       lines: { covered: 2, total: 3, pct: 66.67 },

@@ -27,7 +27,7 @@ describe('status names from reports', () => {
     );
     const results = await readTestResults([file], { cwd: dir });
     for (const c of results.cases) expect(typeof c.status, c.name).toBe('string');
-    expect(results.cases.map((c) => [c.name, c.status])).toEqual([
+    expect(results.cases.toArray().map((c) => [c.name, c.status])).toEqual([
       ['a', 'skipped'],
       ['b', 'skipped'],
       ['c', 'failed'],
@@ -40,7 +40,7 @@ describe('status names from reports', () => {
       `<testsuite name="s" tests="2"><testcase name="x"><constructor/></testcase><testcase name="y"><toString/></testcase></testsuite>`,
     );
     const results = await readTestResults([file], { cwd: dir });
-    expect(results.cases.map((c) => [c.name, c.status])).toEqual([
+    expect(results.cases.toArray().map((c) => [c.name, c.status])).toEqual([
       ['x', 'passed'],
       ['y', 'passed'],
     ]);

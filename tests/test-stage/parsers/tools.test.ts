@@ -58,7 +58,7 @@ describe('coverage.py (pytest-cov)', () => {
     expect(t.total).toBe(attr('tests'));
     expect(t.failed).toBe(attr('failures'));
     expect(t.skipped).toBe(attr('skipped'));
-    const failed = results.cases.find((c) => c.status === 'failed');
+    const failed = results.cases.toArray().find((c) => c.status === 'failed');
     expect(failed?.name).toBe('test_fails_on_purpose');
     expect(failed?.message).toContain('intentional failure');
   });

@@ -1,8 +1,8 @@
 import type { CoverageSet, FileCoverage } from '../model.js';
 import type { ParseResult } from './coverage-set.js';
-import { addHit, addLine, fileIn, markMeasured } from './coverage-set.js';
+import { addLine, fileIn, markMeasured } from './coverage-set.js';
 import type { ReportFile } from './report-file.js';
-import { detach, intAttr, streamXml } from './xml-stream.js';
+import { intAttr, streamXml } from './xml-stream.js';
 
 interface Cond {
   line: number;
@@ -36,34 +36,33 @@ export async function parseClover(report: ReportFile, set: CoverageSet): Promise
       depth++;
       if (name === 'coverage') {
         sawRoot = true;
-        if (attrs.clover === '3.2.0') istanbulHint = true;
-      } else if (name === 'project' && attrs.name === 'All files') istanbulHint = true;
+        if (attrs.get('clover') === '3.2.0') istanbulHint = true;
+      } else if (name === 'project' && attrs.get('name') === 'All files') istanbulHint = true;
       else if (name === 'testproject') inTests = true;
       else if (name === 'file' && !inTests) {
-        const path = attrs.path ?? attrs.name;
-        if (!path) ctx.fail('<file> without a name');
-        file = fileIn(set, detach(path));
+        const path = attrs.get('path') ?? attrs.get('name');
+        file = fileIn(set, path ? path : ctx.fail('<file> without a name'));
         fileDepth = depth;
         conds = [];
         metrics = undefined;
         files++;
-      } else if (name === 'metrics' && file && depth === fileDepth + 1 && attrs.conditionals !== undefined) {
+      } else if (name === 'metrics' && file && depth === fileDepth + 1 && attrs.get('conditionals') !== undefined) {
         metrics = {
           total: intAttr(attrs, 'conditionals', ctx, 0),
           covered: intAttr(attrs, 'coveredconditionals', ctx, 0),
         };
       } else if (name === 'line' && file) {
         const line = intAttr(attrs, 'num', ctx);
-        const type = attrs.type ?? 'stmt';
+        const type = attrs.get('type') ?? 'stmt';
         if (type === 'method') {
           const hits = Math.max(0, intAttr(attrs, 'count', ctx, 0));
-          addHit(file.functions, `${attrs.name ?? attrs.signature ?? '(method)'}@${line}`, line, hits);
+          file.functions.add(`${attrs.get('name') ?? attrs.get('signature') ?? '(method)'}@${line}`, line, hits);
           sawMethods = true;
           return;
         }
         const hits = Math.max(0, intAttr(attrs, 'count', ctx, 0));
         addLine(file, line, hits);
-        addHit(file.statements, String(line), line, hits);
+        file.statements.add(String(line), line, hits);
         if (type === 'cond') {
           const t = Math.max(0, intAttr(attrs, 'truecount', ctx, 0));
           const f = Math.max(0, intAttr(attrs, 'falsecount', ctx, 0));
@@ -113,10 +112,10 @@ function addBranches(
   const istanbul = (matches || (!matchesClover && istanbulHint)) && total <= 100_000;
   for (const c of conds) {
     if (istanbul) {
-      for (let arm = 0; arm < c.t + c.f; arm++) addHit(file.branches, `${c.line}:${arm}`, c.line, arm < c.t ? 1 : 0);
+      for (let arm = 0; arm < c.t + c.f; arm++) file.branches.add(`${c.line}:${arm}`, c.line, arm < c.t ? 1 : 0);
     } else {
-      addHit(file.branches, `${c.line}:0`, c.line, c.t);
-      addHit(file.branches, `${c.line}:1`, c.line, c.f);
+      file.branches.add(`${c.line}:0`, c.line, c.t);
+      file.branches.add(`${c.line}:1`, c.line, c.f);
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { CoverageSet, FileCoverage } from '../model.js';
 import type { ParseResult } from './coverage-set.js';
-import { addHit, addLine, branchKeys, fileIn, markMeasured } from './coverage-set.js';
+import { addLine, branchKeys, fileIn, markMeasured } from './coverage-set.js';
 import type { ReportFile } from './report-file.js';
 import { detach, intAttr, streamXml } from './xml-stream.js';
 
@@ -43,15 +43,15 @@ export async function parseCobertura(report: ReportFile, set: CoverageSet): Prom
           }
           if (line <= 0) return;
           addLine(file, line, hits);
-          if (attrs.branch === 'true' && attrs['condition-coverage']) {
+          const conditions = attrs.get('branch') === 'true' ? attrs.get('condition-coverage') : undefined;
+          if (conditions) {
             const m =
-              CONDITIONS.exec(attrs['condition-coverage']) ??
-              ctx.fail(`condition-coverage="${attrs['condition-coverage'].slice(0, 40)}" is not "N% (covered/total)"`);
+              CONDITIONS.exec(conditions) ??
+              ctx.fail(`condition-coverage="${conditions.slice(0, 40)}" is not "N% (covered/total)"`);
             const covered = Number(m[1]);
             const total = Number(m[2]);
             if (covered > total || total > 10_000) ctx.fail(`condition-coverage ${covered}/${total} is impossible`);
-            for (let arm = 0; arm < total; arm++)
-              addHit(file.branches, armKey(line, -1, arm), line, arm < covered ? 1 : 0);
+            for (let arm = 0; arm < total; arm++) file.branches.add(armKey(line, -1, arm), line, arm < covered ? 1 : 0);
             sawBranches = true;
           }
           return;
@@ -64,9 +64,8 @@ export async function parseCobertura(report: ReportFile, set: CoverageSet): Prom
           sourceText = '';
           return;
         case 'class': {
-          const path = attrs.filename ?? attrs.name;
-          if (!path) ctx.fail('<class> without a filename');
-          file = fileIn(set, detach(path));
+          const path = attrs.get('filename') ?? attrs.get('name');
+          file = fileIn(set, path ? path : ctx.fail('<class> without a filename'));
           files++;
           return;
         }
@@ -74,7 +73,7 @@ export async function parseCobertura(report: ReportFile, set: CoverageSet): Prom
           inMethods++;
           return;
         case 'method':
-          if (file && inMethods) method = { name: detach(attrs.name ?? '(anonymous)'), hits: 0 };
+          if (file && inMethods) method = { name: attrs.get('name') ?? '(anonymous)', hits: 0 };
           return;
         default:
           return;
@@ -89,7 +88,7 @@ export async function parseCobertura(report: ReportFile, set: CoverageSet): Prom
       } else if (name === 'method') {
         if (method && file) {
           const line = method.line ?? 0;
-          addHit(file.functions, `${method.name}@${line}`, line, method.hits);
+          file.functions.add(`${method.name}@${line}`, line, method.hits);
           sawMethods = true;
         }
         method = undefined;

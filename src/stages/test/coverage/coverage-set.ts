@@ -1,4 +1,6 @@
-import type { CoverageSet, FileCoverage, Hit, Metric } from '../model.js';
+import type { CoverageSet, FileCoverage, Metric } from '../model.js';
+import { HitTable } from '../hit-table.js';
+import { LineHits } from '../line-hits.js';
 import type { ReportFile } from './report-file.js';
 
 export function emptySet(): CoverageSet {
@@ -11,7 +13,13 @@ export function emptySet(): CoverageSet {
 }
 
 export function emptyFile(path: string): FileCoverage {
-  return { path, lines: new Map(), branches: new Map(), functions: new Map(), statements: new Map() };
+  return {
+    path,
+    lines: new LineHits(),
+    branches: new HitTable(),
+    functions: new HitTable(),
+    statements: new HitTable(),
+  };
 }
 
 /** The file's entry in the set, created on first use: reports naming the same file merge into it. */
@@ -25,13 +33,7 @@ export function fileIn(set: CoverageSet, path: string): FileCoverage {
 }
 
 export function addLine(file: FileCoverage, line: number, hits: number): void {
-  file.lines.set(line, (file.lines.get(line) ?? 0) + hits);
-}
-
-export function addHit(map: Map<string, Hit>, key: string, line: number, hits: number): void {
-  const hit = map.get(key);
-  if (hit) hit.hits += hits;
-  else map.set(key, { line, hits });
+  file.lines.add(line, hits);
 }
 
 export function markMeasured(set: CoverageSet, ...metrics: Metric[]): void {

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { UserError } from '../../../core/errors.js';
 import type { CoverageSet } from '../model.js';
 import type { ParseResult } from './coverage-set.js';
-import { addHit, fileIn, markMeasured } from './coverage-set.js';
+import { fileIn, markMeasured } from './coverage-set.js';
 import type { ReportFile } from './report-file.js';
 
 /** The block line of a profile, as golang.org/x/tools/cover parses it. */
@@ -78,14 +78,14 @@ export async function parseGo(report: ReportFile, set: CoverageSet): Promise<Par
           file: report.display,
         });
       }
-      for (let k = 0; k < block.numStmt; k++) addHit(file.statements, `${key}#${k}`, block.startLine, block.count);
+      for (let k = 0; k < block.numStmt; k++) file.statements.add(`${key}#${k}`, block.startLine, block.count);
       if (block.numStmt === 0) continue;
       const last = block.endLine;
       for (let line = block.startLine; line <= last; line++) {
         lineHits.set(line, Math.max(lineHits.get(line) ?? 0, block.count));
       }
     }
-    for (const [line, hits] of lineHits) file.lines.set(line, (file.lines.get(line) ?? 0) + hits);
+    for (const [line, hits] of lineHits) file.lines.add(line, hits);
   }
   if (files.size > 0) markMeasured(set, 'statements', 'lines');
   return { files: files.size };

@@ -4,7 +4,7 @@ import { UserError } from '../../../core/errors.js';
 import type { Counter, CoverageSet, Metric } from '../model.js';
 import { METRICS } from '../model.js';
 import type { ParseResult } from './coverage-set.js';
-import { addHit, fileIn, markMeasured } from './coverage-set.js';
+import { fileIn, markMeasured } from './coverage-set.js';
 import type { ReportFile } from './report-file.js';
 
 type Json = Record<string, unknown>;
@@ -69,11 +69,11 @@ export async function parseIstanbulFinal(report: ReportFile, set: CoverageSet): 
     for (const [id, loc] of Object.entries(entry.statementMap)) {
       const hits = num(s[id] ?? 0, `statement ${id}`, report, path);
       const line = startLine(loc);
-      addHit(file.statements, id, line, hits);
+      file.statements.add(id, line, hits);
       const before = lineHits.get(line);
       if (before === undefined || before < hits) lineHits.set(line, hits);
     }
-    for (const [line, hits] of lineHits) file.lines.set(line, (file.lines.get(line) ?? 0) + hits);
+    for (const [line, hits] of lineHits) file.lines.add(line, hits);
     const f = isObject(entry.f) ? entry.f : {};
     const seen = new Set<string>();
     for (const [id, meta] of Object.entries(isObject(entry.fnMap) ? entry.fnMap : {})) {
@@ -83,7 +83,7 @@ export async function parseIstanbulFinal(report: ReportFile, set: CoverageSet): 
       let fnKey = `${name}@${line}`;
       if (seen.has(fnKey)) fnKey = `${fnKey}#${id}`;
       seen.add(fnKey);
-      addHit(file.functions, fnKey, line, num(f[id] ?? 0, `function ${id}`, report, path));
+      file.functions.add(fnKey, line, num(f[id] ?? 0, `function ${id}`, report, path));
     }
     const b = isObject(entry.b) ? entry.b : {};
     for (const [id, meta] of Object.entries(isObject(entry.branchMap) ? entry.branchMap : {})) {
@@ -91,7 +91,7 @@ export async function parseIstanbulFinal(report: ReportFile, set: CoverageSet): 
       const line = isObject(meta) ? (typeof meta.line === 'number' ? meta.line : startLine(meta.loc)) : 0;
       if (!Array.isArray(arms)) continue;
       arms.forEach((hits, arm) =>
-        addHit(file.branches, `${line}:${id}:${arm}`, line, num(hits, `branch ${id}`, report, path)),
+        file.branches.add(`${line}:${id}:${arm}`, line, num(hits, `branch ${id}`, report, path)),
       );
     }
     count++;

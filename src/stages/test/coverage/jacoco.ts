@@ -1,8 +1,8 @@
 import type { CoverageSet, FileCoverage } from '../model.js';
 import type { ParseResult } from './coverage-set.js';
-import { addHit, addLine, fileIn, markMeasured } from './coverage-set.js';
+import { addLine, fileIn, markMeasured } from './coverage-set.js';
 import type { ReportFile } from './report-file.js';
-import { detach, intAttr, streamXml } from './xml-stream.js';
+import { intAttr, streamXml } from './xml-stream.js';
 
 /**
  * JaCoCo XML. Files are `<package name>/<sourcefile name>` (package names already use `/`).
@@ -30,25 +30,25 @@ export async function parseJacoco(report: ReportFile, set: CoverageSet): Promise
           sawRoot = true;
           return;
         case 'package':
-          pkg = detach(attrs.name ?? '');
+          pkg = attrs.get('name') ?? '';
           return;
         case 'class':
-          className = attrs.name ?? '';
-          classSource = attrs.sourcefilename;
+          className = attrs.get('name') ?? '';
+          classSource = attrs.get('sourcefilename');
           return;
         case 'method':
           method = {
-            name: attrs.name ?? '(method)',
-            desc: attrs.desc ?? '',
+            name: attrs.get('name') ?? '(method)',
+            desc: attrs.get('desc') ?? '',
             line: intAttr(attrs, 'line', ctx, 0),
             covered: false,
           };
           return;
         case 'counter':
-          if (method && attrs.type === 'METHOD') method.covered = intAttr(attrs, 'covered', ctx, 0) > 0;
+          if (method && attrs.get('type') === 'METHOD') method.covered = intAttr(attrs, 'covered', ctx, 0) > 0;
           return;
         case 'sourcefile':
-          file = fileIn(set, pathOf(attrs.name ?? ctx.fail('<sourcefile> without a name')));
+          file = fileIn(set, pathOf(attrs.get('name') ?? ctx.fail('<sourcefile> without a name')));
           files++;
           return;
         case 'line': {
@@ -60,7 +60,7 @@ export async function parseJacoco(report: ReportFile, set: CoverageSet): Promise
           const cb = intAttr(attrs, 'cb', ctx, 0);
           if (mi < 0 || ci < 0 || mb < 0 || cb < 0 || mb + cb > 10_000) ctx.fail('line counters out of range');
           if (mi + ci > 0) addLine(file, line, ci);
-          for (let arm = 0; arm < mb + cb; arm++) addHit(file.branches, `${line}:${arm}`, line, arm < cb ? 1 : 0);
+          for (let arm = 0; arm < mb + cb; arm++) file.branches.add(`${line}:${arm}`, line, arm < cb ? 1 : 0);
           if (mb + cb > 0) sawBranches = true;
           return;
         }
@@ -73,7 +73,7 @@ export async function parseJacoco(report: ReportFile, set: CoverageSet): Promise
         // A class without debug info names no source file; its methods then belong to the outer class's file.
         const source = classSource ?? `${(className.split('/').pop() ?? className).split('$')[0]}.java`;
         const target = fileIn(set, pathOf(source));
-        addHit(target.functions, `${method.name}${method.desc}@${method.line}`, method.line, method.covered ? 1 : 0);
+        target.functions.add(`${method.name}${method.desc}@${method.line}`, method.line, method.covered ? 1 : 0);
         sawMethods = true;
         method = undefined;
       } else if (name === 'sourcefile') {

@@ -1,12 +1,16 @@
-import { open } from 'node:fs/promises';
+import { closeSync, open, readSync } from 'node:fs';
+import { promisify } from 'node:util';
 
 import { UserError } from '../../../core/errors.js';
 import type { CoverageSet, FileCoverage } from '../model.js';
 import type { ParseResult } from './coverage-set.js';
-import { addHit, branchKeys, fileIn, markMeasured } from './coverage-set.js';
+import { LineBatch } from '../line-hits.js';
+import { branchKeys, fileIn, markMeasured } from './coverage-set.js';
 import type { ReportFile } from './report-file.js';
 
 const CHUNK = 1 << 20;
+/** A plain descriptor, opened without blocking; reads are synchronous (see streamXml). */
+const openFd = promisify(open);
 /** More than the furthest `scan` reads past a line's start before it knows whether the line is complete. */
 const SLACK = 64;
 const NL = 0x0a;
@@ -15,17 +19,11 @@ const COMMA = 0x2c;
 const ZERO = 0x30;
 const NINE = 0x39;
 
-/** Function name → its key (`name@line`) per file: lcov's FNDA names a function, and lcov counts functions by name. */
-const functionKeys = new WeakMap<FileCoverage, Map<string, string>>();
-
-function keysOf(file: FileCoverage): Map<string, string> {
-  let keys = functionKeys.get(file);
-  if (!keys) {
-    keys = new Map();
-    for (const key of file.functions.keys()) keys.set(key.slice(0, key.lastIndexOf('@')), key);
-    functionKeys.set(file, keys);
-  }
-  return keys;
+/** Whether `text` is exactly the bytes b[start, end), all ASCII (a non-ASCII byte never matches: its string differs). */
+function sameBytes(text: string, b: Buffer, start: number, end: number): boolean {
+  if (text.length !== end - start) return false;
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) !== b[start + k] || b[start + k] >= 0x80) return false;
+  return true;
 }
 
 /**
@@ -35,19 +33,25 @@ function keysOf(file: FileCoverage): Map<string, string> {
  * records merge by summing hits, as `lcov --add-tracefile` and `lcov --summary` do.
  */
 export async function parseLcov(report: ReportFile, set: CoverageSet): Promise<ParseResult> {
-  const handle = await open(report.abs, 'r');
+  const fd = await openFd(report.abs, 'r');
   let buf = Buffer.allocUnsafe(CHUNK * 2);
   let filled = 0;
   let lineNo = 0;
   let current: FileCoverage | undefined;
   let records = 0;
-  /** Highest line of the current record when the file had no lines before it; DA above it needs no lookup. */
-  let maxLine = 0;
   let sawFunctions = false;
   let sawBranches = false;
   /** lcov 2 `FNL:index,start[,end]` → start line, so `FNA:index,hits,name` can find it. */
   let fnlLines = new Map<string, number>();
   const branchKey = branchKeys();
+  // Each record's DA lines collect here and reach the file's table in one piece at end_of_record.
+  const batch = new LineBatch();
+  /**
+   * While a file's branch table was empty when its record began and its BRDA lines come in ascending
+   * (line, block, branch) order, as lcov writes them, each arm is new: it is appended without a lookup.
+   */
+  let branchesNew = false;
+  let lastBranch = -1;
 
   const fail = (message: string): never => {
     throw new UserError(message, { file: report.display, line: lineNo });
@@ -59,15 +63,16 @@ export async function parseLcov(report: ReportFile, set: CoverageSet): Promise<P
       ? value
       : fail(`${what} "${text.slice(0, 40)}" is not a number`);
   };
-  const addFunction = (file: FileCoverage, name: string, line: number, hits: number): void => {
-    const keys = keysOf(file);
-    let key = keys.get(name);
-    if (!key) {
-      key = `${name}@${line}`;
-      keys.set(name, key);
-    }
-    addHit(file.functions, key, line, hits);
-  };
+  /**
+   * Functions are keyed by name alone: FNDA names a function without its line, and lcov counts
+   * functions by name. A function met first in FNDA gets its line when its FN comes.
+   */
+  const addFunction = (file: FileCoverage, name: string, line: number, hits: number): number =>
+    file.functions.add(name, line, hits);
+  /** The current record's FN names in order, where each is in the file's table, and how many FNDA lines came. */
+  let fnNames: string[] = [];
+  let fnAt: number[] = [];
+  let fndaSeen = 0;
 
   const slowLine = (text: string): void => {
     const colon = text.indexOf(':');
@@ -78,21 +83,24 @@ export async function parseLcov(report: ReportFile, set: CoverageSet): Promise<P
         const path = rest.trim();
         if (!path) fail('SF: line without a path');
         current = fileIn(set, path);
-        // A file seen before (an earlier record or report) may hold any line: no shortcut for it.
-        maxLine = current.lines.size === 0 ? 0 : Number.POSITIVE_INFINITY;
+        batch.begin(current.lines);
+        branchesNew = current.branches.size === 0;
+        lastBranch = -1;
         fnlLines = new Map();
+        fnNames = [];
+        fnAt = [];
+        fndaSeen = 0;
         records++;
         return;
       }
       case 'end_of_record':
+        batch.flush();
         current = undefined;
         return;
       case 'DA': {
         const [line = '', hits = ''] = rest.split(',');
-        const file = need();
-        const n = int(line, 'line number');
-        file.lines.set(n, (file.lines.get(n) ?? 0) + Math.max(0, int(hits, 'hit count')));
-        if (n > maxLine) maxLine = n;
+        need();
+        batch.add(int(line, 'line number'), Math.max(0, int(hits, 'hit count')));
         return;
       }
       case 'FN': {
@@ -109,12 +117,8 @@ export async function parseLcov(report: ReportFile, set: CoverageSet): Promise<P
       case 'FNDA': {
         const comma = rest.indexOf(',');
         if (comma < 0) fail('FNDA: line must be FNDA:<hits>,<name>');
-        const file = need();
-        const name = rest.slice(comma + 1);
-        const key = keysOf(file).get(name);
         sawFunctions = true;
-        if (key) addHit(file.functions, key, 0, Math.max(0, int(rest.slice(0, comma), 'hit count')));
-        else addFunction(file, name, 0, Math.max(0, int(rest.slice(0, comma), 'hit count')));
+        addFunction(need(), rest.slice(comma + 1), 0, Math.max(0, int(rest.slice(0, comma), 'hit count')));
         return;
       }
       case 'FNL': {
@@ -139,7 +143,8 @@ export async function parseLcov(report: ReportFile, set: CoverageSet): Promise<P
         const taken = parts[parts.length - 1] ?? '-';
         const hits = taken === '-' ? 0 : Math.max(0, int(taken, 'branch count'));
         // The branch id may itself contain commas (lcov 2 expression text); only line, block and taken are fixed.
-        addHit(file.branches, `${line}:${parts.slice(1, -1).join(',')}`, line, hits);
+        branchesNew = false;
+        file.branches.add(`${line}:${parts.slice(1, -1).join(',')}`, line, hits);
         sawBranches = true;
         return;
       }
@@ -159,8 +164,7 @@ export async function parseLcov(report: ReportFile, set: CoverageSet): Promise<P
 
   /** Decodes `DA:<line>,<hits>[,<checksum>]` from bytes; returns false when the fast path does not apply. */
   const fastDa = (start: number, end: number): boolean => {
-    const file = current;
-    if (!file) return false;
+    if (!current) return false;
     let i = start + 3;
     let line = 0;
     let digits = 0;
@@ -181,15 +185,7 @@ export async function parseLcov(report: ReportFile, set: CoverageSet): Promise<P
       digits++;
     }
     if (digits === 0 || digits > 15 || (i < end && buf[i] !== COMMA)) return false;
-    const lines = file.lines;
-    if (line > maxLine) {
-      // Past every line this file has: nothing to add to (lcov writes DA lines in ascending order).
-      lines.set(line, hits);
-      maxLine = line;
-    } else {
-      const before = lines.get(line);
-      lines.set(line, before === undefined ? hits : before + hits);
-    }
+    batch.add(line, hits);
     return true;
   };
 
@@ -225,7 +221,15 @@ export async function parseLcov(report: ReportFile, set: CoverageSet): Promise<P
     if (buf[i + 1] === 0x2d && i + 2 === end) hits = 0;
     else if (uint(i + 1, end) === end) hits = num;
     else return false;
-    addHit(file.branches, branchKey(line, block, branch), line, hits);
+    const order =
+      line < 2 ** 21 && block < 2 ** 16 && branch < 2 ** 16 ? (line * 2 ** 16 + block) * 2 ** 16 + branch : -1;
+    if (branchesNew && order > lastBranch) {
+      lastBranch = order;
+      file.branches.appendNew(branchKey(line, block, branch), line, hits);
+    } else {
+      branchesNew = false;
+      file.branches.add(branchKey(line, block, branch), line, hits);
+    }
     sawBranches = true;
     return true;
   };
@@ -239,15 +243,18 @@ export async function parseLcov(report: ReportFile, set: CoverageSet): Promise<P
     const value = num;
     const c = buf[i + 1];
     if (!isData && c >= ZERO && c <= NINE) return false;
-    const name = buf.toString('utf8', i + 1, end);
     sawFunctions = true;
-    if (!isData) {
-      addFunction(file, name, value, 0);
+    if (isData) {
+      // lcov writes a record's FNDA lines in the order of its FN lines: the k-th FNDA is checked
+      // against the k-th FN's name in place, with no string made and no lookup.
+      const k = fndaSeen++;
+      if (k < fnNames.length && sameBytes(fnNames[k], buf, i + 1, end)) file.functions.addAt(fnAt[k], value);
+      else addFunction(file, buf.toString('utf8', i + 1, end), 0, value);
       return true;
     }
-    const key = keysOf(file).get(name);
-    if (key) addHit(file.functions, key, 0, value);
-    else addFunction(file, name, 0, value);
+    const name = buf.toString('utf8', i + 1, end);
+    fnNames.push(name);
+    fnAt.push(addFunction(file, name, value, 0));
     return true;
   };
 
@@ -272,6 +279,7 @@ export async function parseLcov(report: ReportFile, set: CoverageSet): Promise<P
     }
     if (c0 === 0x54 && c1 === 0x4e && buf[start + 2] === 0x3a) return true; // TN:
     if (c0 === 0x65 && end - start === 13 && buf.toString('latin1', start, end) === 'end_of_record') {
+      batch.flush();
       current = undefined;
       return true;
     }
@@ -290,13 +298,12 @@ export async function parseLcov(report: ReportFile, set: CoverageSet): Promise<P
     const n = filled;
     // The state the hot path touches lives in locals (closure variables cost a context access
     // each); it is written back before the general path runs and re-read after it.
-    let lines = current?.lines;
-    let max = maxLine;
+    let inFile = current !== undefined;
     let ln = lineNo;
     let start = 0;
     while (start < n) {
       ln++;
-      if (lines !== undefined && b[start] === 0x44 && b[start + 1] === 0x41 && b[start + 2] === 0x3a) {
+      if (inFile && b[start] === 0x44 && b[start + 1] === 0x41 && b[start + 2] === 0x3a) {
         let i = start + 3;
         let line = 0;
         let c = b[i];
@@ -313,21 +320,15 @@ export async function parseLcov(report: ReportFile, set: CoverageSet): Promise<P
             c = b[++i];
           }
           if (i > hitsAt && (c === NL ? i < n : c === CR && i + 1 < n && b[i + 1] === NL)) {
-            if (line > max) {
-              // Past every line this file has: nothing to add to (lcov writes DA lines in ascending order).
-              lines.set(line, hits);
-              max = line;
-            } else {
-              const before = lines.get(line);
-              lines.set(line, before === undefined ? hits : before + hits);
-            }
+            batch.add(line, hits);
             start = c === NL ? i + 1 : i + 2;
             continue;
           }
         }
       }
-      let nl = b.indexOf(NL, start);
-      if (nl < 0 || nl >= n) {
+      let nl = start;
+      while (nl < n && b[nl] !== NL) nl++;
+      if (nl >= n) {
         if (!eof) {
           ln--;
           break;
@@ -337,14 +338,11 @@ export async function parseLcov(report: ReportFile, set: CoverageSet): Promise<P
       let end = nl;
       if (end > start && b[end - 1] === CR) end--;
       lineNo = ln;
-      maxLine = max;
       if (end > start && !fastLine(start, end)) slowLine(b.toString('utf8', start, end));
-      lines = current?.lines;
-      max = maxLine;
+      inFile = current !== undefined;
       start = nl + 1;
     }
     lineNo = ln;
-    maxLine = max;
     return start < n ? start : n;
   };
 
@@ -357,7 +355,7 @@ export async function parseLcov(report: ReportFile, set: CoverageSet): Promise<P
       }
       // SLACK bytes stay unread at the end: `scan` may look a few bytes past `filled` (it checks them
       // against `filled` after), and a read past the Buffer's end would make V8 deoptimize it.
-      const { bytesRead } = await handle.read(buf, filled, buf.length - filled - SLACK, null);
+      const bytesRead = readSync(fd, buf, filled, buf.length - filled - SLACK, null);
       const eof = bytesRead === 0;
       filled += bytesRead;
       const start = scan(eof);
@@ -365,8 +363,9 @@ export async function parseLcov(report: ReportFile, set: CoverageSet): Promise<P
       buf.copy(buf, 0, start, filled);
       filled -= start;
     }
+    batch.flush();
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
   if (records > 0) markMeasured(set, 'lines');
   if (sawFunctions) markMeasured(set, 'functions');

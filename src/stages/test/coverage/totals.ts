@@ -1,4 +1,5 @@
-import type { Counter, CoverageSet, FileCoverage, Hit, Metric, MetricValue, Totals } from '../model.js';
+import type { HitTable } from '../hit-table.js';
+import type { Counter, CoverageSet, FileCoverage, Metric, MetricValue, Totals } from '../model.js';
 import { METRICS } from '../model.js';
 
 /** Percentage rounded to 2 decimals; an empty metric (nothing to cover) is 100 %. */
@@ -10,18 +11,14 @@ function value(counter: Counter): MetricValue {
   return { ...counter, pct: percent(counter.covered, counter.total) };
 }
 
-function countHits(map: Map<unknown, Hit>): Counter {
-  let covered = 0;
-  for (const hit of map.values()) if (hit.hits > 0) covered++;
-  return { covered, total: map.size };
+function countHits(table: HitTable): Counter {
+  return { covered: table.covered(), total: table.size };
 }
 
 /** Item-level counters of one file, for every metric. */
 export function fileCounters(file: FileCoverage): Record<Metric, Counter> {
-  let covered = 0;
-  for (const hits of file.lines.values()) if (hits > 0) covered++;
   return {
-    lines: { covered, total: file.lines.size },
+    lines: { covered: file.lines.covered(), total: file.lines.size },
     branches: countHits(file.branches),
     functions: countHits(file.functions),
     statements: countHits(file.statements),

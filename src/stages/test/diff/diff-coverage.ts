@@ -54,7 +54,7 @@ export function diffCoverage(set: CoverageSet, changed: ChangedLines): DiffCover
 }
 
 /** Groups sorted lines into ranges; a gap of non-executable lines (blanks, comments) does not split a range. */
-export function toRanges(sorted: readonly number[], executable: ReadonlyMap<number, number>): LineRange[] {
+export function toRanges(sorted: readonly number[], executable: { has(line: number): boolean }): LineRange[] {
   const out: LineRange[] = [];
   for (const line of sorted) {
     const last = out.at(-1);

@@ -1,4 +1,4 @@
-import type { CoverageSet, Counter, FileCoverage, Hit, Metric, TestResults } from '../model.js';
+import type { CoverageSet, Counter, FileCoverage, Metric, TestResults } from '../model.js';
 import type { PathResolver } from './resolve.js';
 
 export interface UnmatchedPath {
@@ -9,20 +9,12 @@ export interface UnmatchedPath {
   reason: 'not-found' | 'ambiguous';
 }
 
-function mergeHits(into: Map<string, Hit>, from: Map<string, Hit>): void {
-  for (const [k, h] of from) {
-    const cur = into.get(k);
-    if (cur) cur.hits += h.hits;
-    else into.set(k, { line: h.line, hits: h.hits });
-  }
-}
-
 /** Sums two coverages of the same file (two reports, or two report paths naming one file). */
 export function mergeFileCoverage(into: FileCoverage, from: FileCoverage): void {
-  for (const [line, hits] of from.lines) into.lines.set(line, (into.lines.get(line) ?? 0) + hits);
-  mergeHits(into.branches, from.branches);
-  mergeHits(into.functions, from.functions);
-  mergeHits(into.statements, from.statements);
+  into.lines.addAll(from.lines);
+  into.branches.addAll(from.branches);
+  into.functions.addAll(from.functions);
+  into.statements.addAll(from.statements);
 }
 
 /**
@@ -60,14 +52,11 @@ export function normalizeCoverage(
   return { set: { ...set, files, summaryOnly }, unmatched };
 }
 
-/** Test case files become repository-relative too, so annotations land on them. */
+/**
+ * Test case files become repository-relative too, so annotations land on them. Takes ownership of
+ * `results` (rewritten in place: each distinct file once, not a copy of 200 000 cases).
+ */
 export function normalizeTestResults(results: TestResults, resolver: PathResolver): TestResults {
-  return {
-    ...results,
-    cases: results.cases.map((c) => {
-      if (c.file === undefined) return c;
-      const r = resolver.resolve(c.file);
-      return { ...c, file: r.path };
-    }),
-  };
+  results.cases.rewriteFiles((file) => resolver.resolve(file).path);
+  return results;
 }

@@ -1,4 +1,4 @@
-import type { TestCase, TestStatus } from '../model.js';
+import type { CaseSink, TestCase, TestStatus } from '../model.js';
 import type { XmlHandler } from '../coverage/xml-stream.js';
 import { detach } from '../coverage/xml-stream.js';
 import { DETAILS_LIMIT, firstLine, nameTable } from './junit.js';
@@ -31,7 +31,9 @@ function timeSpanMs(value: string | undefined): number | undefined {
  * Visual Studio TRX. Results come before the test definitions in the file, so each result keeps its
  * testId and gets its class name when the definitions have been read (`finish`).
  */
-export function trxHandler(cases: TestCase[]): XmlHandler & { finish(): void } {
+export function trxHandler(sink: CaseSink): XmlHandler & { finish(): void } {
+  // Held until the end: the class of each result comes from the <TestDefinitions> after it.
+  const cases: TestCase[] = [];
   const classOf = new Map<string, string>();
   const ids: (string | undefined)[] = [];
   let current: TestCase | undefined;
@@ -42,19 +44,19 @@ export function trxHandler(cases: TestCase[]): XmlHandler & { finish(): void } {
   return {
     open(name, attrs) {
       if (name === 'UnitTestResult') {
-        const outcome = (attrs.outcome ?? '').toLowerCase();
-        current = { suite: [], name: detach(attrs.testName ?? ''), status: TRX_STATUS[outcome] ?? 'skipped' };
-        const duration = timeSpanMs(attrs.duration);
+        const outcome = (attrs.get('outcome') ?? '').toLowerCase();
+        current = { suite: [], name: attrs.get('testName') ?? '', status: TRX_STATUS[outcome] ?? 'skipped' };
+        const duration = timeSpanMs(attrs.get('duration'));
         if (duration !== undefined) current.durationMs = duration;
-        ids.push(attrs.testId);
+        ids.push(attrs.get('testId'));
         message = '';
         stack = '';
       } else if (current && (name === 'Message' || name === 'StackTrace')) {
         field = name;
       } else if (name === 'UnitTest') {
-        definition = attrs.id;
-      } else if (name === 'TestMethod' && definition && attrs.className) {
-        classOf.set(definition, detach(attrs.className));
+        definition = attrs.get('id');
+      } else if (name === 'TestMethod' && definition && attrs.get('className')) {
+        classOf.set(definition, attrs.get('className')!);
       }
     },
     close(name) {
@@ -82,13 +84,14 @@ export function trxHandler(cases: TestCase[]): XmlHandler & { finish(): void } {
           testCase.classname = className;
           testCase.suite = [className];
         }
+        sink.push(testCase);
       });
     },
   };
 }
 
 /** NUnit 2 (`test-results`) and NUnit 3 (`test-run`): `<test-case>` inside nested `<test-suite>`s. */
-export function nunitHandler(cases: TestCase[]): XmlHandler {
+export function nunitHandler(cases: CaseSink): XmlHandler {
   const suites: string[] = [];
   let current: TestCase | undefined;
   let field: 'message' | 'stack-trace' | undefined;
@@ -97,18 +100,18 @@ export function nunitHandler(cases: TestCase[]): XmlHandler {
   return {
     open(name, attrs) {
       if (name === 'test-suite') {
-        suites.push(detach(attrs.name ?? ''));
+        suites.push(attrs.get('name') ?? '');
       } else if (name === 'test-case') {
-        const result = (attrs.result ?? '').toLowerCase();
-        const label = (attrs.label ?? '').toLowerCase();
+        const result = (attrs.get('result') ?? '').toLowerCase();
+        const label = (attrs.get('label') ?? '').toLowerCase();
         let status: TestStatus = NUNIT_STATUS[result] ?? 'skipped';
         if (status === 'failed' && label === 'error') status = 'error';
-        if (attrs.executed === 'False') status = 'skipped';
-        current = { suite: suites.filter(Boolean), name: detach(attrs.name ?? ''), status };
-        const className = attrs.classname ?? attrs.fullname?.replace(/\.[^.]*$/, '');
-        if (className) current.classname = detach(className);
-        const seconds = Number(attrs.duration ?? attrs.time);
-        if ((attrs.duration ?? attrs.time) !== undefined && Number.isFinite(seconds)) {
+        if (attrs.get('executed') === 'False') status = 'skipped';
+        current = { suite: suites.filter(Boolean), name: attrs.get('name') ?? '', status };
+        const className = attrs.get('classname') ?? attrs.get('fullname')?.replace(/\.[^.]*$/, '');
+        if (className) current.classname = className;
+        const seconds = Number(attrs.get('duration') ?? attrs.get('time'));
+        if ((attrs.get('duration') ?? attrs.get('time')) !== undefined && Number.isFinite(seconds)) {
           current.durationMs = Math.round(seconds * 1000);
         }
         message = '';

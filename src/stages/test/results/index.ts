@@ -1,5 +1,6 @@
-import type { TestCase, TestResults, TestTotals } from '../model.js';
-import type { XmlContext, XmlHandler } from '../coverage/xml-stream.js';
+import type { CaseSink, TestResults, TestTotals } from '../model.js';
+import { CaseList } from './case-list.js';
+import type { Attributes, XmlContext, XmlHandler } from '../coverage/xml-stream.js';
 import { streamXml } from '../coverage/xml-stream.js';
 import { noDataError, openReport } from '../coverage/report-file.js';
 import { nunitHandler, trxHandler } from './dotnet.js';
@@ -17,10 +18,10 @@ export interface ReadResultsOptions {
  * Picks the dialect from the root element: JUnit (`testsuites`/`testsuite`), TRX (`TestRun`),
  * NUnit (`test-run`/`test-results`). Anything else is not a test report.
  */
-function dialect(cases: TestCase[], display: string): XmlHandler & { finish?(): void } {
+function dialect(cases: CaseSink, display: string): XmlHandler & { finish?(): void } {
   let inner: (XmlHandler & { finish?(): void }) | undefined;
   return {
-    open(name: string, attrs: Record<string, string>, ctx: XmlContext) {
+    open(name: string, attrs: Attributes, ctx: XmlContext) {
       if (!inner) {
         if (name === 'testsuites' || name === 'testsuite') inner = junitHandler(cases);
         else if (name === 'TestRun') inner = trxHandler(cases);
@@ -43,31 +44,20 @@ function dialect(cases: TestCase[], display: string): XmlHandler & { finish?(): 
 
 /** Reads JUnit XML (every dialect), TRX and NUnit reports into one TestResults. */
 export async function readTestResults(files: string[], opts: ReadResultsOptions): Promise<TestResults> {
-  const results: TestResults = { sources: [], cases: [] };
+  const results: TestResults = { sources: [], cases: new CaseList() };
   for (const name of files) {
     const report = await openReport(name, opts.cwd, opts.input);
-    const cases: TestCase[] = [];
     if (report.size > 0) {
-      const handler = dialect(cases, report.display);
+      const handler = dialect(results.cases, report.display);
       await streamXml(report, handler);
       handler.finish?.();
     }
     if (report.size === 0 && !opts.allowEmpty) throw noDataError(report, 'test result', opts.input);
     results.sources.push(report.display);
-    for (const testCase of cases) results.cases.push(testCase);
   }
   return results;
 }
 
 export function testTotals(results: TestResults): TestTotals {
-  const totals: TestTotals = { total: 0, passed: 0, failed: 0, errors: 0, skipped: 0, flaky: 0 };
-  for (const testCase of results.cases) {
-    totals.total++;
-    if (testCase.status === 'passed') totals.passed++;
-    else if (testCase.status === 'failed') totals.failed++;
-    else if (testCase.status === 'error') totals.errors++;
-    else totals.skipped++;
-    if (testCase.flaky) totals.flaky++;
-  }
-  return totals;
+  return results.cases.totals();
 }

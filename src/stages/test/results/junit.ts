@@ -1,6 +1,5 @@
-import type { TestCase, TestStatus } from '../model.js';
-import type { XmlContext, XmlHandler } from '../coverage/xml-stream.js';
-import { detach } from '../coverage/xml-stream.js';
+import type { CaseSink, TestCase, TestStatus } from '../model.js';
+import type { Attributes, XmlContext, XmlHandler } from '../coverage/xml-stream.js';
 
 /** Failure text beyond this is cut: a 10 MB stack trace helps nobody and would cost memory. */
 export const DETAILS_LIMIT = 64 * 1024;
@@ -17,19 +16,17 @@ const CHILD_STATUS = nameTable<TestStatus>({ failure: 'failed', error: 'error', 
 const FLAKY = new Set(['flakyFailure', 'flakyError']);
 const RERUN = new Set(['rerunFailure', 'rerunError']);
 
-interface Pending {
-  testCase: TestCase;
-  /** The element whose text is being collected (failure, error, skipped) and that text. */
-  capture?: { status: TestStatus; message?: string; text: string };
-  sawOutcome: boolean;
-}
-
+/** The first non-blank line, trimmed (found without splitting a long stack trace into lines). */
 export function firstLine(text: string | undefined): string | undefined {
-  const line = text
-    ?.split('\n')
-    .map((l) => l.trim())
-    .find((l) => l !== '');
-  return line === undefined ? undefined : line.slice(0, 1000);
+  if (text === undefined) return undefined;
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).trim();
+    if (line !== '') return line.slice(0, 1000);
+    start = end + 1;
+  }
+  return undefined;
 }
 
 function seconds(value: string | undefined): number | undefined {
@@ -45,89 +42,87 @@ function seconds(value: string | undefined): number | undefined {
  * `status="disabled"`, catch2, nextest. Every `<testcase>` at any depth becomes one TestCase; the names
  * of all enclosing suites are kept, outermost first.
  */
-export function junitHandler(cases: TestCase[]): XmlHandler {
+export function junitHandler(cases: CaseSink): XmlHandler {
   /** Per open suite: the path of names down to it and the nearest `file`, computed once per suite, shared by its cases. */
   const suites: { path: string[]; file?: string }[] = [];
-  let pending: Pending | undefined;
-  // Class names and files repeat across thousands of cases: keep one copy of each string.
-  const strings = new Map<string, string>();
-  // Consecutive cases nearly always share them: comparing with the last two is cheaper than hashing.
-  let lastClass = '';
-  let lastFile = '';
-  const intern = (value: string): string => {
-    if (value === lastClass) return lastClass;
-    if (value === lastFile) return lastFile;
-    const known = strings.get(value);
-    if (known !== undefined) return known;
-    const own = detach(value);
-    if (strings.size < 100_000) strings.set(own, own);
-    return own;
-  };
+  /**
+   * The case being read. One object serves every case: the sink copies what it needs (a CaseList
+   * stores by column), so a 200 000-case report does not make 200 000 objects for the GC.
+   */
+  const row: TestCase = { suite: [], name: '', status: 'passed' };
+  let inCase = false;
+  /** Whether a failure/error/skipped child has decided the status. */
+  let sawOutcome = false;
+  /** The element whose text is being collected (failure, error, skipped) and that text. */
+  let capture: { status: TestStatus; message?: string; text: string } | undefined;
 
   return {
-    open(name: string, attrs: Record<string, string>, ctx: XmlContext) {
+    open(name: string, attrs: Attributes, ctx: XmlContext) {
       if (name === 'testsuite') {
         const parent = suites[suites.length - 1];
-        const own = detach(attrs.name ?? '');
-        const file = attrs.file ?? attrs.filepath ?? parent?.file;
-        suites.push({ path: own ? [...(parent?.path ?? []), own] : (parent?.path ?? []), file: file && intern(file) });
+        const own = attrs.get('name') ?? '';
+        const file = attrs.getShared('file') ?? attrs.getShared('filepath') ?? parent?.file;
+        suites.push({ path: own ? [...(parent?.path ?? []), own] : (parent?.path ?? []), file });
         return;
       }
       if (name === 'testcase') {
-        if (pending) ctx.fail('<testcase> inside another <testcase>');
+        if (inCase) ctx.fail('<testcase> inside another <testcase>');
         const suite = suites[suites.length - 1];
-        const file = attrs.file ?? attrs.filepath ?? suite?.file;
-        const line = attrs.line === undefined ? undefined : Number(attrs.line);
-        const status = attrs.status?.toLowerCase();
-        const testCase: TestCase = {
-          suite: suite?.path ?? [],
-          name: detach(attrs.name ?? ''),
-          status: status === 'disabled' || status === 'skipped' || status === 'notrun' ? 'skipped' : 'passed',
-        };
-        if (attrs.classname) testCase.classname = lastClass = intern(attrs.classname);
-        if (file) testCase.file = lastFile = intern(file);
-        if (line !== undefined && Number.isInteger(line) && line > 0) testCase.line = line;
-        const duration = seconds(attrs.time);
-        if (duration !== undefined) testCase.durationMs = duration;
-        pending = { testCase, sawOutcome: false };
+        // Class names and files repeat from case to case: getShared makes each string once.
+        const file = attrs.getShared('file') ?? attrs.getShared('filepath') ?? suite?.file;
+        const lineDigits = attrs.digits('line');
+        const line = lineDigits >= 0 ? lineDigits : Number(attrs.get('line'));
+        const status = attrs.get('status')?.toLowerCase();
+        const time = attrs.decimal('time');
+        row.suite = suite?.path ?? [];
+        row.name = attrs.get('name') ?? '';
+        row.status = status === 'disabled' || status === 'skipped' || status === 'notrun' ? 'skipped' : 'passed';
+        row.classname = attrs.getShared('classname') || undefined;
+        row.file = file || undefined;
+        row.line = Number.isInteger(line) && line > 0 ? line : undefined;
+        row.durationMs = Number.isNaN(time) ? seconds(attrs.get('time')) : Math.round(time * 1000);
+        row.flaky = undefined;
+        row.message = undefined;
+        row.details = undefined;
+        inCase = true;
+        sawOutcome = false;
+        capture = undefined;
         return;
       }
-      if (!pending) return;
+      if (!inCase) return;
       const status = CHILD_STATUS[name];
       if (status) {
         // The first failure/error decides; a later <skipped> never hides a failure.
-        if (!pending.sawOutcome || (pending.testCase.status === 'skipped' && status !== 'skipped')) {
-          pending.testCase.status = status;
-          pending.sawOutcome = true;
-          pending.capture = { status, message: attrs.message, text: '' };
+        if (!sawOutcome || (row.status === 'skipped' && status !== 'skipped')) {
+          row.status = status;
+          sawOutcome = true;
+          capture = { status, message: attrs.get('message'), text: '' };
         }
       } else if (FLAKY.has(name)) {
-        pending.testCase.flaky = true;
+        row.flaky = true;
       } else if (RERUN.has(name)) {
-        pending.testCase.flaky = false;
+        row.flaky = false;
       }
     },
     close(name: string) {
       if (name === 'testsuite') {
         suites.pop();
-      } else if (name === 'testcase' && pending) {
-        const { testCase } = pending;
+      } else if (name === 'testcase' && inCase) {
         // Surefire: flakyFailure without a final failure = passed on a rerun; with one, it simply failed.
-        if (testCase.status !== 'passed') delete testCase.flaky;
-        cases.push(testCase);
-        pending = undefined;
-      } else if (pending?.capture && CHILD_STATUS[name] === pending.capture.status) {
-        const { message, text } = pending.capture;
+        if (row.status !== 'passed') row.flaky = undefined;
+        cases.push(row);
+        inCase = false;
+      } else if (capture && CHILD_STATUS[name] === capture.status) {
+        const { message, text } = capture;
         const details = text.trim();
         const first = firstLine(message) ?? firstLine(details);
-        if (first !== undefined) pending.testCase.message = detach(first);
-        if (details) pending.testCase.details = detach(details);
-        else if (message && message.trim() !== first) pending.testCase.details = detach(message.trim());
-        pending.capture = { ...pending.capture, status: 'passed' };
+        if (first !== undefined) row.message = first;
+        if (details) row.details = details;
+        else if (message && message.trim() !== first) row.details = message.trim();
+        capture.status = 'passed';
       }
     },
     text(text: string) {
-      const capture = pending?.capture;
       if (capture && capture.status !== 'passed' && capture.text.length < DETAILS_LIMIT) {
         capture.text += text.slice(0, DETAILS_LIMIT - capture.text.length);
       }
