@@ -186,6 +186,12 @@ describe('XmlScanner agrees with saxes', () => {
     expectAgree(xml);
   });
 
+  it('a text longer than one piece (256 KiB) is handed on in pieces that cut no entity, character or line end', () => {
+    const unit = 'a&amp;b é\r\n]]&gt;&#x1F600;名 ';
+    const long = unit.repeat(Math.ceil((700 * 1024) / Buffer.byteLength(unit)));
+    for (const chunk of [4096, 65_536, 100_003]) expectAgree(`<r><failure>${long}</failure></r>`, chunk);
+  });
+
   it('on mutated fixtures (insertions, deletions, duplications), read in small and large pieces', () => {
     const sources = fixtures.map((f) => readFileSync(f)).filter((b) => b.length < 60_000);
     const alphabet = '<>&;/="\'!?-[]# \n\r\tax1é'.split('');
