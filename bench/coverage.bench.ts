@@ -206,14 +206,14 @@ export default async function (): Promise<BenchTable[]> {
     };
     const notes = [
       'MB/s (CPU) = file size / CPU time (user + system, GC threads included) of the parsing process, runs interleaved (a, b, a, b…), the best of each; the targets are judged on the CPU ratio, because wall time on this shared 2-core machine depends on what else runs. The wall ratio of the same runs is shown beside it.',
-      "Each parse runs in its own node process; peak RSS is that process's maxRSS. model MB = heap still used after the parse and a forced full GC, minus the heap before it: the size of the data model the parser returned (--expose-gc; the GC runs after the timing).",
+      "Each parse runs in its own node process; peak RSS is that process's VmHWM (its peak since exec; getrusage's maxRSS would also count the bench's own process at fork). model MB = heap still used after the parse and a forced full GC, minus the heap before it: the size of the data model the parser returned (--expose-gc; the GC runs after the timing).",
       "Sizes: the targets are judged on the issue's inputs (lcov of 20 000 files, cobertura of 5 000 classes, JUnit of 200 000 cases); the rows below each repeat the comparison on a quarter (a fifth for cobertura) of that input, not judged: there the JIT's fixed start-up cost weighs more for shipkit, and the peers' whole-file memory costs less. Every ratio compares the parsers on the SAME file in this run (best of 2 runs on the big inputs, 3–4 on the small).",
       'items: files (coverage) or test cases (JUnit) each parser returned; equal counts show both parsed the whole input.',
       rssVerdict('cobertura', files.coberturaBig, cobBig),
       rssVerdict('JUnit', files.junitBig, junitBig),
       lcovMemory(`lcov ${mb(files.lcovPeer)}`, lcovOurs, `lcov ${mb(files.lcovBig)}`, lcovBig),
       "The model keeps every line's hits (diff coverage needs them) in typed arrays, 4 bytes a line, and test cases by column (names and failure texts as UTF-8 in shared buffers), so peak RSS grows with the data kept, not with the file; the parsers themselves stream in fixed 2 MiB (lcov) / 256 KiB (XML) reads.",
-      "The XML rows are shipkit's own byte scanner (src/stages/test/coverage/xml-scanner.ts), which replaced saxes: the 'saxes alone' row is saxes with no handler at all, whose ceiling against xml2js left a saxes-based parser too little room for its handlers' work to reach 5× (the previous engine measured 4.1–4.4×). The scanner is checked against saxes on every shared fixture and 2 000 mutated ones (tests/test-stage/parsers/xml-scanner.test.ts).",
+      "The XML rows are shipkit's own byte scanner (src/stages/test/coverage/xml-scanner.ts), which replaced saxes. Measured once with today's handlers and model on saxes: JUnit 57 MB took 1.5× the scanner's CPU and peaked at 2.05× the file (over the ≤ 2× target), cobertura 104 MB 2× the CPU; on the smaller files the saxes engine stayed at 4.1–4.4× xml2js. The 'saxes alone' rows are saxes with no handler at all: the ceiling for any parser built on it. The scanner is checked against saxes on every shared fixture and 2 000 mutated ones (tests/test-stage/parsers/xml-scanner.test.ts).",
     ];
     return [
       {

@@ -1,4 +1,4 @@
-// One parse in a fresh process, so its peak RSS (maxRSS) is its own. Bundled to .mjs by the bench.
+// One parse in a fresh process, so its peak RSS is its own. Bundled to .mjs by the bench.
 // argv: <parser> <file>. Prints one JSON line: { ms, cpuMs, items, maxRssBytes, modelBytes }.
 // Run with --expose-gc: after the timed parse, a full GC leaves only what the parse returned, so
 // modelBytes (heap used then, minus before) is the retained size of the parsed model itself.
@@ -89,6 +89,22 @@ async function run(): Promise<number> {
   }
 }
 
+/**
+ * This process's peak RSS. On Linux it is VmHWM, the high-water mark of the memory it has run in
+ * since exec: getrusage's maxRSS also counts the parent's RSS at fork (the kernel carries the
+ * pre-exec peak over), so under the bench's own ~100 MB process it reported 129 MB for a node that
+ * had parsed nothing.
+ */
+function peakRss(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]) * 1024;
+  } catch {
+    // not Linux: maxRSS is the best there is
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}
+
 // CPU time (user + system, all threads: GC included) as well as wall time: the bench machine is
 // shared, and CPU time is what other processes' load disturbs least.
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -105,7 +121,7 @@ const items = await run();
 const ms = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
 const cpuMs = (cpu.user + cpu.system) / 1000;
-const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+const maxRssBytes = peakRss();
 gc?.();
 const modelBytes = gc && kept !== undefined ? heapAndBuffers() - heapBefore : undefined;
 kept = undefined;
