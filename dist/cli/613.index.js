@@ -567,7 +567,11 @@ async function resolveApprovers(octokit, entries) {
 const MAX_LISTED_COMMITS = 50;
 /** Deployments examined when looking for the last successful one (newest first). */
 const MAX_DEPLOYMENTS_SCANNED = 30;
-/** The newest deployment to `environment` whose latest status is `success`, or undefined. */
+/**
+ * The newest deployment to `environment` whose latest status is `success`; `none` when the
+ * environment has none at all, `older` when none of the newest MAX_DEPLOYMENTS_SCANNED has (an older
+ * one may: reading further would cost a request per deployment).
+ */
 async function lastSuccessfulDeployment(r, environment) {
     const { data: deployments } = await r.octokit.request('GET /repos/{owner}/{repo}/deployments', {
         owner: r.owner,
@@ -585,7 +589,7 @@ async function lastSuccessfulDeployment(r, environment) {
         if (statuses[0]?.state === 'success')
             return { sha: deployment.sha };
     }
-    return undefined;
+    return deployments.length < MAX_DEPLOYMENTS_SCANNED ? 'none' : 'older';
 }
 /**
  * What this deployment would ship: the commits between the last successful deployment to the
@@ -594,8 +598,14 @@ async function lastSuccessfulDeployment(r, environment) {
 async function changesSinceLastDeployment(r, environment, head) {
     try {
         const last = await lastSuccessfulDeployment(r, environment);
-        if (!last)
+        if (last === 'none')
             return { kind: 'first-deployment' };
+        if (last === 'older') {
+            return {
+                kind: 'unavailable',
+                reason: `none of the newest ${MAX_DEPLOYMENTS_SCANNED} deployments to ${environment} succeeded`,
+            };
+        }
         const { data } = await r.octokit.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
             owner: r.owner,
             repo: r.repo,

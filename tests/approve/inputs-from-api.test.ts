@@ -51,9 +51,50 @@ describe('approvers', () => {
 });
 
 describe('changes since the last deployment', () => {
+  const repo = () => ({ octokit: octokit(), owner: OWNER, repo: REPO, serverUrl: 'https://github.com' });
+  /** A deployment to `environment` with one status, put straight into the server's state (the API throttles writes to one a second). */
+  const deploy = (environment: string, state: 'success' | 'failure') => {
+    const at = server.state.now();
+    const id = server.state.newId();
+    const sha = server.state.resolveRef(OWNER, REPO, 'main');
+    const common = { environment, creator: 'alice', description: '', createdAt: at };
+    server.state.deployments(OWNER, REPO).push({
+      ...common,
+      id,
+      sha,
+      ref: 'main',
+      task: 'deploy',
+      payload: {},
+      transientEnvironment: false,
+      productionEnvironment: false,
+      updatedAt: at,
+    });
+    server.state
+      .deploymentStatuses(OWNER, REPO)
+      .push({
+        ...common,
+        id: server.state.newId(),
+        deploymentId: id,
+        state,
+        targetUrl: '',
+        logUrl: '',
+        environmentUrl: '',
+      });
+  };
+
   it('says when there was no successful deployment yet', async () => {
-    const repo = { octokit: octokit(), owner: OWNER, repo: REPO, serverUrl: 'https://github.com' };
-    expect(await changesSinceLastDeployment(repo, 'qa', 'main')).toEqual({ kind: 'first-deployment' });
+    expect(await changesSinceLastDeployment(repo(), 'qa', 'main')).toEqual({ kind: 'first-deployment' });
+    deploy('staging', 'failure');
+    expect(await changesSinceLastDeployment(repo(), 'staging', 'main')).toEqual({ kind: 'first-deployment' });
+  });
+
+  it('does not call it a first deployment when only the newest 30 were read and none succeeded', async () => {
+    deploy('prod', 'success');
+    for (let i = 0; i < 30; i++) deploy('prod', 'failure');
+    expect(await changesSinceLastDeployment(repo(), 'prod', 'main')).toEqual({
+      kind: 'unavailable',
+      reason: 'none of the newest 30 deployments to prod succeeded',
+    });
   });
 });
 

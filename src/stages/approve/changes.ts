@@ -31,8 +31,12 @@ interface Repo {
   serverUrl: string;
 }
 
-/** The newest deployment to `environment` whose latest status is `success`, or undefined. */
-async function lastSuccessfulDeployment(r: Repo, environment: string): Promise<{ sha: string } | undefined> {
+/**
+ * The newest deployment to `environment` whose latest status is `success`; `none` when the
+ * environment has none at all, `older` when none of the newest MAX_DEPLOYMENTS_SCANNED has (an older
+ * one may: reading further would cost a request per deployment).
+ */
+async function lastSuccessfulDeployment(r: Repo, environment: string): Promise<{ sha: string } | 'none' | 'older'> {
   const { data: deployments } = await r.octokit.request('GET /repos/{owner}/{repo}/deployments', {
     owner: r.owner,
     repo: r.repo,
@@ -51,7 +55,7 @@ async function lastSuccessfulDeployment(r: Repo, environment: string): Promise<{
     );
     if (statuses[0]?.state === 'success') return { sha: deployment.sha };
   }
-  return undefined;
+  return deployments.length < MAX_DEPLOYMENTS_SCANNED ? 'none' : 'older';
 }
 
 /**
@@ -61,7 +65,13 @@ async function lastSuccessfulDeployment(r: Repo, environment: string): Promise<{
 export async function changesSinceLastDeployment(r: Repo, environment: string, head: string): Promise<ChangesResult> {
   try {
     const last = await lastSuccessfulDeployment(r, environment);
-    if (!last) return { kind: 'first-deployment' };
+    if (last === 'none') return { kind: 'first-deployment' };
+    if (last === 'older') {
+      return {
+        kind: 'unavailable',
+        reason: `none of the newest ${MAX_DEPLOYMENTS_SCANNED} deployments to ${environment} succeeded`,
+      };
+    }
     const { data } = await r.octokit.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
       owner: r.owner,
       repo: r.repo,
