@@ -69,17 +69,15 @@ describe('changes since the last deployment', () => {
       productionEnvironment: false,
       updatedAt: at,
     });
-    server.state
-      .deploymentStatuses(OWNER, REPO)
-      .push({
-        ...common,
-        id: server.state.newId(),
-        deploymentId: id,
-        state,
-        targetUrl: '',
-        logUrl: '',
-        environmentUrl: '',
-      });
+    server.state.deploymentStatuses(OWNER, REPO).push({
+      ...common,
+      id: server.state.newId(),
+      deploymentId: id,
+      state,
+      targetUrl: '',
+      logUrl: '',
+      environmentUrl: '',
+    });
   };
 
   it('says when there was no successful deployment yet', async () => {
