@@ -7609,7 +7609,7 @@ const commands_commands = [
     {
         name: 'test',
         summary: 'run lint and tests, read coverage and test reports, gate on coverage',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(788)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3788))).testCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(338)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5338))).testCommand,
     },
     {
         name: 'migrate',

@@ -186,10 +186,6 @@ class FsBaselineStore {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ METRICS)
 /* harmony export */ });
-/**
- * The test stage's data model, shared by the parsers (coverage/, results/) and by the gates,
- * paths and reporting code. Parsers fill it; nothing downstream knows which format it came from.
- */
 const METRICS = ['lines', 'branches', 'functions', 'statements'];
 
 

@@ -1,3 +1,7 @@
+import type { HitTable } from './hit-table.js';
+import type { LineHits } from './line-hits.js';
+import type { CaseList } from './results/case-list.js';
+
 /**
  * The test stage's data model, shared by the parsers (coverage/, results/) and by the gates,
  * paths and reporting code. Parsers fill it; nothing downstream knows which format it came from.
@@ -11,13 +15,9 @@ export interface Hit {
 }
 
 /**
- * Coverage of one source file. Maps are keyed so that the same item read from two reports merges
+ * Coverage of one source file. Items are keyed so that the same item read from two reports merges
  * (hits are summed; Go `set` mode profiles are OR-ed by their parser before they get here).
  */
-import type { HitTable } from './hit-table.js';
-import type { LineHits } from './line-hits.js';
-import type { CaseList } from './results/case-list.js';
-
 export interface FileCoverage {
   /** The path as the report names it; the paths module rewrites it to repository-relative. */
   path: string;
@@ -25,7 +25,7 @@ export interface FileCoverage {
   lines: LineHits;
   /** Branch arms, keyed `line:block:arm` (lcov) or `line:n` (per-line condition counts). */
   branches: HitTable;
-  /** Functions, keyed `name@line`. */
+  /** Functions, keyed `name@line` (lcov: by name alone, as lcov counts them). */
   functions: HitTable;
   /** Statements, keyed by the format's statement id; only formats that have statements fill it. */
   statements: HitTable;

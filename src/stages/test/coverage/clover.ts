@@ -1,6 +1,6 @@
 import type { CoverageSet, FileCoverage } from '../model.js';
 import type { ParseResult } from './coverage-set.js';
-import { addLine, fileIn, markMeasured } from './coverage-set.js';
+import { fileIn, markMeasured } from './coverage-set.js';
 import type { ReportFile } from './report-file.js';
 import { intAttr, streamXml } from './xml-stream.js';
 
@@ -61,7 +61,7 @@ export async function parseClover(report: ReportFile, set: CoverageSet): Promise
           return;
         }
         const hits = Math.max(0, intAttr(attrs, 'count', ctx, 0));
-        addLine(file, line, hits);
+        file.lines.add(line, hits);
         file.statements.add(String(line), line, hits);
         if (type === 'cond') {
           const t = Math.max(0, intAttr(attrs, 'truecount', ctx, 0));

@@ -1,6 +1,6 @@
 import type { CoverageSet, FileCoverage } from '../model.js';
 import type { ParseResult } from './coverage-set.js';
-import { addLine, branchKeys, fileIn, markMeasured } from './coverage-set.js';
+import { branchKeys, fileIn, markMeasured } from './coverage-set.js';
 import type { ReportFile } from './report-file.js';
 import { detach, intAttr, streamXml } from './xml-stream.js';
 
@@ -42,7 +42,7 @@ export async function parseCobertura(report: ReportFile, set: CoverageSet): Prom
             return;
           }
           if (line <= 0) return;
-          addLine(file, line, hits);
+          file.lines.add(line, hits);
           const conditions = attrs.get('branch') === 'true' ? attrs.get('condition-coverage') : undefined;
           if (conditions) {
             const m =

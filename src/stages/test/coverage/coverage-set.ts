@@ -32,10 +32,6 @@ export function fileIn(set: CoverageSet, path: string): FileCoverage {
   return file;
 }
 
-export function addLine(file: FileCoverage, line: number, hits: number): void {
-  file.lines.add(line, hits);
-}
-
 export function markMeasured(set: CoverageSet, ...metrics: Metric[]): void {
   for (const metric of metrics) set.measured[metric] = true;
 }

@@ -1,6 +1,6 @@
 import type { CoverageSet, FileCoverage } from '../model.js';
 import type { ParseResult } from './coverage-set.js';
-import { addLine, fileIn, markMeasured } from './coverage-set.js';
+import { fileIn, markMeasured } from './coverage-set.js';
 import type { ReportFile } from './report-file.js';
 import { intAttr, streamXml } from './xml-stream.js';
 
@@ -59,7 +59,7 @@ export async function parseJacoco(report: ReportFile, set: CoverageSet): Promise
           const mb = intAttr(attrs, 'mb', ctx, 0);
           const cb = intAttr(attrs, 'cb', ctx, 0);
           if (mi < 0 || ci < 0 || mb < 0 || cb < 0 || mb + cb > 10_000) ctx.fail('line counters out of range');
-          if (mi + ci > 0) addLine(file, line, ci);
+          if (mi + ci > 0) file.lines.add(line, ci);
           for (let arm = 0; arm < mb + cb; arm++) file.branches.add(`${line}:${arm}`, line, arm < cb ? 1 : 0);
           if (mb + cb > 0) sawBranches = true;
           return;

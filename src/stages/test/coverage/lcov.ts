@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { UserError } from '../../../core/errors.js';
 import type { CoverageSet, FileCoverage } from '../model.js';
 import type { ParseResult } from './coverage-set.js';
+import { sameBytes } from '../bytes.js';
 import { LineBatch } from '../line-hits.js';
 import { branchKeys, fileIn, markMeasured } from './coverage-set.js';
 import type { ReportFile } from './report-file.js';
@@ -18,13 +19,6 @@ const CR = 0x0d;
 const COMMA = 0x2c;
 const ZERO = 0x30;
 const NINE = 0x39;
-
-/** Whether `text` is exactly the bytes b[start, end), all ASCII (a non-ASCII byte never matches: its string differs). */
-function sameBytes(text: string, b: Buffer, start: number, end: number): boolean {
-  if (text.length !== end - start) return false;
-  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) !== b[start + k] || b[start + k] >= 0x80) return false;
-  return true;
-}
 
 /**
  * lcov tracefile parser. It is the one format that gets huge (a monorepo's merged lcov runs to

@@ -18,6 +18,8 @@
  * them against XML's name classes; nothing here depends on that).
  */
 
+import { latin1, sameBytes, utf8 } from '../bytes.js';
+
 /** What a format's handler is told while an XML report streams by. */
 export interface XmlContext {
   /** 1-based line of the tag being handled. */
@@ -81,27 +83,9 @@ const VALUE_SPECIAL = new Uint8Array(256).map((_, c) => (c === 0x26 || c === 0x0
 /** Bytes that may start a name (not a digit, `-` or `.`). */
 const NAME_START = NAME.map((v, c) => (v && !(c >= 0x30 && c <= 0x39) && c !== DASH && c !== 0x2e ? 1 : 0));
 
-/**
- * Buffer's own decoders, without `toString`'s argument checks and encoding lookup: for the short
- * values of a report, that wrapper cost as much as the decoding.
- */
-interface Decoders {
-  latin1Slice(start: number, end: number): string;
-  utf8Slice(start: number, end: number): string;
-}
-const latin1 = (b: Buffer, start: number, end: number): string => (b as unknown as Decoders).latin1Slice(start, end);
-const utf8 = (b: Buffer, start: number, end: number): string => (b as unknown as Decoders).utf8Slice(start, end);
-
 /** `<?xml version="1.x" encoding="…" standalone="yes|no"?>`, the optional parts in that order. */
 const XML_DECLARATION =
   /^xml\s+version\s*=\s*(["'])1\.[0-9]+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*$/;
-
-/** Whether the ASCII string `text` is exactly the bytes b[start, end). */
-function sameBytes(text: string, b: Buffer, start: number, end: number): boolean {
-  if (text.length !== end - start) return false;
-  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) !== b[start + k] || b[start + k] >= 0x80) return false;
-  return true;
-}
 
 const isSpace = (c: number): boolean => c === SPACE || c === LF || c === TAB || c === CR;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -118,6 +102,8 @@ const TEXT_PIECE = 256 * 1024;
 export class XmlScanner {
   private readonly stack: string[] = [];
   private rootSeen = false;
+  /** Where the document starts: 3 after a UTF-8 byte order mark (the XML declaration may only stand there). */
+  private documentStart = 0;
   private doctypeSeen = false;
   /** Absolute offset of buf[0] in the document. */
   private base = 0;
@@ -128,7 +114,7 @@ export class XmlScanner {
   private readonly names = new Map<number, string>();
   private readonly onText: ((text: string) => void) | undefined;
   private readonly attrs = new Attributes();
-  /** Repeated attribute values (up to 128 bytes) → one string each; see `name` for the scheme. */
+  /** Repeated attribute values (up to 128 bytes) → one string each; see `cached` for the scheme. */
   private readonly values = new Map<number, string>();
   private readonly sharedString = (b: Buffer, start: number, end: number): string => {
     if (end - start > 128) return latin1(b, start, end);
@@ -157,7 +143,8 @@ export class XmlScanner {
   scan(buf: Buffer, n: number, eof: boolean): number {
     this.buf = buf;
     let pos = 0;
-    if (this.base === 0 && n >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3;
+    if (this.base === 0 && n >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+      pos = this.documentStart = 3;
     while (pos < n) {
       let next: number;
       if (buf[pos] === LT) next = this.markup(pos, n, eof);
@@ -471,7 +458,7 @@ export class XmlScanner {
       if (b[i] === QUESTION && b[i + 1] === GT) {
         if (target.toLowerCase() === 'xml') {
           const start = this.base + pos;
-          if (target !== 'xml' || !(start === 0 || (start === 3 && this.startsWithBom())))
+          if (target !== 'xml' || start !== this.documentStart)
             this.fail('an XML declaration must be at the start of the document', pos);
           if (!XML_DECLARATION.test(latin1(b, pos + 2, i))) this.fail('malformed XML declaration', pos);
         }
@@ -479,10 +466,6 @@ export class XmlScanner {
       }
     }
     return INCOMPLETE;
-  }
-
-  private startsWithBom(): boolean {
-    return this.base === 0 && this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf;
   }
 
   // ---- events ---------------------------------------------------------------------------------

@@ -1,8 +1,5 @@
+import { utf8Write } from '../bytes.js';
 import type { TestCase, TestStatus, TestTotals } from '../model.js';
-
-/** Buffer's own encoder, without `write`'s argument handling. */
-const utf8Write = (buf: Buffer, text: string, offset: number): number =>
-  (buf as unknown as { utf8Write(text: string, offset: number): number }).utf8Write(text, offset);
 
 const STATUSES: readonly TestStatus[] = ['passed', 'failed', 'error', 'skipped'];
 const STATUS_CODE: Record<TestStatus, number> = { passed: 0, failed: 1, error: 2, skipped: 3 };
