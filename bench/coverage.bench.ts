@@ -213,7 +213,7 @@ export default async function (): Promise<BenchTable[]> {
       rssVerdict('JUnit', files.junitBig, junitBig),
       lcovMemory(`lcov ${mb(files.lcovPeer)}`, lcovOurs, `lcov ${mb(files.lcovBig)}`, lcovBig),
       "The model keeps every line's hits (diff coverage needs them) in typed arrays, 4 bytes a line, and test cases by column (names and failure texts as UTF-8 in shared buffers), so peak RSS grows with the data kept, not with the file; the parsers themselves stream in fixed 2 MiB (lcov) / 256 KiB (XML) reads.",
-      "The XML rows are shipkit's own byte scanner (src/stages/test/coverage/xml-scanner.ts), which replaced saxes. Measured once with today's handlers and model on saxes: JUnit 57 MB took 1.5× the scanner's CPU and peaked at 2.05× the file (over the ≤ 2× target), cobertura 104 MB 2× the CPU; on the smaller files the saxes engine stayed at 4.1–4.4× xml2js. The 'saxes alone' rows are saxes with no handler at all: the ceiling for any parser built on it. The scanner is checked against saxes on every shared fixture and 2 000 mutated ones (tests/test-stage/parsers/xml-scanner.test.ts).",
+      "The XML rows are shipkit's own byte scanner (src/stages/test-stage/coverage/xml-scanner.ts), which replaced saxes. Measured once with today's handlers and model on saxes: JUnit 57 MB took 1.5× the scanner's CPU and peaked at 2.05× the file (over the ≤ 2× target), cobertura 104 MB 2× the CPU; on the smaller files the saxes engine stayed at 4.1–4.4× xml2js. The 'saxes alone' rows are saxes with no handler at all: the ceiling for any parser built on it. The scanner is checked against saxes on every shared fixture and 2 000 mutated ones (tests/test-stage/parsers/xml-scanner.test.ts).",
     ];
     return [
       {

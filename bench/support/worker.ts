@@ -8,8 +8,8 @@ import { open } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { StringDecoder } from 'node:string_decoder';
 
-import { readCoverage } from '../../src/stages/test/coverage/index.js';
-import { readTestResults } from '../../src/stages/test/results/index.js';
+import { readCoverage } from '../../src/stages/test-stage/coverage/index.js';
+import { readTestResults } from '../../src/stages/test-stage/results/index.js';
 
 const require = createRequire(import.meta.url);
 const [parser = '', file = ''] = process.argv.slice(2);

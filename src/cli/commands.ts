@@ -8,7 +8,7 @@ export const commands: CommandEntry[] = [
   {
     name: 'test',
     summary: 'run lint and tests, read coverage and test reports, gate on coverage',
-    load: async () => (await import('../stages/test/command.js')).testCommand,
+    load: async () => (await import('../stages/test-stage/command.js')).testCommand,
   },
   {
     name: 'migrate',

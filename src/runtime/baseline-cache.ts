@@ -10,7 +10,7 @@ import {
   parseBaseline,
   type Baseline,
   type BaselineStore,
-} from '../stages/test/baseline.js';
+} from '../stages/test-stage/baseline.js';
 
 /**
  * The cached directory. Cache entries are versioned by their paths, so save and restore must name

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryLogger } from '../../src/core/logger.js';
 import { ActionsCacheBaselineStore, baselineKeyPrefix } from '../../src/runtime/baseline-cache.js';
-import { baselineOf, FsBaselineStore, parseBaseline } from '../../src/stages/test/baseline.js';
-import type { CoverageSummary } from '../../src/stages/test/summarize.js';
+import { baselineOf, FsBaselineStore, parseBaseline } from '../../src/stages/test-stage/baseline.js';
+import type { CoverageSummary } from '../../src/stages/test-stage/summarize.js';
 import { tempDir } from './support/git-repo.js';
 
 const summary = (pct: number): CoverageSummary => ({

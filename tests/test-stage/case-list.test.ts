@@ -3,8 +3,8 @@
 // that what is pushed is what reads back, exactly, across every column and every growth path.
 import { describe, expect, it } from 'vitest';
 
-import type { TestCase } from '../../src/stages/test/model.js';
-import { CaseList } from '../../src/stages/test/results/case-list.js';
+import type { TestCase } from '../../src/stages/test-stage/model.js';
+import { CaseList } from '../../src/stages/test-stage/results/case-list.js';
 
 /** A list holding `cases`, pushed one by one. */
 function listOf(cases: readonly TestCase[]): CaseList {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryLogger } from '../../src/core/logger.js';
-import { runCommand, runCommands } from '../../src/stages/test/run-commands.js';
-import { detectCommands, detectCoverageFiles } from '../../src/stages/test/detect.js';
-import { expandPatterns } from '../../src/stages/test/find-files.js';
+import { runCommand, runCommands } from '../../src/stages/test-stage/run-commands.js';
+import { detectCommands, detectCoverageFiles } from '../../src/stages/test-stage/detect.js';
+import { expandPatterns } from '../../src/stages/test-stage/find-files.js';
 import { tempDir, write } from './support/git-repo.js';
 import { cleanEnv } from './support/stage.js';
 

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { GitHubContext } from '../../src/core/github/context.js';
 import { createOctokit } from '../../src/core/github/octokit.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { changedLinesFromApi } from '../../src/stages/test/diff/pr-files.js';
-import { HitTable } from '../../src/stages/test/hit-table.js';
-import { LineHits } from '../../src/stages/test/line-hits.js';
+import { changedLinesFromApi } from '../../src/stages/test-stage/diff/pr-files.js';
+import { HitTable } from '../../src/stages/test-stage/hit-table.js';
+import { LineHits } from '../../src/stages/test-stage/line-hits.js';
 import { startGitHubServer } from '../support/github-server/index.js';
-import { diffCoverage, formatRanges, toRanges } from '../../src/stages/test/diff/diff-coverage.js';
-import { changedLinesFromGit } from '../../src/stages/test/diff/git-diff.js';
-import { addedLines, parseGitDiff, unquoteGitPath } from '../../src/stages/test/diff/hunks.js';
-import type { CoverageSet } from '../../src/stages/test/model.js';
+import { diffCoverage, formatRanges, toRanges } from '../../src/stages/test-stage/diff/diff-coverage.js';
+import { changedLinesFromGit } from '../../src/stages/test-stage/diff/git-diff.js';
+import { addedLines, parseGitDiff, unquoteGitPath } from '../../src/stages/test-stage/diff/hunks.js';
+import type { CoverageSet } from '../../src/stages/test-stage/model.js';
 import { git, repoWithPr, tempDir, write } from './support/git-repo.js';
 
 const lines = (n: number, tag = 'line'): string =>

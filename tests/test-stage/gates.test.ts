@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { InputReader, mapSource } from '../../src/core/inputs.js';
-import type { Baseline } from '../../src/stages/test/baseline.js';
-import { evaluateGates, type GateInput } from '../../src/stages/test/gates.js';
-import { readTestOptions } from '../../src/stages/test/options.js';
-import type { CoverageSummary } from '../../src/stages/test/summarize.js';
+import type { Baseline } from '../../src/stages/test-stage/baseline.js';
+import { evaluateGates, type GateInput } from '../../src/stages/test-stage/gates.js';
+import { readTestOptions } from '../../src/stages/test-stage/options.js';
+import type { CoverageSummary } from '../../src/stages/test-stage/summarize.js';
 
 const v = (covered: number, total: number) => ({
   covered,

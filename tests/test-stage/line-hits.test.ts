@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HitTable } from '../../src/stages/test/hit-table.js';
-import { LineBatch, LineHits } from '../../src/stages/test/line-hits.js';
+import { HitTable } from '../../src/stages/test-stage/hit-table.js';
+import { LineBatch, LineHits } from '../../src/stages/test-stage/line-hits.js';
 
 /** Checks every observable of `table` against a plain line → hits model. */
 function expectTable(table: LineHits, model: Map<number, number>): void {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { HitTable } from '../../src/stages/test/hit-table.js';
-import { LineHits } from '../../src/stages/test/line-hits.js';
-import type { CoverageSet, FileCoverage } from '../../src/stages/test/model.js';
-import { normalizeCoverage } from '../../src/stages/test/paths/normalize.js';
-import { normalizeSeparators, parsePathMap, PathResolver } from '../../src/stages/test/paths/resolve.js';
+import { HitTable } from '../../src/stages/test-stage/hit-table.js';
+import { LineHits } from '../../src/stages/test-stage/line-hits.js';
+import type { CoverageSet, FileCoverage } from '../../src/stages/test-stage/model.js';
+import { normalizeCoverage } from '../../src/stages/test-stage/paths/normalize.js';
+import { normalizeSeparators, parsePathMap, PathResolver } from '../../src/stages/test-stage/paths/resolve.js';
 
 const files = [
   'src/app.ts',

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/core/report/build.js';
 import { assertValidReport } from '../../src/core/report/schema.js';
 import { fitSummary } from '../../src/core/summary-fit.js';
-import { evaluateGates } from '../../src/stages/test/gates.js';
+import { evaluateGates } from '../../src/stages/test-stage/gates.js';
 import { InputReader, mapSource } from '../../src/core/inputs.js';
-import { readTestOptions } from '../../src/stages/test/options.js';
-import { annotationsOf } from '../../src/stages/test/report/annotations.js';
-import { outputsOf, reportData } from '../../src/stages/test/report/data.js';
-import { commentMarkdown, summarySections } from '../../src/stages/test/report/markdown.js';
-import type { TestRunResult } from '../../src/stages/test/report/result.js';
-import { testReportSchema } from '../../src/stages/test/report-schema.js';
-import type { TestCase } from '../../src/stages/test/model.js';
+import { readTestOptions } from '../../src/stages/test-stage/options.js';
+import { annotationsOf } from '../../src/stages/test-stage/report/annotations.js';
+import { outputsOf, reportData } from '../../src/stages/test-stage/report/data.js';
+import { commentMarkdown, summarySections } from '../../src/stages/test-stage/report/markdown.js';
+import type { TestRunResult } from '../../src/stages/test-stage/report/result.js';
+import { testReportSchema } from '../../src/stages/test-stage/report-schema.js';
+import type { TestCase } from '../../src/stages/test-stage/model.js';
 
 const v = (covered: number, total: number) => ({
   covered,

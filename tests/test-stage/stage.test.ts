@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertValidReport } from '../../src/core/report/schema.js';
-import { testReportSchema } from '../../src/stages/test/report-schema.js';
+import { testReportSchema } from '../../src/stages/test-stage/report-schema.js';
 import { pullRequestEvent } from '../support/webhook-events.js';
 import { git, repoWithPr, tempDir, write } from './support/git-repo.js';
 import { eventEnv, runStage } from './support/stage.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { UserError } from '../../../src/core/errors.js';
-import { detectFormat, fileTotals, readCoverage, totals } from '../../../src/stages/test/coverage/index.js';
+import { detectFormat, fileTotals, readCoverage, totals } from '../../../src/stages/test-stage/coverage/index.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'shipkit-formats-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -8,9 +8,9 @@ import fc from 'fast-check';
 import { afterAll, expect, it } from 'vitest';
 
 import { UserError } from '../../../src/core/errors.js';
-import { readCoverage, totals } from '../../../src/stages/test/coverage/index.js';
-import type { CoverageFormat } from '../../../src/stages/test/model.js';
-import { readTestResults } from '../../../src/stages/test/results/index.js';
+import { readCoverage, totals } from '../../../src/stages/test-stage/coverage/index.js';
+import type { CoverageFormat } from '../../../src/stages/test-stage/model.js';
+import { readTestResults } from '../../../src/stages/test-stage/results/index.js';
 import { repoRoot } from './generated.js';
 
 const shared = path.resolve(repoRoot, '../shared/fixtures');

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { UserError } from '../../../src/core/errors.js';
-import { readCoverage } from '../../../src/stages/test/coverage/index.js';
-import { readTestResults } from '../../../src/stages/test/results/index.js';
+import { readCoverage } from '../../../src/stages/test-stage/coverage/index.js';
+import { readTestResults } from '../../../src/stages/test-stage/results/index.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'shipkit-safety-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -167,7 +167,7 @@ describe('truncated, malformed, empty, missing', () => {
   });
 
   it('a metric no input measures is null, a measured empty one is not', async () => {
-    const { totals } = await import('../../../src/stages/test/coverage/index.js');
+    const { totals } = await import('../../../src/stages/test-stage/coverage/index.js');
     const set = await readCoverage([file('lines-only.lcov', 'SF:a.c\nDA:1,0\nend_of_record\n')], { cwd: dir });
     expect(totals(set)).toEqual({
       lines: { covered: 0, total: 1, pct: 0 },

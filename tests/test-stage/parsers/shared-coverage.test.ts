@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { UserError } from '../../../src/core/errors.js';
-import { readCoverage, totals } from '../../../src/stages/test/coverage/index.js';
+import { readCoverage, totals } from '../../../src/stages/test-stage/coverage/index.js';
 import { repoRoot } from './generated.js';
 
 const dir = path.resolve(repoRoot, '../shared/fixtures/coverage/coveralls');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { UserError } from '../../../src/core/errors.js';
-import { readTestResults, testTotals } from '../../../src/stages/test/results/index.js';
+import { readTestResults, testTotals } from '../../../src/stages/test-stage/results/index.js';
 import { repoRoot } from './generated.js';
 
 const dir = path.resolve(repoRoot, '../shared/fixtures/junit');

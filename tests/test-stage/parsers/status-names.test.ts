@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTestResults } from '../../../src/stages/test/results/index.js';
+import { readTestResults } from '../../../src/stages/test-stage/results/index.js';
 
 // Status words come from the report: a lookup table must not answer with Object.prototype's
 // members (`toString`, `constructor`) as if they were statuses.

@@ -3,9 +3,9 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { readCoverage, totals } from '../../../src/stages/test/coverage/index.js';
-import type { CoverageFormat } from '../../../src/stages/test/model.js';
-import { readTestResults, testTotals } from '../../../src/stages/test/results/index.js';
+import { readCoverage, totals } from '../../../src/stages/test-stage/coverage/index.js';
+import type { CoverageFormat } from '../../../src/stages/test-stage/model.js';
+import { readTestResults, testTotals } from '../../../src/stages/test-stage/results/index.js';
 import { generate, json, text } from './generated.js';
 
 let out: string;

@@ -4,8 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 
-import type { Attributes } from '../../../src/stages/test/coverage/xml-scanner.js';
-import { XmlScanner } from '../../../src/stages/test/coverage/xml-scanner.js';
+import type { Attributes } from '../../../src/stages/test-stage/coverage/xml-scanner.js';
+import { XmlScanner } from '../../../src/stages/test-stage/coverage/xml-scanner.js';
 
 function scan(xml: string, onOpen: (name: string, attrs: Attributes) => void): void {
   const scanner = new XmlScanner(

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 
-import { XmlScanner, XmlSyntaxError } from '../../../src/stages/test/coverage/xml-scanner.js';
+import { XmlScanner, XmlSyntaxError } from '../../../src/stages/test-stage/coverage/xml-scanner.js';
 import { repoRoot } from './generated.js';
 
 type Event = [string, ...unknown[]];

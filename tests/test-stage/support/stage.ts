@@ -5,8 +5,8 @@ import type { StageContext } from '../../../src/core/context.js';
 import { InputReader, mapSource } from '../../../src/core/inputs.js';
 import { MemoryLogger } from '../../../src/core/logger.js';
 import type { StageOutcome } from '../../../src/core/outcome.js';
-import { readTestOptions } from '../../../src/stages/test/options.js';
-import { runTestStage, type TestStageDeps } from '../../../src/stages/test/run.js';
+import { readTestOptions } from '../../../src/stages/test-stage/options.js';
+import { runTestStage, type TestStageDeps } from '../../../src/stages/test-stage/run.js';
 
 export interface StageRun {
   outcome: StageOutcome;
