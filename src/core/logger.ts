@@ -7,13 +7,18 @@ export interface Logger {
   info(message: string): void;
   warning(message: string): void;
   error(message: string): void;
+  /**
+   * How a long wait is going (each wait-for attempt, an approval poll). A terminal shows it as one
+   * line updated in place; an action log gets a line each time.
+   */
+  progress(message: string): void;
   /** Fold the lines logged inside `fn` (an action log group; an indented block in the CLI). */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
 }
 
 /** Collects messages; for tests and for callers that want to inspect what was said. */
 export class MemoryLogger implements Logger {
-  readonly lines: { level: 'debug' | 'info' | 'warning' | 'error'; message: string }[] = [];
+  readonly lines: { level: 'debug' | 'info' | 'warning' | 'error' | 'progress'; message: string }[] = [];
   debug(message: string): void {
     this.lines.push({ level: 'debug', message });
   }
@@ -26,6 +31,9 @@ export class MemoryLogger implements Logger {
   error(message: string): void {
     this.lines.push({ level: 'error', message });
   }
+  progress(message: string): void {
+    this.lines.push({ level: 'progress', message });
+  }
   async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
     this.lines.push({ level: 'info', message: `▸ ${title}` });
     return fn();
@@ -37,5 +45,6 @@ export const silentLogger: Logger = {
   info: () => undefined,
   warning: () => undefined,
   error: () => undefined,
+  progress: () => undefined,
   group: (_title, fn) => fn(),
 };

@@ -25,6 +25,22 @@ export interface Annotation {
 }
 
 /**
+ * A stage's part of the one PR comment. The core renders every stage alike: a row in the overview
+ * table (stage, status, headline), a heading with the same form for every stage, `body` open under
+ * it and `details` folded. A stage never writes its own heading or status mark.
+ */
+export interface CommentSection {
+  /** One line: what a reviewer needs first (`lines 78.4 % (min 80 %), 412 tests, 1 failed`). Plain text. */
+  headline: string;
+  /** Markdown shown open: only what must be seen (failed gates, failed tests, blocked statements). */
+  body?: string;
+  /** Markdown folded in a `<details>` (per-file tables, plans, logs). */
+  details?: string;
+  /** The `<summary>` of the fold; `Details` when absent. Plain text. */
+  detailsLabel?: string;
+}
+
+/**
  * What a stage run produces. Domain code builds it; the action entry publishes it (outputs, job
  * summary, sticky comment section, annotations, report file) and the CLI prints it.
  */
@@ -33,8 +49,8 @@ export interface StageOutcome {
   /** Action outputs other than `report` (which the publisher sets to the report file's path). */
   outputs: Record<string, string | number | boolean | null>;
   summary: SummarySection[];
-  /** Compact markdown for this stage's section of the sticky PR comment (it is trimmed to fit if needed). */
-  comment: string;
+  /** This stage's section of the sticky PR comment (trimmed to fit if needed); absent: no section. */
+  comment?: CommentSection;
   annotations: Annotation[];
   /** Human-readable result for the terminal (the CLI's default output). */
   text: string;

@@ -1,63 +1,135 @@
+import { FormatRegistry, Type, type Static, type TProperties, type TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { REPORT_SCHEMA_VERSION, STAGES, type StageReport } from './types.js';
+import { REPORT_SCHEMA_VERSION, type StageReport } from './types.js';
 
-/** JSON Schema of the fields every stage report has; stages may add a schema for their own keys. */
-export const baseReportSchema = {
-  $id: 'https://shipkit.dev/schemas/report-v1.json',
-  type: 'object',
-  required: [
-    'schemaVersion',
-    'stage',
-    'status',
-    'summary',
-    'startedAt',
-    'finishedAt',
-    'durationMs',
-    'run',
-    'gates',
-    'warnings',
-  ],
-  properties: {
-    schemaVersion: { const: REPORT_SCHEMA_VERSION },
-    stage: { enum: [...STAGES] },
-    status: { enum: ['pass', 'fail', 'warn'] },
-    summary: { type: 'string' },
-    startedAt: { type: 'string', format: 'date-time' },
-    finishedAt: { type: 'string', format: 'date-time' },
-    durationMs: { type: 'number', minimum: 0 },
-    run: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        repository: { type: 'string' },
-        runId: { type: 'string' },
-        runAttempt: { type: 'string' },
-        job: { type: 'string' },
-        sha: { type: 'string' },
-        ref: { type: 'string' },
-        url: { type: 'string' },
-        shard: { type: 'string' },
-      },
-    },
-    gates: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['name', 'passed', 'required', 'actual'],
-        additionalProperties: false,
-        properties: {
-          name: { type: 'string', minLength: 1 },
-          passed: { type: 'boolean' },
-          required: { type: ['number', 'string', 'boolean', 'null'] },
-          actual: { type: ['number', 'string', 'boolean', 'null'] },
-          unit: { type: 'string' },
-          detail: { type: 'string' },
-        },
-      },
-    },
-    warnings: { type: 'array', items: { type: 'string' } },
+/**
+ * Every report's schema is written once, here and in each stage's `report-schema.ts`, with TypeBox:
+ * the JSON Schema (committed under schemas/, validated before every write) and the TypeScript type
+ * (`Static<typeof …>`) come from the same declaration, so code and schema cannot drift apart.
+ */
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', (v) => DATE_TIME.test(v) && !isNaN(Date.parse(v)));
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const GateValueSchema = Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null()]);
+
+export const GateSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, description: 'Stable identifier, e.g. `min-lines`, `p(95)<200`, `approvals`.' }),
+    passed: Type.Boolean(),
+    required: Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null()], {
+      description: 'What the gate demands (the configured value).',
+    }),
+    actual: Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null()], {
+      description: 'What this run measured; null when it could not be measured (the gate then fails closed).',
+    }),
+    unit: Type.Optional(Type.String({ description: '`%`, `ms`, `count`…, for display.' })),
+    detail: Type.Optional(Type.String({ description: 'Why it failed, or what it measured, in one line.' })),
   },
-} as const;
+  { additionalProperties: false },
+);
+
+export const RunInfoSchema = Type.Object(
+  {
+    repository: Type.Optional(Type.String()),
+    runId: Type.Optional(Type.String()),
+    runAttempt: Type.Optional(Type.String()),
+    job: Type.Optional(Type.String()),
+    sha: Type.Optional(Type.String()),
+    ref: Type.Optional(Type.String()),
+    url: Type.Optional(Type.String({ description: 'Link to the run on GitHub.' })),
+    shard: Type.Optional(Type.String({ description: 'Matrix shard label (SHIPKIT_SHARD), for merging sharded jobs.' })),
+  },
+  { additionalProperties: false },
+);
+
+export const StatusSchema = Type.Union([Type.Literal('pass'), Type.Literal('fail'), Type.Literal('warn')]);
+
+/** Set when the run ended in an error instead of an outcome: the report still says what happened. */
+export const RunErrorSchema = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('usage'), Type.Literal('service'), Type.Literal('internal')], {
+      description: "`usage`: the user's input or file (exit 2); `service`: a server unreachable or refusing; `internal`: a shipkit bug.",
+    }),
+    message: Type.String(),
+    input: Type.Optional(Type.String()),
+    file: Type.Optional(Type.String()),
+    line: Type.Optional(Type.Integer({ minimum: 1 })),
+    hint: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+function commonProperties<S extends TSchema>(stage: S) {
+  return {
+    schemaVersion: Type.Literal(REPORT_SCHEMA_VERSION, {
+      description: "Bumped only if a field's meaning changes; new fields may be added at any time.",
+    }),
+    stage,
+    status: StatusSchema,
+    summary: Type.String({ description: 'One line for people.' }),
+    startedAt: Type.String({ format: 'date-time' }),
+    finishedAt: Type.String({ format: 'date-time' }),
+    durationMs: Type.Number({ minimum: 0 }),
+    run: RunInfoSchema,
+    gates: Type.Array(GateSchema),
+    warnings: Type.Array(Type.String()),
+    error: Type.Optional(RunErrorSchema),
+  };
+}
+
+/**
+ * The fields every report has, whichever stage wrote it: what a reader of any report (the root report
+ * action, approve's summary of earlier stages) may rely on. Unknown keys are the stages' own.
+ */
+export const BaseReportSchema = Type.Object(commonProperties(Type.String({ pattern: '^[a-z][a-z0-9-]*$' })), {
+  $id: 'https://shipkit.dev/schemas/report.schema.json',
+  title: 'shipkit stage report (common fields)',
+  additionalProperties: true,
+});
+export type BaseReport = Static<typeof BaseReportSchema>;
+
+/** One stage's report: the common fields plus the stage's own top-level keys, nothing else. */
+export function stageReportSchema<S extends string, P extends TProperties>(stage: S, own: P) {
+  return Type.Object(
+    { ...commonProperties(Type.Literal(stage)), ...own },
+    {
+      $id: `https://shipkit.dev/schemas/${stage}-report.schema.json`,
+      title: `shipkit ${stage} stage report`,
+      additionalProperties: false,
+    },
+  );
+}
+
+export { Nullable };
+
+/** The first few schema violations of `value`, one line each; empty when it matches. */
+export function schemaViolations(schema: TSchema, value: unknown, max = 5): string[] {
+  const out: string[] = [];
+  for (const e of Value.Errors(schema, value)) {
+    out.push(`${e.path || '/'}: ${e.message}`);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/**
+ * Throws when `report` does not match `schema`. A report that fails here is a shipkit bug, not a user
+ * mistake, so this throws a plain Error (shown with its stack).
+ */
+export function assertReportMatches(schema: TSchema, report: unknown): void {
+  const problems = schemaViolations(schema, report);
+  if (problems.length > 0)
+    throw new Error(`the ${String((report as { stage?: unknown })?.stage)} report does not match its schema: ${problems.join('; ')}`);
+}
+
+// --- Transitional: the Ajv check of stages whose schema is not yet written with TypeBox. ---
+
+/** JSON Schema of the fields every stage report has (the Ajv form, for stages not yet on TypeBox). */
+export const baseReportSchema = BaseReportSchema as unknown as object;
 
 const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
 const validators = new Map<object, ValidateFunction>();
@@ -75,10 +147,6 @@ function describe(errors: ErrorObject[] | null | undefined): string {
   return (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`).join('; ');
 }
 
-/**
- * Throws when `report` does not match the base schema (and the stage's schema, if given).
- * A report that fails here is a shipkit bug, not a user mistake, so this throws a plain Error.
- */
 export function assertValidReport(report: unknown, stageSchema?: object): asserts report is StageReport {
   const base = compiled(baseReportSchema);
   if (!base(report)) throw new Error(`stage report does not match its schema: ${describe(base.errors)}`);

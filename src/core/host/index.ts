@@ -1,0 +1,16 @@
+import type { BaselineStore } from './baseline-store.js';
+import type { ToolCache } from './tool-cache.js';
+
+export type { BaselineStore } from './baseline-store.js';
+export type { ToolCache } from './tool-cache.js';
+
+/**
+ * What differs between an action step and `npx shipkit`: where state between runs lives and where
+ * downloaded tools go. The action entry fills it with the Actions cache and the runner's tool cache,
+ * the CLI with directories; stages only see these interfaces.
+ */
+export interface StageHost {
+  kind: 'action' | 'cli';
+  baselines: BaselineStore;
+  tools: ToolCache;
+}
