@@ -1,3 +1,6 @@
-import { runAction } from '../runtime/run-action.js';
+import { runStageAction } from '../runtime/run-action.js';
 
-await runAction('approve', async () => (await import('../stages/approve/command.js')).approveCommand.run);
+/** The approve action. The bundle calls it once; GitHub's local-action imports this file and calls it. */
+export function run(): Promise<void> {
+  return runStageAction('approve');
+}

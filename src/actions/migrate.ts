@@ -1,3 +1,6 @@
-import { runAction } from '../runtime/run-action.js';
+import { runStageAction } from '../runtime/run-action.js';
 
-await runAction('migrate', async () => (await import('../stages/migrate/command.js')).migrateCommand.run);
+/** The migrate action. The bundle calls it once; GitHub's local-action imports this file and calls it. */
+export function run(): Promise<void> {
+  return runStageAction('migrate');
+}

@@ -1,10 +1,6 @@
-import { runAction } from '../runtime/run-action.js';
+import { runStageAction } from '../runtime/run-action.js';
 
-// The only difference from the CLI: baselines live in the Actions cache.
-await runAction('test', async () => {
-  const [{ createTestCommand }, { actionBaselineStore }] = await Promise.all([
-    import('../stages/test-stage/command.js'),
-    import('../runtime/baseline-cache.js'),
-  ]);
-  return createTestCommand({ baselineStore: actionBaselineStore }).run;
-});
+/** The test action. The bundle calls it once; GitHub's local-action imports this file and calls it. */
+export function run(): Promise<void> {
+  return runStageAction('test');
+}

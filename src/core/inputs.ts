@@ -11,6 +11,8 @@ export interface InputSource {
   label(name: string): string;
   /** Register a secret so it is never printed (core.setSecret in an action). */
   mask(value: string): void;
+  /** How many times the option was given (CLI flags may repeat); absent for action inputs. */
+  count?(name: string): number;
 }
 
 /** A source over a plain map, e.g. parsed CLI flags or a test's options. */
@@ -38,7 +40,12 @@ export class InputReader {
     throw new UserError(`${this.source.label(name)} must be ${expected}, got '${value}'`, { input: name });
   }
 
+  /** One value. A CLI flag given twice for it is a mistake, not a list. */
   string(name: string): string | undefined {
+    const given = this.source.count?.(name) ?? 0;
+    if (given > 1) {
+      throw new UserError(`${this.source.label(name)} takes one value but was given ${given} times`, { input: name });
+    }
     return this.source.get(name)?.trim();
   }
 

@@ -24,3 +24,39 @@ export interface Stage<Options = unknown> {
    */
   readonly failureOutputs?: Readonly<Record<string, string>>;
 }
+
+/** An input as `action.yml` declares it: the one source of the CLI's flags, defaults and help. */
+export interface InputMetadata {
+  name: string;
+  description: string;
+  required: boolean;
+  /** The default as written in action.yml (may be an expression such as `${{ github.token }}`). */
+  default?: string;
+}
+
+export interface OutputMetadata {
+  name: string;
+  description: string;
+}
+
+/** What an action's `action.yml` declares (src/generated/action-metadata.ts holds every stage's). */
+export interface ActionMetadata {
+  name: string;
+  description: string;
+  inputs: InputMetadata[];
+  outputs: OutputMetadata[];
+}
+
+/**
+ * A stage as the registry lists it: known without loading its code, so `shipkit --help` and the
+ * first line of an action step do not pay for parsers and drivers they will not use.
+ */
+export interface StageEntry {
+  /** The CLI command, the report's `stage`, the action's bundle name (`dist/<name>/`). */
+  name: string;
+  /** How the PR comment and summaries name it (`Test`, `Migrate`). */
+  title: string;
+  /** Where its action.yml is, from the repository root (`test`, or `.` for the root action). */
+  actionDir: string;
+  load(): Promise<Stage<unknown>>;
+}

@@ -1,8 +1,10 @@
 import * as core from '@actions/core';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { renderSection } from '../core/comment/section.js';
+import type { StickySection } from '../core/comment/sticky-body.js';
 import { errorMessage } from '../core/errors.js';
 import type { GitHubContext } from '../core/github/context.js';
 import { upsertStickySection } from '../core/github/sticky-comment.js';
@@ -15,8 +17,8 @@ export function reportsDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(env.RUNNER_TEMP ?? os.tmpdir(), 'shipkit', 'reports');
 }
 
-async function writeReport(outcome: StageOutcome): Promise<string> {
-  const dir = reportsDir();
+async function writeReport(outcome: StageOutcome, env: NodeJS.ProcessEnv): Promise<string> {
+  const dir = reportsDir(env);
   await mkdir(dir, { recursive: true });
   const shard = outcome.report.run.shard ? `-${outcome.report.run.shard.replace(/[^\w.-]+/g, '_')}` : '';
   let file = path.join(dir, `${outcome.report.stage}${shard}.json`);
@@ -53,19 +55,28 @@ function jobSummaryUrl(env: NodeJS.ProcessEnv): string | undefined {
   return server && repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined;
 }
 
+/** This run's section of the PR comment, in the layout every stage shares. */
+export function stickySectionOf(outcome: StageOutcome, title: string): StickySection | undefined {
+  if (!outcome.comment) return undefined;
+  const { report } = outcome;
+  const key = report.run.shard ? `${report.stage}/${report.run.shard}` : report.stage;
+  const meta = { title, status: report.status, headline: outcome.comment.headline };
+  return { key, meta, markdown: renderSection({ ...meta, title: key === report.stage ? title : `${title} (${report.run.shard})` }, outcome.comment) };
+}
+
 async function updateComment(
-  outcome: StageOutcome,
+  section: StickySection,
   github: GitHubContext,
-  logger: Logger,
+  options: PublishOptions,
 ): Promise<SummarySection | undefined> {
-  if (github.pullNumber === undefined || outcome.comment.trim() === '') return undefined;
-  const key = outcome.report.run.shard ? `${outcome.report.stage}/${outcome.report.run.shard}` : outcome.report.stage;
+  const { logger } = options;
+  if (github.pullNumber === undefined) return undefined;
   try {
     const result = await upsertStickySection(
       github.octokit,
       { owner: github.owner, repo: github.repo, issueNumber: github.pullNumber },
-      { key, markdown: outcome.comment },
-      { logger, summaryUrl: jobSummaryUrl(process.env) },
+      section,
+      { logger, summaryUrl: jobSummaryUrl(options.env), order: options.order },
     );
     if (result.status !== 'forbidden') {
       logger.info(`PR comment ${result.status}: ${result.url ?? ''}`);
@@ -80,17 +91,31 @@ async function updateComment(
       `Could not update the PR comment: ${errorMessage(error)}. Its content is in the job summary instead.`,
     );
   }
-  return { markdown: `### PR comment (not posted)\n\n${outcome.comment}`, priority: 1, label: 'PR comment' };
+  return { markdown: `### PR comment (not posted)\n\n${section.markdown}`, priority: 1, label: 'PR comment' };
 }
 
-/** Everything a finished stage tells the runner: outputs, report file, summary, annotations, PR comment. */
+export interface PublishOptions {
+  /** Update this stage's section of the PR comment (input `comment`). */
+  comment: boolean;
+  logger: Logger;
+  /** The stage's title for its comment section (`Test`). */
+  title: string;
+  /** Stage names in pipeline order, for the comment's section order. */
+  order: readonly string[];
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Everything a finished stage tells the runner: outputs, report file, summary, annotations, PR
+ * comment. The outcome is already redacted (executeStage); nothing here adds unredacted text.
+ */
 export async function publishOutcome(
   outcome: StageOutcome,
   github: GitHubContext | undefined,
-  options: { comment: boolean; logger: Logger },
+  options: PublishOptions,
 ): Promise<void> {
   const { logger } = options;
-  const reportFile = await writeReport(outcome);
+  const reportFile = await writeReport(outcome, options.env);
   core.setOutput('report', reportFile);
   for (const [name, value] of Object.entries(outcome.outputs))
     core.setOutput(name, value === null ? '' : String(value));
@@ -98,12 +123,13 @@ export async function publishOutcome(
   const extra: SummarySection[] = [];
   const annotationNote = emitAnnotations(outcome, logger);
   if (annotationNote) extra.push({ markdown: `> ${annotationNote}`, priority: 0, label: 'annotation note' });
-  if (options.comment && github) {
-    const fallback = await updateComment(outcome, github, logger);
+  const section = stickySectionOf(outcome, options.title);
+  if (options.comment && github && section) {
+    const fallback = await updateComment(section, github, options);
     if (fallback) extra.push(fallback);
   }
 
-  if (process.env.GITHUB_STEP_SUMMARY) {
+  if (options.env.GITHUB_STEP_SUMMARY) {
     const fitted = fitSummary([...outcome.summary, ...extra]);
     if (fitted.trimmed.length > 0) logger.warning(`Job summary trimmed to fit 1 MiB: ${fitted.trimmed.join(', ')}`);
     await core.summary.addRaw(fitted.markdown).write();

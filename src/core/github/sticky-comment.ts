@@ -1,6 +1,13 @@
 import type { Logger } from '../logger.js';
 import { httpStatus, type ShipkitOctokit } from './octokit.js';
-import { composeBody, holdsSection, isStickyBody, parseSections, type StickySection } from './sticky-body.js';
+import {
+  composeBody,
+  holdsSection,
+  isStickyBody,
+  parseSections,
+  type ComposeOptions,
+  type StickySection,
+} from '../comment/sticky-body.js';
 
 export interface IssueRef {
   owner: string;
@@ -22,6 +29,8 @@ export interface StickyResult {
 export interface StickyOptions {
   logger: Logger;
   summaryUrl?: string;
+  /** Stage names in pipeline order, for the sections' order. */
+  order?: readonly string[];
   /** Write attempts before giving up (each: read, merge, write, verify twice). */
   maxAttempts?: number;
   /**
@@ -68,11 +77,11 @@ async function readComment(octokit: ShipkitOctokit, ref: IssueRef, id: number): 
 }
 
 /** Sections of `other` that `base` lacks (except ours, which the caller writes fresh). */
-function foldMissingSections(base: string, other: string, ownKey: string, summaryUrl: string | undefined): string {
+function foldMissingSections(base: string, other: string, ownKey: string, options: ComposeOptions): string {
   let merged = base;
   const present = new Set(parseSections(base).map((s) => s.key));
   for (const s of parseSections(other)) {
-    if (s.key !== ownKey && !present.has(s.key)) merged = composeBody(merged, s, { summaryUrl });
+    if (s.key !== ownKey && !present.has(s.key)) merged = composeBody(merged, s, options);
   }
   return merged;
 }
@@ -104,8 +113,9 @@ export async function upsertStickySection(
   const random = options.random ?? Math.random;
   const maxAttempts = options.maxAttempts ?? 8;
   const [settleMin, settleMax] = options.settleMs ?? [500, 1_500];
+  const composeOptions: ComposeOptions = { summaryUrl: options.summaryUrl, order: options.order ?? [] };
   const compose = (existing: string | undefined): string =>
-    composeBody(existing, section, { summaryUrl: options.summaryUrl });
+    composeBody(existing, section, composeOptions);
 
   let status: StickyStatus = 'unchanged';
   try {
@@ -136,7 +146,7 @@ export async function upsertStickySection(
 
       // Fold any duplicates (from an earlier creation race) into the oldest comment, then remove them.
       let base = target.body;
-      for (const dup of found.slice(1)) base = foldMissingSections(base, dup.body, section.key, options.summaryUrl);
+      for (const dup of found.slice(1)) base = foldMissingSections(base, dup.body, section.key, composeOptions);
 
       const body = compose(base);
       if (body !== target.body) {

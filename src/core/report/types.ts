@@ -5,8 +5,8 @@
  */
 export const REPORT_SCHEMA_VERSION = 1 as const;
 
-export const STAGES = ['test', 'scan', 'docker', 'migrate', 'smoke', 'approve'] as const;
-export type StageName = (typeof STAGES)[number];
+/** A stage's name as the registry (src/stages/registry.ts) lists it: `test`, `migrate`… */
+export type StageName = string;
 
 export type ReportStatus = 'pass' | 'fail' | 'warn';
 
@@ -51,6 +51,15 @@ export interface StageReport {
   run: RunInfo;
   gates: Gate[];
   warnings: string[];
+  /** Set when the run ended in an error instead of an outcome. */
+  error?: {
+    kind: 'usage' | 'service' | 'internal';
+    message: string;
+    input?: string;
+    file?: string;
+    line?: number;
+    hint?: string;
+  };
   /** Stage-specific data lives in further top-level keys (coverage, tests, migrations, checks…). */
   [key: string]: unknown;
 }

@@ -1,0 +1,69 @@
+/**
+ * The one place secrets are taken out of what shipkit writes. Every value registered here (the token,
+ * `headers` values, database passwords, webhook URLs — anything an input marks secret) is replaced in
+ * every channel before it leaves: PR comment, job summary, annotations, outputs, report JSON, log and
+ * CLI text. The runner masks its log on its own (core.setSecret); the other channels are files and API
+ * calls that it never sees, so they pass through here.
+ */
+export const REDACTED = '***';
+
+/** Shorter values would mangle ordinary text ("a", "1"); the runner does not mask them usefully either. */
+const MIN_SECRET_LENGTH = 3;
+
+export class Redactor {
+  private readonly values = new Set<string>();
+  private pattern: RegExp | undefined;
+
+  /** Registers a secret, and the forms it takes when written into a URL or a JSON string. */
+  add(value: string | undefined): void {
+    if (value === undefined) return;
+    const forms = new Set<string>();
+    for (const part of [value, ...value.split(/\r?\n/)]) {
+      const v = part.trim();
+      if (v.length < MIN_SECRET_LENGTH) continue;
+      forms.add(v);
+      forms.add(encodeURIComponent(v));
+      forms.add(JSON.stringify(v).slice(1, -1));
+    }
+    let added = false;
+    for (const f of forms) {
+      if (f.length >= MIN_SECRET_LENGTH && !this.values.has(f)) {
+        this.values.add(f);
+        added = true;
+      }
+    }
+    if (added) this.pattern = undefined;
+  }
+
+  get size(): number {
+    return this.values.size;
+  }
+
+  /** `text` with every registered secret replaced by `***`. */
+  redact(text: string): string {
+    if (this.values.size === 0 || text === '') return text;
+    if (!this.pattern) {
+      // Longest first, so a secret that contains another is replaced whole.
+      const sorted = [...this.values].sort((a, b) => b.length - a.length);
+      this.pattern = new RegExp(sorted.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    }
+    return text.replace(this.pattern, REDACTED);
+  }
+
+  /** A copy of `value` with every string in it (keys too) redacted. */
+  redactDeep<T>(value: T): T {
+    if (this.values.size === 0) return value;
+    return this.walk(value) as T;
+  }
+
+  private walk(value: unknown): unknown {
+    if (typeof value === 'string') return this.redact(value);
+    if (Array.isArray(value)) return value.map((v) => this.walk(v));
+    if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[this.redact(k)] = this.walk(v);
+      return out;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,96 @@
+import * as core from '@actions/core';
+import path from 'node:path';
+import type { StageContext } from '../core/context.js';
+import { executeStage, failedExecution } from '../core/execute.js';
+import { describeFailure } from '../core/failure.js';
+import { githubContextFromEnv } from '../core/github/context-from-env.js';
+import { FsBaselineStore } from '../core/host/fs-baseline-store.js';
+import type { StageHost } from '../core/host/index.js';
+import { InputReader } from '../core/inputs.js';
+import type { Logger } from '../core/logger.js';
+import { Redactor } from '../core/redact.js';
+import { runInfoFromEnv } from '../core/report/build.js';
+import { stageEntry, STAGES } from '../stages/registry.js';
+import { actionInputSource, actionLogger } from './action-io.js';
+import { ActionsCacheBaselineStore } from './baseline-cache.js';
+import { publishOutcome } from './publish.js';
+import { actionToolCache } from './tool-cache.js';
+
+/**
+ * What the runner offers a stage: the Actions cache for baselines (or SHIPKIT_BASELINE_DIR on a
+ * self-hosted runner with a persistent disk) and the runner's tool cache.
+ */
+function actionHost(env: NodeJS.ProcessEnv, logger: Logger): StageHost {
+  return {
+    kind: 'action',
+    baselines: env.SHIPKIT_BASELINE_DIR
+      ? new FsBaselineStore(env.SHIPKIT_BASELINE_DIR)
+      : new ActionsCacheBaselineStore(logger),
+    tools: actionToolCache(logger),
+  };
+}
+
+/**
+ * Read inputs, run, publish, set the verdict. A usage error exits 2 and names the input; an
+ * unreachable server is one line with a hint; anything else is a bug shown with its stack. In every
+ * case the report, outputs and summary are written. Never calls process.exit: the runner reads
+ * process.exitCode once the event loop drains.
+ */
+export async function runInActionHost(name: string): Promise<void> {
+  const entry = stageEntry(name);
+  if (!entry) throw new Error(`no stage '${name}' in the registry`);
+  const redactor = new Redactor();
+  const logger = actionLogger(redactor);
+  const controller = new AbortController();
+  const cancel = (signal: string) => (): void => {
+    core.warning(`Received ${signal}: the run is being cancelled.`);
+    controller.abort(new Error(`cancelled by ${signal}`));
+  };
+  process.once('SIGTERM', cancel('SIGTERM'));
+  process.once('SIGINT', cancel('SIGINT'));
+
+  const inputs = new InputReader(actionInputSource(redactor));
+  let token: string | undefined;
+  let comment = true;
+  let workingDirectory = '.';
+  let commonInputError: unknown;
+  try {
+    token = inputs.secret('github-token');
+    comment = inputs.bool('comment', true);
+    workingDirectory = inputs.string('working-directory') ?? '.';
+  } catch (error) {
+    commonInputError = error;
+  }
+  const github = githubContextFromEnv(process.env, logger, token);
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const ctx: StageContext = {
+    cwd: path.resolve(workspace, workingDirectory),
+    env: process.env,
+    logger,
+    run: runInfoFromEnv(),
+    github,
+    signal: controller.signal,
+    host: actionHost(process.env, logger),
+  };
+  const { outcome, exitCode, failure } =
+    commonInputError === undefined
+      ? await executeStage(entry, inputs, ctx, redactor)
+      : failedExecution(entry, commonInputError, ctx, redactor);
+  try {
+    await publishOutcome(outcome, github, {
+      comment,
+      logger,
+      title: entry.title,
+      order: STAGES.map((s) => s.name),
+      env: process.env,
+    });
+  } catch (error) {
+    core.error(redactor.redact(`could not publish the ${name} report: ${(error as Error).stack ?? String(error)}`));
+    process.exitCode = 1;
+    return;
+  }
+  if (failure) core.setFailed(redactor.redact(describeFailure(failure)));
+  else if (outcome.report.status === 'fail') core.setFailed(redactor.redact(`${name}: ${outcome.report.summary}`));
+  // setFailed sets 1; a usage error is 2, as in the CLI.
+  if (exitCode !== 0) process.exitCode = exitCode;
+}
