@@ -7,7 +7,12 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const result = spawnSync(
   process.execPath,
-  [path.join(root, 'node_modules/vite-node/vite-node.mjs'), path.join(root, 'scripts/build.ts'), "--", ...process.argv.slice(2)],
+  [
+    path.join(root, 'node_modules/vite-node/vite-node.mjs'),
+    path.join(root, 'scripts/build.ts'),
+    '--',
+    ...process.argv.slice(2),
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 process.exitCode = result.status ?? 1;

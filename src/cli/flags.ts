@@ -33,7 +33,12 @@ export function flagsOf(metadata: ActionMetadata): Flag[] {
 
 /** Flags every command takes. */
 export const GLOBAL_FLAGS: readonly Flag[] = [
-  { name: 'json', description: 'Print the stage report as JSON on stdout (progress goes to stderr).', boolean: true, required: false },
+  {
+    name: 'json',
+    description: 'Print the stage report as JSON on stdout (progress goes to stderr).',
+    boolean: true,
+    required: false,
+  },
   {
     name: 'root',
     description: 'The directory to work in, as the action input working-directory (default: the current directory).',

@@ -120,7 +120,8 @@ export async function runCli(
     const { outcome, failure } = execution;
     if (json) io.stdout(`${JSON.stringify(outcome.report, null, 2)}\n`);
     if (failure) {
-      const hint = failure.exitCode === EXIT_USAGE && failure.input ? `\nRun 'shipkit ${entry.name} --help' for its options.` : '';
+      const hint =
+        failure.exitCode === EXIT_USAGE && failure.input ? `\nRun 'shipkit ${entry.name} --help' for its options.` : '';
       io.stderr(`shipkit ${entry.name}: ${redactor.redact(describeFailure(failure))}${hint}\n`);
     } else if (!json) io.stdout(renderText(outcome));
     return execution.exitCode;

@@ -11,7 +11,8 @@ export function parseActionMetadata(text: string, file: string): ActionMetadata 
   const doc = parse(text) as { name?: unknown; description?: unknown; inputs?: Raw; outputs?: Raw } | null;
   if (!doc || typeof doc !== 'object') throw new Error(`${file}: not an action.yml`);
   const describe = (kind: string, name: string, value: unknown): string => {
-    if (typeof value !== 'string' || value.trim() === '') throw new Error(`${file}: ${kind} '${name}' has no description`);
+    if (typeof value !== 'string' || value.trim() === '')
+      throw new Error(`${file}: ${kind} '${name}' has no description`);
     return value.trim();
   };
   const inputs: InputMetadata[] = Object.entries(doc.inputs ?? {}).map(([name, spec]) => ({
@@ -25,7 +26,7 @@ export function parseActionMetadata(text: string, file: string): ActionMetadata 
     description: describe('output', name, spec?.description),
   }));
   return {
-    name: String(doc.name ?? ''),
+    name: typeof doc.name === 'string' ? doc.name : '',
     description: typeof doc.description === 'string' ? doc.description.trim() : '',
     inputs,
     outputs,

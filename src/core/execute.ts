@@ -1,5 +1,6 @@
 import type { StageContext } from './context.js';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './errors.js';
+import type { EXIT_USAGE } from './errors.js';
+import { EXIT_FAILED, EXIT_OK } from './errors.js';
 import { classifyFailure, failureOutcome, type Failure } from './failure.js';
 import type { InputReader } from './inputs.js';
 import type { StageOutcome } from './outcome.js';

@@ -110,11 +110,7 @@ export function failureOutcome(
       ...(failure.line ? { startLine: failure.line } : {}),
     },
   ];
-  const body = blocks(
-    failure.message,
-    failure.hint,
-    failure.input ? `Input: ${code(failure.input)}` : undefined,
-  );
+  const body = blocks(failure.message, failure.hint, failure.input ? `Input: ${code(failure.input)}` : undefined);
   return {
     report,
     outputs: { ...outputs },

@@ -16,7 +16,10 @@ export function escapeCell(text: string): string {
 
 /** Inline text that must not become markup (`*`, `_`, `[`, `<`, backticks…). */
 export function escapeText(text: string): string {
-  return text.replace(/\r?\n|\r/g, ' ').replace(/([\\`*_{}[\]()#+!|~>-])/g, '\\$1').replace(/</g, '&lt;');
+  return text
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/([\\`*_{}[\]()#+!|~>-])/g, '\\$1')
+    .replace(/</g, '&lt;');
 }
 
 /** Inline code that survives backticks inside: the delimiter is one longer than the longest run. */
@@ -50,9 +53,11 @@ export function table(
     return a === 'right' ? '---:' : a === 'center' ? ':---:' : '---';
   });
   const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
-  return [line(header.map(escapeCell)), line(rule), ...rows.map((r) => line(header.map((_, i) => cell(r[i] ?? ''))))].join(
-    '\n',
-  );
+  return [
+    line(header.map(escapeCell)),
+    line(rule),
+    ...rows.map((r) => line(header.map((_, i) => cell(r[i] ?? '')))),
+  ].join('\n');
 }
 
 /** A bullet list of markdown items; each item is one line (line breaks inside are flattened). */

@@ -61,7 +61,14 @@ export function stickySectionOf(outcome: StageOutcome, title: string): StickySec
   const { report } = outcome;
   const key = report.run.shard ? `${report.stage}/${report.run.shard}` : report.stage;
   const meta = { title, status: report.status, headline: outcome.comment.headline };
-  return { key, meta, markdown: renderSection({ ...meta, title: key === report.stage ? title : `${title} (${report.run.shard})` }, outcome.comment) };
+  return {
+    key,
+    meta,
+    markdown: renderSection(
+      { ...meta, title: key === report.stage ? title : `${title} (${report.run.shard})` },
+      outcome.comment,
+    ),
+  };
 }
 
 async function updateComment(

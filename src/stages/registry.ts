@@ -1,6 +1,6 @@
 import type { Stage, StageEntry } from '../core/stage.js';
 
-const stage = <T>(s: Stage<T>): Stage<unknown> => s as Stage<unknown>;
+const stage = <T>(s: Stage<T>): Stage<unknown> => s;
 
 /**
  * Every stage, in pipeline order. The action entries, the CLI, the build, the generated docs and the

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseSections, STICKY_MARKER } from '../../src/core/github/sticky-body.js';
+import { parseSections, STICKY_MARKER } from '../../src/core/comment/sticky-body.js';
 import { assertValidReport } from '../../src/core/report/schema.js';
 import { runBundle } from '../support/action-runner.js';
 import { startGitHubServer, type GitHubServer } from '../support/github-server/index.js';

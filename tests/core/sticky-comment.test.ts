@@ -1,7 +1,8 @@
+import { STAGES } from '../../src/stages/registry.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOctokit } from '../../src/core/github/octokit.js';
 import { upsertStickySection } from '../../src/core/github/sticky-comment.js';
-import { COMMENT_BODY_LIMIT, parseSections, STICKY_MARKER } from '../../src/core/github/sticky-body.js';
+import { COMMENT_BODY_LIMIT, parseSections, STICKY_MARKER } from '../../src/core/comment/sticky-body.js';
 import { MemoryLogger } from '../../src/core/logger.js';
 import { startGitHubServer, type GitHubServer } from '../support/github-server/index.js';
 
@@ -35,7 +36,7 @@ describe('sticky PR comment against the GitHub API server', () => {
   const client = (token = 'test-token', id?: string) =>
     createOctokit({ token, baseUrl: server.url, logger: new MemoryLogger(), throttleId: id });
   const markerComments = () => server.state.comments(OWNER, REPO, PR).filter((c) => c.body.includes(STICKY_MARKER));
-  const fast = { logger: new MemoryLogger(), settleMs: [20, 60] as [number, number] };
+  const fast = { logger: new MemoryLogger(), settleMs: [20, 60] as [number, number], order: STAGES.map((s) => s.name) };
 
   it('creates the comment, then updates its own section in place', async () => {
     const octokit = client();

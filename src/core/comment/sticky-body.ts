@@ -43,14 +43,14 @@ function decodeMeta(text: string | undefined): SectionMeta | undefined {
   try {
     const raw = JSON.parse(text) as { t?: unknown; s?: unknown; h?: unknown };
     const status = ['pass', 'fail', 'warn'].includes(String(raw.s)) ? (raw.s as SectionStatus) : 'unknown';
-    return { title: String(raw.t ?? ''), status, headline: String(raw.h ?? '') };
+    const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+    return { title: text(raw.t), status, headline: text(raw.h) };
   } catch {
     return undefined;
   }
 }
 
-const open = (s: StickySection): string =>
-  `<!-- shipkit:section ${s.key}${s.meta ? ` ${encodeMeta(s.meta)}` : ''} -->`;
+const open = (s: StickySection): string => `<!-- shipkit:section ${s.key}${s.meta ? ` ${encodeMeta(s.meta)}` : ''} -->`;
 const close = (key: string): string => `<!-- /shipkit:section ${key} -->`;
 const SECTION_RE = /<!-- shipkit:section ([\w./-]+)(?: (\{[^\n]*?\}))? -->\n([\s\S]*?)\n<!-- \/shipkit:section \1 -->/g;
 
@@ -111,7 +111,8 @@ export function composeBody(existing: string | undefined, mine: StickySection, o
 
   const header = `${STICKY_MARKER}\n### shipkit\n\n${overview(sections)}\n\n`;
   const footer = `\n<sub>${options.footer ?? 'Updated by shipkit. Each stage updates its own section.'}</sub>\n`;
-  const fixed = header.length + footer.length + sections.reduce((n, s) => n + open(s).length + close(s.key).length + 4, 0);
+  const fixed =
+    header.length + footer.length + sections.reduce((n, s) => n + open(s).length + close(s.key).length + 4, 0);
   const total = fixed + sections.reduce((n, s) => n + s.markdown.length, 0);
   if (total > BODY_BUDGET) {
     // Water-filling: every section gets the same cap; sections under it keep their full text.

@@ -29,7 +29,8 @@ function cutPoints(markdown: string): CutPoint[] {
     const end = pos + line.length;
     const marker = FENCE.exec(line)?.[1];
     if (fence !== undefined) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
+        fence = undefined;
     } else if (marker) {
       fence = marker;
     } else {

@@ -114,8 +114,7 @@ export async function upsertStickySection(
   const maxAttempts = options.maxAttempts ?? 8;
   const [settleMin, settleMax] = options.settleMs ?? [500, 1_500];
   const composeOptions: ComposeOptions = { summaryUrl: options.summaryUrl, order: options.order ?? [] };
-  const compose = (existing: string | undefined): string =>
-    composeBody(existing, section, composeOptions);
+  const compose = (existing: string | undefined): string => composeBody(existing, section, composeOptions);
 
   let status: StickyStatus = 'unchanged';
   try {

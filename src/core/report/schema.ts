@@ -10,7 +10,8 @@ import { REPORT_SCHEMA_VERSION, type StageReport } from './types.js';
  */
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
-if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', (v) => DATE_TIME.test(v) && !isNaN(Date.parse(v)));
+if (!FormatRegistry.Has('date-time'))
+  FormatRegistry.Set('date-time', (v) => DATE_TIME.test(v) && !isNaN(Date.parse(v)));
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -52,7 +53,8 @@ export const StatusSchema = Type.Union([Type.Literal('pass'), Type.Literal('fail
 export const RunErrorSchema = Type.Object(
   {
     kind: Type.Union([Type.Literal('usage'), Type.Literal('service'), Type.Literal('internal')], {
-      description: "`usage`: the user's input or file (exit 2); `service`: a server unreachable or refusing; `internal`: a shipkit bug.",
+      description:
+        "`usage`: the user's input or file (exit 2); `service`: a server unreachable or refusing; `internal`: a shipkit bug.",
     }),
     message: Type.String(),
     input: Type.Optional(Type.String()),
@@ -123,7 +125,9 @@ export function schemaViolations(schema: TSchema, value: unknown, max = 5): stri
 export function assertReportMatches(schema: TSchema, report: unknown): void {
   const problems = schemaViolations(schema, report);
   if (problems.length > 0)
-    throw new Error(`the ${String((report as { stage?: unknown })?.stage)} report does not match its schema: ${problems.join('; ')}`);
+    throw new Error(
+      `the ${String((report as { stage?: unknown })?.stage)} report does not match its schema: ${problems.join('; ')}`,
+    );
 }
 
 // --- Transitional: the Ajv check of stages whose schema is not yet written with TypeBox. ---
