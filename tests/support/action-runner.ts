@@ -23,7 +23,7 @@ export interface RunBundleOptions {
   ref?: string;
   /** Extra or overriding environment variables. */
   env?: Record<string, string>;
-  /** Kill the process after this long (the test fails rather than hangs). Default 60 s. */
+  /** Kill the process after this long (the test fails rather than hangs). Default 10 minutes: a guard against a hang, not a speed limit. */
   timeoutMs?: number;
 }
 
@@ -195,7 +195,7 @@ export function startBundle(name: string, options: RunBundleOptions = {}): Start
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const timeout = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+  const timeout = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 600_000);
 
   const result = new Promise<BundleResult>((resolve, reject) => {
     child.on('error', reject);

@@ -1,5 +1,4 @@
 import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
 
 /**
  * Rendered markdown as GitHub reads it (CommonMark + GFM tables, HTML allowed), reduced to its
@@ -7,6 +6,7 @@ import type Token from 'markdown-it/lib/token.mjs';
  * folded parts exist, and in what order — not on strings.
  */
 const md = new MarkdownIt({ html: true, linkify: false });
+type Token = ReturnType<typeof md.parse>[number];
 
 export type Block =
   | { type: 'heading'; level: number; text: string }

@@ -43,8 +43,8 @@ function decodeMeta(text: string | undefined): SectionMeta | undefined {
   try {
     const raw = JSON.parse(text) as { t?: unknown; s?: unknown; h?: unknown };
     const status = ['pass', 'fail', 'warn'].includes(String(raw.s)) ? (raw.s as SectionStatus) : 'unknown';
-    const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-    return { title: text(raw.t), status, headline: text(raw.h) };
+    const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+    return { title: str(raw.t), status, headline: str(raw.h) };
   } catch {
     return undefined;
   }
