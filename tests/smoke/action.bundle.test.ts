@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertValidReport } from '../../src/core/report/schema.js';
-import { smokeReportSchema } from '../../src/stages/smoke/report-schema.js';
+import { assertReportMatches } from '../../src/core/report/schema.js';
+import { SmokeReport } from '../../src/stages/smoke/report-schema.js';
 import { runBundle } from '../support/action-runner.js';
+import { parseBlocks } from '../support/markdown.js';
 import { makeTestPki, type TestPki } from './support/certs.js';
 import { json, SECURE_HEADERS, startHttp, startHttps, type Handler, type TestServer } from './support/servers.js';
 
@@ -33,10 +34,10 @@ function workspaceWith(files: Record<string, string>): string {
   return dir;
 }
 
-function reportOf(outputs: Record<string, string>) {
+function reportOf(outputs: Record<string, string>): SmokeReport {
   const report: unknown = JSON.parse(readFileSync(outputs.report ?? '', 'utf8'));
-  assertValidReport(report, smokeReportSchema);
-  return report as Record<string, any>;
+  assertReportMatches(SmokeReport, report);
+  return report as SmokeReport;
 }
 
 describe('smoke action bundle', () => {
@@ -57,7 +58,11 @@ describe('smoke action bundle', () => {
     expect(r.outputs['failed-checks']).toBe('');
     expect(Number(r.outputs.p95)).toBeGreaterThan(0);
     expect(r.commands.filter((c) => c.command === 'add-mask').map((c) => c.message)).toContain('Bearer hunter22');
-    expect(r.summary).toContain('## ✅ Smoke: 1/1 checks passed');
+    expect(parseBlocks(r.summary)[0]).toEqual({
+      type: 'heading',
+      level: 3,
+      text: expect.stringMatching(/^✅ Smoke: 1\/1 checks passed against http:\/\/127\.0\.0\.1:\d+\/, p95 [\d.]+ ms$/),
+    });
     expect(reportOf(r.outputs).checks[0]).toMatchObject({ name: 'home', passed: true, status: 200 });
   });
 
@@ -78,7 +83,7 @@ describe('smoke action bundle', () => {
     expect(annotation!.properties).toMatchObject({ file: 'checks.yml', line: '4' });
     const report = reportOf(r.outputs);
     expect(report.onFailure).toMatchObject({ exitCode: 0, output: 'done\n' });
-    expect(r.summary).toContain('### on-failure');
+    expect(parseBlocks(r.summary)).toContainEqual({ type: 'heading', level: 4, text: 'on-failure' });
   });
 
   it('trusts a CA from NODE_EXTRA_CA_CERTS and checks the certificate', async () => {
@@ -89,14 +94,14 @@ describe('smoke action bundle', () => {
     expect(r.exitCode).toBe(0);
     const report = reportOf(r.outputs);
     expect(report.tls[0]).toMatchObject({ chainValid: true });
-    expect(report.gates.map((g: { name: string }) => g.name)).toEqual(
+    expect(report.gates.map((g) => g.name)).toEqual(
       expect.arrayContaining(['checks', 'security-headers', `tls-min-days 127.0.0.1:${secure.port}`]),
     );
   });
 
-  it('refuses an invalid input with one line naming it', async () => {
+  it('refuses an invalid input with one line naming it, and exits 2', async () => {
     const r = await runBundle('smoke', { inputs: { url: plain.url, samples: 'many' } });
-    expect(r.exitCode).toBe(1);
+    expect(r.exitCode).toBe(2);
     expect(r.annotations.map((a) => a.message)).toContain(
       "input 'samples' must be a whole number from 1 to 10000, got 'many'",
     );

@@ -188,16 +188,14 @@ describe('checks against a real server', () => {
 
   it('sends the headers input on every request, masks the values, and drops them on a cross-origin redirect', async () => {
     const masked: string[] = [];
-    const { InputReader } = await import('../../src/core/inputs.js');
-    const { smokeCommand } = await import('../../src/stages/smoke/command.js');
     const values: Record<string, string> = {
       url: app.url,
       headers: 'Authorization: Bearer s3cret-token\nX-Env: staging',
       checks: `checks:\n  - name: echo\n    path: /echo\n    expect: { json: { $.auth: Bearer s3cret-token } }\n  - name: away\n    path: /elsewhere\n`,
     };
     seen.length = 0;
-    const outcome = await smokeCommand.run(
-      new InputReader({ get: (n) => values[n], label: (n) => `input '${n}'`, mask: (v) => masked.push(v) }),
+    const outcome = await runSmokeWith(
+      { get: (n) => values[n], label: (n) => `input '${n}'`, mask: (v) => masked.push(v) },
       testContext(),
     );
     expect(masked).toEqual(['Bearer s3cret-token', 'staging']);
@@ -211,16 +209,14 @@ describe('checks against a real server', () => {
   it('ends at the step deadline when a server accepts the connection and never answers', async () => {
     const silent = await startSilent();
     try {
-      const started = Date.now();
+      // request-timeout is longer than the test's own timeout: only the deadline can end this run.
       const outcome = await runSmokeWith({
         url: silent.url,
         timeout: '1500ms',
-        'request-timeout': '60s',
+        'request-timeout': '10m',
         checks: 'checks:\n  - name: hangs\n    path: /\n  - name: hangs-too\n    path: /x\n',
       });
-      const elapsed = Date.now() - started;
-      expect(elapsed).toBeGreaterThanOrEqual(1400);
-      expect(elapsed).toBeLessThan(2500);
+      expect(outcome.report.durationMs).toBeGreaterThanOrEqual(1400);
       expect(outcome.checks.hangs).toMatchObject({ passed: false, status: null });
       expect(outcome.checks.hangs.reason).toBe('aborted at the step deadline (timeout 1.5s)');
       expect(outcome.report.gates.find((g) => g.name === 'timeout')).toMatchObject({ passed: false, required: 1500 });

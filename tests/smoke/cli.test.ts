@@ -46,7 +46,6 @@ describe('npx shipkit smoke', () => {
       '--samples',
       '5',
       '--security-headers',
-      'true',
       '--root',
       root,
     ]);
@@ -82,9 +81,10 @@ describe('npx shipkit smoke', () => {
 
   it('refuses an invalid check file with the file, the line and the field', async () => {
     const r = await cli(['smoke', '--url', url, '--checks', 'tests/smoke/fixtures/bad-checks.yml', '--root', root]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'shipkit smoke: tests/smoke/fixtures/bad-checks.yml:7: checks[1].expect.body-contain: is not a known field\n',
+      'shipkit smoke: tests/smoke/fixtures/bad-checks.yml:7: checks[1].expect.body-contain: is not a known field\n' +
+        "Run 'shipkit smoke --help' for its options.\n",
     );
   });
 });

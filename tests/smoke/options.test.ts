@@ -1,9 +1,12 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { InputReader, mapSource } from '../../src/core/inputs.js';
 import { parseSize, readSmokeOptions } from '../../src/stages/smoke/options.js';
+import { readActionYml } from '../support/action-runner.js';
 import { runSmokeWith } from './support/run.js';
 
-const read = (values: Record<string, string>) => readSmokeOptions(new InputReader(mapSource(values, 'input')));
+const read = (values: Record<string, string>) =>
+  readSmokeOptions(new InputReader(mapSource(values, 'input')), os.tmpdir());
 
 describe('smoke options', () => {
   it('has defaults for everything but the target', () => {
@@ -17,6 +20,20 @@ describe('smoke options', () => {
       maxBodyBytes: 10 * 1024 * 1024,
       headers: {},
     });
+  });
+
+  it("reads action.yml's defaults as it reads an empty input: the fallbacks equal them", () => {
+    const declared = readActionYml('smoke').inputs ?? {};
+    const defaults = Object.fromEntries(
+      Object.entries(declared)
+        .filter(([, spec]) => spec.default !== undefined && !String(spec.default).includes('${{'))
+        .map(([name, spec]) => [name, String(spec.default)]),
+    );
+    expect(Object.keys(defaults)).toEqual(
+      expect.arrayContaining(['timeout', 'backoff', 'concurrency', 'samples', 'request-timeout', 'max-body']),
+    );
+    const url = 'https://app.example.test';
+    expect(read({ ...defaults, url })).toEqual(read({ url }));
   });
 
   it('reads headers one per line without ever repeating a value in an error', () => {

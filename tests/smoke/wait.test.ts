@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../src/stages/smoke/wait.js';
-import { runSmokeWith } from './support/run.js';
-import { freePort, json, startHttp, startHttpOn, type TestServer } from './support/servers.js';
+import { runSmokeWith, testContext } from './support/run.js';
+import { freePort, json, startHttp, startHttpOn, startSilent, type TestServer } from './support/servers.js';
 
 const servers: TestServer[] = [];
 afterEach(async () => {
@@ -40,12 +40,58 @@ describe('wait-for', () => {
     });
     await starting;
     expect(outcome.report.status).toBe('pass');
-    const wait = outcome.report.wait as { attempts: number; healthy: boolean; lastResult: string };
+    const wait = outcome.report.wait!;
     expect(wait.healthy).toBe(true);
     expect(wait.attempts).toBeGreaterThan(2);
-    expect(Date.now()).toBeGreaterThanOrEqual(upAt);
-    // Backoff was capped by growth, not stuck: it came up at ~1.2 s and we noticed within a few doublings.
-    expect(Date.now() - started).toBeLessThan(6000);
+    expect(started + wait.durationMs).toBeGreaterThanOrEqual(upAt - 5);
+    // The delay grew: delays doubling from 100 ms (half of each fixed) pass 1.2 s within 6 attempts;
+    // a backoff stuck at 100 ms would have taken 12 or more. A slower machine makes fewer, not more.
+    expect(wait.attempts).toBeLessThanOrEqual(7);
+  });
+
+  it('reports every attempt as progress: what it saw and when the next one comes', async () => {
+    let calls = 0;
+    servers.push(
+      await startHttp((_req, res) => {
+        calls++;
+        json(res, calls <= 2 ? 503 : 200, {});
+      }),
+    );
+    const ctx = testContext();
+    const outcome = await runSmokeWith(
+      { url: servers[0].url, 'wait-for': '/ready', backoff: '40ms', timeout: '20s' },
+      ctx,
+    );
+    expect(outcome.report.wait).toMatchObject({ healthy: true, attempts: 3 });
+    const progress = ctx.logger.lines.filter((l) => l.level === 'progress').map((l) => l.message);
+    expect(progress).toHaveLength(2);
+    for (const [i, line] of progress.entries()) {
+      expect(line).toMatch(
+        new RegExp(
+          `^wait-for ${servers[0].url}/ready: attempt ${i + 1}: status 503; next attempt in \\d+ ms \\(\\d+\\.\\d s to the deadline\\)$`,
+        ),
+      );
+    }
+  });
+
+  it('says what the attempt the deadline cut saw, when request-timeout is longer than timeout', async () => {
+    const silent = await startSilent();
+    try {
+      const outcome = await runSmokeWith({
+        url: silent.url,
+        'wait-for': '/health',
+        timeout: '1500ms',
+        'request-timeout': '10m',
+      });
+      const wait = outcome.report.wait!;
+      expect(wait).toMatchObject({ healthy: false, attempts: 1 });
+      expect(wait.lastResult).toMatch(/^attempt 1 got no answer in \d+ ms before the step deadline \(timeout 1\.5s\)$/);
+      const waited = Number(/in (\d+) ms/.exec(wait.lastResult)![1]);
+      expect(waited).toBeGreaterThanOrEqual(1400);
+      expect(outcome.report.summary).toContain('never became healthy (attempt 1 got no answer in');
+    } finally {
+      await silent.close();
+    }
   });
 
   it('retries 503 five times and passes on the sixth answer, a 200', async () => {
@@ -125,15 +171,15 @@ describe('wait-for', () => {
 
   it('stops polling at the step deadline', async () => {
     servers.push(await startHttp((_req, res) => json(res, 503, {})));
-    const started = Date.now();
+    // Without the deadline this would poll forever (no retries limit) and the test would time out.
     const outcome = await runSmokeWith({
       url: servers[0].url,
       'wait-for': '/health',
       backoff: '50ms',
       timeout: '1500ms',
     });
-    expect(Date.now() - started).toBeLessThan(2500);
-    expect(outcome.report.wait).toMatchObject({ healthy: false, lastResult: 'status 503' });
+    expect(outcome.report.wait).toMatchObject({ healthy: false, lastResult: expect.stringMatching(/^status 503/) });
+    expect(outcome.report.wait!.durationMs).toBeGreaterThanOrEqual(1400);
     expect(outcome.report.status).toBe('fail');
   });
 });

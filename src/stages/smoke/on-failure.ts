@@ -1,22 +1,13 @@
 import { spawn } from 'node:child_process';
-
-export interface OnFailureResult {
-  command: string;
-  exitCode: number | null;
-  /** Set when the command was killed. */
-  signal?: string;
-  /** Combined stdout and stderr, the last `OUTPUT_LIMIT` bytes. */
-  output: string;
-  truncated: boolean;
-  durationMs: number;
-}
+import type { OnFailureResult } from './report-schema.js';
 
 const OUTPUT_LIMIT = 64 * 1024;
 
 /**
  * Runs the `on-failure` command (a rollback) through the shell, once. It is not bound by the
  * smoke deadline: cutting a rollback short would be worse than the failure it answers. Only a
- * cancelled run stops it.
+ * cancelled run stops it. `env` is what a `run:` step would see (userCommandEnv): no action inputs,
+ * no runner credentials.
  */
 export function runOnFailure(
   command: string,

@@ -1,112 +1,113 @@
-/** JSON Schema of the smoke stage's own report keys (the base keys are in src/core/report/schema.ts). */
-const latency = {
-  type: 'object',
-  required: ['p50', 'p95', 'max'],
-  additionalProperties: false,
-  properties: {
-    p50: { type: ['number', 'null'] },
-    p95: { type: ['number', 'null'] },
-    max: { type: ['number', 'null'] },
-  },
-};
+import { Type, type Static } from '@sinclair/typebox';
+import { Nullable, stageReportSchema } from '../../core/report/schema.js';
 
-export const smokeReportSchema = {
-  $id: 'https://shipkit.dev/schemas/report-smoke-v1.json',
-  type: 'object',
-  required: ['url', 'checks', 'thresholds', 'tls', 'p95'],
-  properties: {
-    stage: { const: 'smoke' },
-    url: { type: ['string', 'null'] },
-    p95: { type: ['number', 'null'], description: 'p95 latency over every sample, in ms' },
-    checks: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: [
-          'name',
-          'method',
-          'url',
-          'passed',
-          'status',
-          'latency',
-          'reason',
-          'samples',
-          'failedSamples',
-          'securityIssues',
-        ],
-        additionalProperties: false,
-        properties: {
-          name: { type: 'string' },
-          method: { type: 'string' },
-          url: { type: 'string' },
-          passed: { type: 'boolean' },
-          status: { type: ['integer', 'null'] },
-          latency,
-          reason: { type: 'string' },
-          samples: { type: 'integer', minimum: 0 },
-          failedSamples: { type: 'integer', minimum: 0 },
-          securityIssues: { type: 'array', items: { type: 'string' } },
-          line: { type: 'integer', minimum: 1 },
-        },
-      },
-    },
-    thresholds: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['metric', 'expression', 'passed', 'actual', 'unit'],
-        additionalProperties: false,
-        properties: {
-          metric: { type: 'string' },
-          expression: { type: 'string' },
-          passed: { type: 'boolean' },
-          actual: { type: ['number', 'null'] },
-          unit: { type: 'string' },
-          detail: { type: 'string' },
-        },
-      },
-    },
-    wait: {
-      type: 'object',
-      required: ['url', 'healthy', 'attempts', 'durationMs', 'lastResult'],
-      additionalProperties: false,
-      properties: {
-        url: { type: 'string' },
-        healthy: { type: 'boolean' },
-        attempts: { type: 'integer', minimum: 0 },
-        durationMs: { type: 'number', minimum: 0 },
-        lastResult: { type: 'string' },
-      },
-    },
-    tls: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['host', 'daysLeft', 'chainValid'],
-        additionalProperties: false,
-        properties: {
-          host: { type: 'string' },
-          daysLeft: { type: ['number', 'null'] },
-          validTo: { type: 'string' },
-          subject: { type: 'string' },
-          issuer: { type: 'string' },
-          chainValid: { type: 'boolean' },
-          error: { type: 'string' },
-        },
-      },
-    },
-    onFailure: {
-      type: 'object',
-      required: ['command', 'exitCode', 'output', 'truncated', 'durationMs'],
-      additionalProperties: false,
-      properties: {
-        command: { type: 'string' },
-        exitCode: { type: ['integer', 'null'] },
-        signal: { type: 'string' },
-        output: { type: 'string' },
-        truncated: { type: 'boolean' },
-        durationMs: { type: 'number', minimum: 0 },
-      },
-    },
+/**
+ * The smoke stage's report, written once: the JSON Schema (validated before every write) and the
+ * TypeScript types below both come from these declarations.
+ */
+
+const Ms = Nullable(Type.Number({ minimum: 0 }));
+const Count = Type.Integer({ minimum: 0 });
+
+export const LatencySchema = Type.Object(
+  { p50: Ms, p95: Ms, max: Ms },
+  { additionalProperties: false, description: 'Milliseconds, to a tenth; null when no sample answered.' },
+);
+
+export const CheckReportSchema = Type.Object(
+  {
+    name: Type.String(),
+    method: Type.String(),
+    url: Type.String(),
+    passed: Type.Boolean(),
+    status: Nullable(
+      Type.Integer({
+        description:
+          'Final status (after redirects) of the first failing sample, else of the last; null when none answered.',
+      }),
+    ),
+    latency: LatencySchema,
+    reason: Type.String({ description: 'What every sample met, or what the failing one missed.' }),
+    samples: Count,
+    failedSamples: Count,
+    securityIssues: Type.Array(Type.String()),
+    line: Type.Optional(Type.Integer({ minimum: 1, description: "The check's line in its check file." })),
   },
-} as const;
+  { additionalProperties: false },
+);
+
+export const ThresholdResultSchema = Type.Object(
+  {
+    metric: Type.String({ description: 'As written, e.g. `http_req_duration{check:login}`.' }),
+    expression: Type.String({ description: 'e.g. `p(95)<200`.' }),
+    passed: Type.Boolean(),
+    actual: Nullable(
+      Type.Number({
+        description: 'What was measured; null when there was nothing to measure (the threshold then fails closed).',
+      }),
+    ),
+    unit: Type.String(),
+    detail: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+export const WaitResultSchema = Type.Object(
+  {
+    url: Type.String(),
+    healthy: Type.Boolean(),
+    attempts: Count,
+    durationMs: Type.Number({ minimum: 0 }),
+    lastResult: Type.String({ description: 'What the last attempt saw: a status, or why no response came.' }),
+  },
+  { additionalProperties: false },
+);
+
+export const TlsResultSchema = Type.Object(
+  {
+    host: Type.String(),
+    daysLeft: Nullable(
+      Type.Number({
+        description:
+          'Days (to a tenth) until the leaf certificate expires, negative once expired; null when not measured.',
+      }),
+    ),
+    validTo: Type.Optional(Type.String()),
+    subject: Type.Optional(Type.String()),
+    issuer: Type.Optional(Type.String()),
+    chainValid: Type.Boolean(),
+    error: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+export const OnFailureResultSchema = Type.Object(
+  {
+    command: Type.String(),
+    exitCode: Nullable(Type.Integer()),
+    signal: Type.Optional(Type.String({ description: 'Set when the command was killed.' })),
+    output: Type.String({ description: 'Combined stdout and stderr, the last 64 KiB.' }),
+    truncated: Type.Boolean(),
+    durationMs: Type.Number({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+);
+
+export const SmokeReport = stageReportSchema('smoke', {
+  url: Nullable(Type.String()),
+  p50: Nullable(Type.Number({ minimum: 0, description: 'Median latency over every sample, in ms.' })),
+  p95: Nullable(Type.Number({ minimum: 0, description: 'p95 latency over every sample, in ms.' })),
+  checks: Type.Array(CheckReportSchema),
+  thresholds: Type.Array(ThresholdResultSchema),
+  wait: Type.Optional(WaitResultSchema),
+  tls: Type.Array(TlsResultSchema),
+  onFailure: Type.Optional(OnFailureResultSchema),
+});
+
+export type SmokeReport = Static<typeof SmokeReport>;
+export type CheckReport = Static<typeof CheckReportSchema>;
+export type LatencyStats = Static<typeof LatencySchema>;
+export type ThresholdResult = Static<typeof ThresholdResultSchema>;
+export type WaitResult = Static<typeof WaitResultSchema>;
+export type TlsResult = Static<typeof TlsResultSchema>;
+export type OnFailureResult = Static<typeof OnFailureResultSchema>;

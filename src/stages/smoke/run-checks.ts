@@ -1,4 +1,4 @@
-import { unmetExpectations } from './expectations.js';
+import { headerValue, unmetExpectations } from './expectations.js';
 import { RequestFailure, type HttpClient, type HttpResponse } from './http-client.js';
 import { statusMatches, type SmokeCheck } from './model.js';
 import { isJudgedContent, missingSecurityHeaders } from './security-headers.js';
@@ -21,6 +21,12 @@ export interface RunChecksOptions {
   signal: AbortSignal;
 }
 
+/** Whether a check reads the body at all: most only look at the status, and need not keep it. */
+function needsBody(check: SmokeCheck): boolean {
+  const e = check.expect;
+  return e.bodyContains.length > 0 || e.bodyMatches !== undefined || e.json.length > 0;
+}
+
 export interface SampleOutcome {
   /** Final status after redirects; null when no response arrived. */
   status: number | null;
@@ -41,17 +47,23 @@ export interface CheckRun {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-/** One sample of a check: the request, its redirects (when followed), and every expectation. */
 /** A sample that got no response: the request failed, or the step's deadline came first. */
 function unanswered(problem: string, hitDeadline: boolean): SampleOutcome {
   return { status: null, latencyMs: null, problems: [problem], failed: true, securityIssues: [], hitDeadline };
 }
 
-async function runSample(client: HttpClient, check: SmokeCheck, options: RunChecksOptions): Promise<SampleOutcome> {
+/** One sample of a check: the request, its redirects (when followed), and every expectation. */
+async function runSample(
+  client: HttpClient,
+  check: SmokeCheck,
+  sent: Readonly<Record<string, string>>,
+  options: RunChecksOptions,
+): Promise<SampleOutcome> {
   let url = check.url;
   let method = check.method;
   let body = check.body;
-  let headers = { ...options.headers, ...check.headers };
+  let headers = sent;
+  const keepBody = needsBody(check);
   const visited = [url.href];
   let latencyMs = 0;
   let response: HttpResponse;
@@ -69,7 +81,7 @@ async function runSample(client: HttpClient, check: SmokeCheck, options: RunChec
         ...(body !== undefined ? { body } : {}),
         timeoutMs: Math.min(ownTimeout, remaining),
         maxBodyBytes: options.maxBodyBytes,
-        signal: options.signal,
+        keepBody,
       });
     } catch (error) {
       if (!(error instanceof RequestFailure)) throw error;
@@ -78,7 +90,7 @@ async function runSample(client: HttpClient, check: SmokeCheck, options: RunChec
       return unanswered(byDeadline ? options.deadlineMessage : error.message, byDeadline);
     }
     latencyMs += response.latencyMs;
-    const location = response.headers.location;
+    const location = headerValue(response, 'location');
     if (!check.followRedirects || !REDIRECTS.has(response.status) || location === undefined) break;
     const next = new URL(location, url);
     if (visited.includes(next.href)) {
@@ -139,17 +151,21 @@ export async function runChecks(
   options: RunChecksOptions,
 ): Promise<CheckRun[]> {
   const runs: CheckRun[] = checks.map((check) => ({ check, samples: [] }));
-  const tasks: { run: CheckRun; sample: number }[] = [];
-  // Samples interleave across checks so one slow check does not occupy every worker at once.
-  for (let sample = 0; sample < options.samples; sample++) for (const run of runs) tasks.push({ run, sample });
+  // The headers input under each check's own headers, merged once per check rather than per request.
+  const sent = checks.map((check) => ({ ...options.headers, ...check.headers }));
+  const total = options.samples * runs.length;
   let next = 0;
+  // Samples interleave across checks (task i is sample ⌊i/n⌋ of check i mod n) so one slow check
+  // does not occupy every worker at once.
   const worker = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const task = tasks[next++];
-      task.run.samples[task.sample] = await runSample(client, task.run.check, options);
+    while (next < total) {
+      const task = next++;
+      const index = task % runs.length;
+      const run = runs[index];
+      run.samples[Math.floor(task / runs.length)] = await runSample(client, run.check, sent[index], options);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, tasks.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, total)) }, worker));
   return runs;
 }
 

@@ -1,3 +1,5 @@
+import type { LatencyStats } from './report-schema.js';
+
 /**
  * Latency statistics over a run's samples. Percentiles are exact (no histogram buckets) and use the
  * same method as k6's trend metrics, so a budget moved from a k6 script means the same thing here:
@@ -14,12 +16,6 @@ export function percentile(sorted: readonly number[], p: number): number | null 
   const below = sorted[lo];
   const above = sorted[hi];
   return below + (above - below) * (rank - lo);
-}
-
-export interface LatencyStats {
-  p50: number | null;
-  p95: number | null;
-  max: number | null;
 }
 
 export function sortedCopy(values: readonly number[]): number[] {

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { UserError } from '../../core/errors.js';
+import type { ThresholdResult } from './report-schema.js';
 import { mean, percentile, sortedCopy } from './stats.js';
 
 /**
@@ -108,16 +109,6 @@ export interface RequestSample {
   failed: boolean;
   /** Whether this sample met all of its check's expectations. */
   passed: boolean;
-}
-
-export interface ThresholdResult {
-  metric: string;
-  expression: string;
-  passed: boolean;
-  /** What was measured; null when there was nothing to measure (the threshold then fails closed). */
-  actual: number | null;
-  unit: string;
-  detail?: string;
 }
 
 export function unitOf(metric: Metric): string {

@@ -1,17 +1,5 @@
 import tls from 'node:tls';
-
-export interface TlsResult {
-  host: string;
-  /** Days (to a tenth) until the leaf certificate expires (negative once expired); null when not measured. */
-  daysLeft: number | null;
-  validTo?: string;
-  subject?: string;
-  issuer?: string;
-  /** Whether the chain verifies against the trusted roots (Node's, NODE_EXTRA_CA_CERTS, the `ca` input). */
-  chainValid: boolean;
-  /** Why the chain or the connection failed. */
-  error?: string;
-}
+import type { TlsResult } from './report-schema.js';
 
 const DAY_MS = 86_400_000;
 

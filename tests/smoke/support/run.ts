@@ -1,26 +1,35 @@
 import os from 'node:os';
 import type { StageContext } from '../../../src/core/context.js';
-import { InputReader, mapSource } from '../../../src/core/inputs.js';
-import { MemoryLogger } from '../../../src/core/logger.js';
+import { InputReader, mapSource, type InputSource } from '../../../src/core/inputs.js';
+import type { MemoryLogger } from '../../../src/core/logger.js';
 import type { StageOutcome } from '../../../src/core/outcome.js';
-import { assertValidReport } from '../../../src/core/report/schema.js';
-import { smokeCommand } from '../../../src/stages/smoke/command.js';
-import { smokeReportSchema } from '../../../src/stages/smoke/report-schema.js';
+import { assertReportMatches } from '../../../src/core/report/schema.js';
+import { SmokeReport, type CheckReport } from '../../../src/stages/smoke/report-schema.js';
+import { smokeStage } from '../../../src/stages/smoke/stage.js';
+import { stageContext } from '../../support/stage-context.js';
 
 export function testContext(
   cwd = os.tmpdir(),
   signal = new AbortController().signal,
 ): StageContext & { logger: MemoryLogger } {
-  return { cwd, env: { ...process.env }, logger: new MemoryLogger(), run: {}, signal };
+  return stageContext({ cwd, env: { ...process.env }, signal });
 }
 
-/** Runs the stage the way the CLI does (same options reader), and checks the report against its schema. */
+export type SmokeRunResult = StageOutcome & { report: SmokeReport; checks: Record<string, CheckReport> };
+
+/** Runs the stage as both hosts do (read options, run), and checks the report against its schema. */
 export async function runSmokeWith(
-  inputs: Record<string, string>,
+  inputs: Record<string, string> | InputSource,
   ctx: StageContext = testContext(),
-): Promise<StageOutcome & { checks: Record<string, any> }> {
-  const outcome = await smokeCommand.run(new InputReader(mapSource(inputs, 'input')), ctx);
-  assertValidReport(outcome.report, smokeReportSchema);
-  const checks = Object.fromEntries((outcome.report.checks as { name: string }[]).map((c) => [c.name, c]));
-  return { ...outcome, checks };
+): Promise<SmokeRunResult> {
+  const source =
+    'get' in inputs && typeof inputs.get === 'function'
+      ? (inputs as InputSource)
+      : mapSource(inputs as Record<string, string>, 'input');
+  const options = smokeStage.readOptions(new InputReader(source), ctx);
+  const outcome = await smokeStage.run(options, ctx);
+  assertReportMatches(SmokeReport, outcome.report);
+  const report = outcome.report as SmokeReport;
+  const checks = Object.fromEntries(report.checks.map((c) => [c.name, c]));
+  return { ...outcome, report, checks };
 }
