@@ -1,0 +1,152 @@
+import path from 'node:path';
+import { splitIds } from './ids.js';
+import { compareFindings, worst, type Finding, type RawFinding, type Severity } from './model.js';
+
+/**
+ * Many tools, one finding per advisory: raw findings that share an id (CVE, GHSA, OSV, npm advisory
+ * id — aliases included) and the same package at the same installed version in the same place are
+ * one finding listing every tool. Secrets, misconfigurations and code findings merge when they share
+ * an id at the same file and line.
+ */
+
+const LOCKFILE_ECOSYSTEM: Record<string, string> = {
+  'package-lock.json': 'npm',
+  'npm-shrinkwrap.json': 'npm',
+  'package.json': 'npm',
+  'yarn.lock': 'npm',
+  'pnpm-lock.yaml': 'npm',
+  'requirements.txt': 'pypi',
+  'poetry.lock': 'pypi',
+  'Pipfile.lock': 'pypi',
+  'uv.lock': 'pypi',
+  'pyproject.toml': 'pypi',
+  'go.mod': 'go',
+  'go.sum': 'go',
+  'Cargo.lock': 'cargo',
+  'Gemfile.lock': 'gem',
+  'composer.lock': 'composer',
+};
+
+/** One family per package ecosystem, however each tool spells it (yarn and pnpm lock npm packages). */
+const FAMILY: Record<string, string> = {
+  npm: 'npm',
+  yarn: 'npm',
+  pnpm: 'npm',
+  'node-pkg': 'npm',
+  pip: 'pypi',
+  pipenv: 'pypi',
+  poetry: 'pypi',
+  pypi: 'pypi',
+  'python-pkg': 'pypi',
+  uv: 'pypi',
+  gomod: 'go',
+  gobinary: 'go',
+  go: 'go',
+  cargo: 'cargo',
+  'crates.io': 'cargo',
+  'rust-binary': 'cargo',
+  bundler: 'gem',
+  rubygems: 'gem',
+  gemspec: 'gem',
+  composer: 'composer',
+  packagist: 'composer',
+};
+
+function familyOf(f: RawFinding): string {
+  const base = path.posix.basename(f.target);
+  const fromFile = LOCKFILE_ECOSYSTEM[base] ?? (/requirements.*\.txt$/.test(base) ? 'pypi' : undefined);
+  if (fromFile) return fromFile;
+  const e = (f.ecosystem ?? '').toLowerCase();
+  return FAMILY[e] ?? e;
+}
+
+/** A lockfile and its manifest are one place: `app/package.json` (Snyk) and `app/package-lock.json` (npm). */
+function placeOf(f: RawFinding): string {
+  const base = path.posix.basename(f.target);
+  if (LOCKFILE_ECOSYSTEM[base] || /requirements.*\.txt$/.test(base)) return path.posix.dirname(f.target);
+  return f.target;
+}
+
+/** Package names compare as their ecosystem does: PyPI case-insensitively with - _ . alike. */
+function packageKey(family: string, name: string): string {
+  return family === 'pypi' ? name.toLowerCase().replace(/[-_.]+/g, '-') : name;
+}
+
+function groupKey(f: RawFinding): string {
+  if (f.kind === 'vuln' && f.package !== null) {
+    const family = familyOf(f);
+    return `pkg\u0000${family}\u0000${placeOf(f)}\u0000${packageKey(family, f.package)}\u0000${(f.installed ?? '').replace(/^v(?=\d)/, '')}`;
+  }
+  return `${f.kind}\u0000${f.file ?? f.target}\u0000${f.line ?? ''}`;
+}
+
+/** Lockfiles before manifests when the same finding comes from both: the lockfile names the installed version. */
+function betterTarget(a: string, b: string): string {
+  const rank = (t: string) => (path.posix.basename(t) === 'package.json' ? 1 : 0);
+  return rank(b) < rank(a) ? b : a;
+}
+
+export function mergeFindings(raw: readonly RawFinding[]): Finding[] {
+  const groups = new Map<string, RawFinding[]>();
+  for (const f of raw) {
+    const key = groupKey(f);
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else groups.set(key, [f]);
+  }
+  const out: Finding[] = [];
+  for (const members of groups.values()) {
+    // Union-find over shared ids within the group: A~B by GHSA and B~C by CVE make one finding.
+    const parent = members.map((_, i) => i);
+    const find = (i: number): number => {
+      while (parent[i] !== i) i = parent[i] = parent[parent[i]]!;
+      return i;
+    };
+    const owner = new Map<string, number>();
+    members.forEach((m, i) => {
+      for (const id of m.ids) {
+        const j = owner.get(id);
+        if (j === undefined) owner.set(id, i);
+        else parent[find(i)] = find(j);
+      }
+    });
+    const sets = new Map<number, RawFinding[]>();
+    members.forEach((m, i) => {
+      const r = find(i);
+      const s = sets.get(r);
+      if (s) s.push(m);
+      else sets.set(r, [m]);
+    });
+    for (const set of sets.values()) out.push(combine(set));
+  }
+  return out.sort(compareFindings);
+}
+
+function combine(set: readonly RawFinding[]): Finding {
+  const first = set[0];
+  const { id, aliases } = splitIds(set.flatMap((f) => f.ids));
+  // Severity: the worst any tool gave that is not `unknown` (a gate fails closed).
+  const known = set.map((f) => f.severity).filter((s) => s !== 'unknown');
+  const severity = known.reduce<Severity>((a, b) => worst(a, b), known[0] ?? 'unknown');
+  const pick = <K extends keyof RawFinding>(k: K): RawFinding[K] | undefined =>
+    set.find((f) => f[k] !== null && f[k] !== undefined && f[k] !== '')?.[k];
+  const target = set.map((f) => f.target).reduce(betterTarget);
+  const fromTarget = set.find((f) => f.target === target) ?? first;
+  const snippet = pick('snippet');
+  return {
+    id,
+    aliases,
+    severity,
+    kind: first.kind,
+    title: pick('title') ?? id,
+    package: first.package,
+    installed: pick('installed') ?? null,
+    fixed: pick('fixed') ?? null,
+    target,
+    file: fromTarget.file ?? pick('file') ?? null,
+    line: fromTarget.line ?? pick('line') ?? null,
+    tools: [...new Set(set.map((f) => f.tool))].sort(),
+    url: pick('url') ?? null,
+    ...(snippet !== undefined ? { snippet } : {}),
+  };
+}
