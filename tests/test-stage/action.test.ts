@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assertValidReport } from '../../src/core/report/schema.js';
-import { testReportSchema } from '../../src/stages/test-stage/report-schema.js';
+import { TestReport as testReportSchema } from '../../src/stages/test-stage/report-schema.js';
 import { runBundle } from '../support/action-runner.js';
 import { startGitHubServer, type GitHubServer } from '../support/github-server/index.js';
 import { pullRequestEvent } from '../support/webhook-events.js';

@@ -1,9 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FsBaselineStore } from '../../src/core/host/fs-baseline-store.js';
 import { MemoryLogger } from '../../src/core/logger.js';
 import { ActionsCacheBaselineStore, baselineKeyPrefix } from '../../src/runtime/baseline-cache.js';
-import { baselineOf, FsBaselineStore, parseBaseline } from '../../src/stages/test-stage/baseline.js';
+import {
+  BASELINE_KIND,
+  baselineOf,
+  parseBaseline,
+  restoreBaseline,
+  saveBaseline,
+} from '../../src/stages/test-stage/baseline.js';
 import type { CoverageSummary } from '../../src/stages/test-stage/summarize.js';
 import { tempDir } from './support/git-repo.js';
 
@@ -14,27 +19,27 @@ const summary = (pct: number): CoverageSummary => ({
   ],
 });
 
-describe('FsBaselineStore', () => {
-  it('restores the newest baseline of a branch, by creation time', async () => {
+describe('coverage baselines in the host store (text by kind and branch)', () => {
+  it('restores the newest baseline saved for a branch', async () => {
     const store = new FsBaselineStore(tempDir('bl'));
-    expect(await store.restore('main')).toBeUndefined();
-    await store.save('main', 'bbb', baselineOf(summary(70), 'main', 'bbb', new Date('2026-11-02T00:00:00Z')));
-    await store.save('main', 'aaa', baselineOf(summary(60), 'main', 'aaa', new Date('2026-11-01T00:00:00Z')));
-    await store.save('release/1.x', 'ccc', baselineOf(summary(90), 'release/1.x', 'ccc'));
-    expect(await store.restore('main')).toMatchObject({
+    expect(await restoreBaseline(store, 'main')).toBeUndefined();
+    await saveBaseline(store, baselineOf(summary(60), 'main', 'aaa'));
+    await saveBaseline(store, baselineOf(summary(70), 'main', 'bbb'));
+    await saveBaseline(store, baselineOf(summary(90), 'release/1.x', 'ccc'));
+    expect(await restoreBaseline(store, 'main')).toMatchObject({
       sha: 'bbb',
       totals: { lines: { pct: 70 } },
       files: { 'src/a.ts': { lines: { pct: 70 } } },
     });
-    expect(await store.restore('release/1.x')).toMatchObject({ sha: 'ccc' });
+    expect(await restoreBaseline(store, 'release/1.x')).toMatchObject({ sha: 'ccc' });
   });
 
-  it('ignores damaged or foreign files', async () => {
-    const dir = tempDir('bl');
-    mkdirSync(path.join(dir, 'main'));
-    writeFileSync(path.join(dir, 'main', 'x.json'), '{"version": 2}');
-    writeFileSync(path.join(dir, 'main', 'y.json'), '{not json');
-    expect(await new FsBaselineStore(dir).restore('main')).toBeUndefined();
+  it('treats a damaged or foreign entry as no baseline', async () => {
+    const store = new FsBaselineStore(tempDir('bl'));
+    await store.save(BASELINE_KIND, 'main', 'x', '{"version": 2}');
+    expect(await restoreBaseline(store, 'main')).toBeUndefined();
+    await store.save(BASELINE_KIND, 'main', 'y', '{not json');
+    expect(await restoreBaseline(store, 'main')).toBeUndefined();
     expect(
       parseBaseline(
         JSON.stringify({ version: 1, branch: 'm', sha: 's', createdAt: 'x', totals: { lines: 'nope' }, files: {} }),
@@ -51,18 +56,19 @@ describe('ActionsCacheBaselineStore', () => {
     try {
       const logger = new MemoryLogger();
       const store = new ActionsCacheBaselineStore(logger);
-      expect(await store.restore('main')).toBeUndefined();
-      await store.save('main', 'abc', baselineOf(summary(50), 'main', 'abc'));
+      expect(await store.restore(BASELINE_KIND, 'main')).toBeUndefined();
+      await store.save(BASELINE_KIND, 'main', 'abc', '{}');
       expect(logger.lines.filter((l) => l.level === 'warning').map((l) => l.message)).toEqual([
-        'The Actions cache is not available here (no ACTIONS_CACHE_URL / ACTIONS_RESULTS_URL): no coverage baseline restored.',
-        'The Actions cache is not available here (no ACTIONS_CACHE_URL / ACTIONS_RESULTS_URL): no coverage baseline saved.',
+        'The Actions cache is not available here (no ACTIONS_CACHE_URL / ACTIONS_RESULTS_URL): no baseline restored.',
+        'The Actions cache is not available here (no ACTIONS_CACHE_URL / ACTIONS_RESULTS_URL): no baseline saved.',
       ]);
     } finally {
       process.env = saved;
     }
   });
 
-  it('keys entries by branch, safe for cache keys', () => {
-    expect(baselineKeyPrefix('feature/x,y')).toBe('shipkit-coverage-feature_x_y-');
+  it('keys entries by kind and branch, safe for cache keys', () => {
+    expect(baselineKeyPrefix('coverage', 'feature/x,y')).toBe('shipkit-coverage-feature_x_y-');
+    expect(baselineKeyPrefix('findings', 'main')).toBe('shipkit-findings-main-');
   });
 });

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { assertValidReport } from '../../src/core/report/schema.js';
-import { testReportSchema } from '../../src/stages/test-stage/report-schema.js';
+import { TestReport as testReportSchema } from '../../src/stages/test-stage/report-schema.js';
 import { REPO_ROOT } from '../support/action-runner.js';
 import { git, tempDir, write } from './support/git-repo.js';
 import { cleanEnv } from './support/stage.js';

@@ -126,6 +126,7 @@ describe('diffCoverage', () => {
             [16, 0],
           ]),
           branches: new HitTable(),
+          branchesCounted: false,
           functions: new HitTable(),
           statements: new HitTable(),
         },

@@ -28,6 +28,7 @@ function input(values: Record<string, string>, extra: Partial<GateInput> = {}): 
     options: options(values),
     commands: [],
     coverage,
+    headline: 'lines',
     diff: { kind: 'not-applicable', reason: 'push' },
     baseline: { kind: 'not-applicable' },
     ...extra,
@@ -102,7 +103,7 @@ describe('gates', () => {
     expect(evaluateGates(input({ 'min-diff-coverage': '90' }))).toEqual([]);
   });
 
-  it('limits the drop against the baseline, and fails closed without one', () => {
+  it('limits the drop against the baseline; without one it passes and says so unless require-baseline is set', () => {
     const baseline: Baseline = {
       version: 1,
       branch: 'main',
@@ -121,9 +122,41 @@ describe('gates', () => {
     expect(evaluateGates(input({ 'max-drop': '3' }, { baseline: { kind: 'found', baseline } }))[0]).toMatchObject({
       passed: true,
     });
+    // The first pull request of a repository: no baseline yet is not a drop.
     expect(
       evaluateGates(input({ 'max-drop': '1' }, { baseline: { kind: 'missing', branch: 'main' } }))[0],
+    ).toMatchObject({
+      passed: true,
+      actual: null,
+      detail: "no baseline for 'main' yet: a push to 'main' records one (not gated; require-baseline: true fails here)",
+    });
+    expect(
+      evaluateGates(
+        input({ 'max-drop': '1', 'require-baseline': 'true' }, { baseline: { kind: 'missing', branch: 'main' } }),
+      )[0],
     ).toMatchObject({ passed: false, actual: null });
+  });
+
+  it('gates min-lines and max-drop on statements for Go profiles, as go test -cover prints', () => {
+    const go: CoverageSummary = {
+      totals: { lines: v(5, 9), branches: null, functions: null, statements: v(5, 10) },
+      files: [],
+    };
+    const [minLines] = evaluateGates(input({ 'min-lines': '55' }, { coverage: go, headline: 'statements' }));
+    expect(minLines).toMatchObject({ name: 'min-lines', passed: false, actual: 50, detail: '5/10 statements' });
+    const baseline: Baseline = {
+      version: 1,
+      branch: 'main',
+      sha: 'abcdef0123',
+      createdAt: '2026-11-20T00:00:00Z',
+      totals: { lines: v(5, 9), branches: null, functions: null, statements: v(6, 10) },
+      files: {},
+    };
+    const [drop] = evaluateGates(
+      input({ 'max-drop': '5' }, { coverage: go, headline: 'statements', baseline: { kind: 'found', baseline } }),
+    );
+    expect(drop).toMatchObject({ passed: false, actual: 10 });
+    expect(drop.detail).toMatch(/^statements 60% on main@abcdef0 → 50%$/);
   });
 
   it('fails the lint and test gates on a failing command, with its exit code', () => {
@@ -185,7 +218,7 @@ describe('readTestOptions', () => {
     [{ 'min-lines': '120' }, "input 'min-lines' must be a number from 0 to 100, got '120'"],
     [
       { 'coverage-format': 'xml' },
-      "input 'coverage-format' must be one of auto, lcov, cobertura, clover, jacoco, istanbul-summary, istanbul-final, go, got 'xml'",
+      "input 'coverage-format' must be one of auto, lcov, cobertura, clover, jacoco, istanbul-summary, istanbul-final, go, coverage-py, got 'xml'",
     ],
     [{ 'path-map': 'a=b\nnope' }, "input 'path-map' line 2 must be 'from=to', got 'nope'"],
     [{ 'path-thresholds': 'src/**: [1, 2' }, 'is not valid YAML'],

@@ -128,6 +128,7 @@ function file(p: string, lines: [number, number][]): FileCoverage {
     path: p,
     lines: LineHits.from(lines),
     branches: new HitTable(),
+    branchesCounted: false,
     functions: new HitTable(),
     statements: new HitTable(),
   };

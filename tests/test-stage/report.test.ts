@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/core/report/build.js';
-import { assertValidReport } from '../../src/core/report/schema.js';
 import { fitSummary } from '../../src/core/summary-fit.js';
 import { evaluateGates } from '../../src/stages/test-stage/gates.js';
 import { InputReader, mapSource } from '../../src/core/inputs.js';
 import { readTestOptions } from '../../src/stages/test-stage/options.js';
 import { annotationsOf } from '../../src/stages/test-stage/report/annotations.js';
 import { outputsOf, reportData } from '../../src/stages/test-stage/report/data.js';
-import { commentMarkdown, summarySections } from '../../src/stages/test-stage/report/markdown.js';
+import { commentSection, summarySections } from '../../src/stages/test-stage/report/markdown.js';
 import type { TestRunResult } from '../../src/stages/test-stage/report/result.js';
-import { testReportSchema } from '../../src/stages/test-stage/report-schema.js';
+import { TestReport } from '../../src/stages/test-stage/report-schema.js';
+import { assertReportMatches } from '../../src/core/report/schema.js';
+import { blockTexts, listItems, paragraphs } from './support/markdown.js';
 import type { TestCase } from '../../src/stages/test-stage/model.js';
 
 const v = (covered: number, total: number) => ({
@@ -58,6 +59,7 @@ function bigRun(): TestRunResult {
     tests: {
       totals: { total: 5000, passed: 4700, failed: 300, errors: 0, skipped: 0, flaky: 0 },
       failures,
+      flaky: [],
       sources: ['junit.xml'],
     },
     diff: {
@@ -68,17 +70,48 @@ function bigRun(): TestRunResult {
     },
     baseline: { kind: 'missing', branch: 'main' },
     warnings: [],
+    headline: 'lines',
   };
   return { ...base, gates: evaluateGates({ ...base, coverage: base.coverage!, tests: base.tests!.totals }) };
 }
 
 describe('test stage report', () => {
-  it('keeps the sticky comment compact for a 400-file PR with 300 failures', () => {
-    const comment = commentMarkdown(bigRun(), 'headline');
-    expect(comment.length).toBeLessThan(6000);
-    expect(comment).toContain('… 390 more files');
-    expect(comment).toContain('_No baseline for `main` yet._');
-    expect(comment).toContain('handles case 0 \\| with pipes');
+  it('a report that breaks its schema is caught (the check can fail)', () => {
+    const run = bigRun();
+    const report = buildReport({
+      stage: 'test',
+      startedAt: new Date(),
+      gates: run.gates,
+      summary: 'x',
+      data: reportData(run),
+    });
+    expect(() =>
+      assertReportMatches(TestReport, { ...report, coverage: { ...(report.coverage as object), extra: 1 } }),
+    ).toThrow(/does not match its schema/);
+  });
+
+  it('keeps the sticky comment section compact for a 400-file PR with 300 failures, each part its own block', () => {
+    const section = commentSection(bigRun(), 'headline');
+    expect(section.headline).toBe('headline');
+    const body = section.body ?? '';
+    expect(body.length + (section.details ?? '').length).toBeLessThan(8000);
+    // No heading or status icon of its own: the core writes those.
+    expect(blockTexts(body).some((b) => b.type === 'heading')).toBe(false);
+    // Failed gates, failed tests and uncovered changed lines are lists of their own, in that order.
+    const lists = listItems(body);
+    expect(lists).toHaveLength(3);
+    expect(lists[0]).toContain("test: 1, required exit 0 — 'npm test' exited 1");
+    expect(lists[0].some((g) => g.startsWith('min-lines: 49.5 %, required ≥ 80 %'))).toBe(true);
+    expect(lists[1][0]).toBe('Failed: api › suite 0 › handles case 0 | with pipes — expected 0 to be 1');
+    expect(lists[1]).toHaveLength(6);
+    expect(lists[2].at(-1)).toBe('… 390 more files');
+    // The old bug: "No baseline…" and "Tests: …" fell inside the list item before them. Now they are
+    // paragraphs at the top level of the details, never inside a list.
+    const top = paragraphs(section.details ?? '', { topLevelOnly: true });
+    expect(top).toContain('No baseline yet for main: a push to main records one, and later pull requests show deltas.');
+    expect(top.some((p) => p.startsWith('Tests: 5000 tests, 4700 passed, 300 failed'))).toBe(true);
+    for (const items of listItems(section.details ?? ''))
+      for (const item of items) expect(item).not.toMatch(/No baseline|Tests:/);
   });
 
   it('orders summary sections so trimming drops the per-file table first and never the totals and gates', () => {
@@ -91,10 +124,14 @@ describe('test stage report', () => {
       ['unmatched paths', 2],
       ['coverage by file', 3],
     ]);
-    const fitted = fitSummary(sections, 200_000);
+    // A limit just under the whole: only the lowest-priority section has to go.
+    const whole = sections.reduce((n, x) => n + x.markdown.length + 2, 0);
+    const fitted = fitSummary(sections, whole - 100);
     expect(fitted.trimmed).toContain('coverage by file');
     expect(fitted.markdown).toContain('| ❌ | `min-lines` | ≥ 80 % | 49.5 % |');
-    expect(fitted.markdown).toContain('No baseline exists yet for `main`');
+    expect(paragraphs(fitted.markdown, { topLevelOnly: true })).toContain(
+      'No baseline yet for main: a push to main records one, and later pull requests show deltas.',
+    );
   });
 
   it('builds a report that matches its schema, with outputs and annotations as ranges', () => {
@@ -106,7 +143,7 @@ describe('test stage report', () => {
       summary: 'x',
       data: reportData(run),
     });
-    assertValidReport(report, testReportSchema);
+    assertReportMatches(TestReport, report);
     const tests = report.tests as any;
     expect(tests.failures[0].details.length).toBeLessThanOrEqual(8 * 1024 + 1);
     // Details for the first hundred failures only: a run where everything broke stays readable.

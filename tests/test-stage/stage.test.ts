@@ -2,10 +2,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertValidReport } from '../../src/core/report/schema.js';
-import { testReportSchema } from '../../src/stages/test-stage/report-schema.js';
+import { TestReport as testReportSchema } from '../../src/stages/test-stage/report-schema.js';
 import { pullRequestEvent } from '../support/webhook-events.js';
 import { git, repoWithPr, tempDir, write } from './support/git-repo.js';
 import { eventEnv, runStage } from './support/stage.js';
+import { listItems, paragraphs } from './support/markdown.js';
 
 const GO_MOD = 'module example.com/calc\n\ngo 1.19\n';
 const MATHX = `package mathx
@@ -93,7 +94,11 @@ describe('runTestStage on a Go repository (real go test coverprofiles)', () => {
       baseline: null,
       diff: null,
     });
-    expect(readdirSync(path.join(baselines, 'main'))).toEqual([`${baseSha}.json`]);
+    // The host's store: <dir>/coverage/<branch>/<sequence>-<sha>.json.
+    expect(readdirSync(path.join(baselines, 'coverage', 'main'))).toEqual([`00000001-${baseSha}.json`]);
+    // Go's headline is statements, as `go test -cover` prints it; the report says so.
+    expect(pushReport.coverage).toMatchObject({ headline: { metric: 'statements', pct: 75 } });
+    expect(pushReport.summary).toMatch(/^statements 75\.00 %/);
 
     // 2. The pull request: Clamp is not tested.
     git(dir, 'checkout', '-q', 'feature');
@@ -156,11 +161,17 @@ describe('runTestStage on a Go repository (real go test coverprofiles)', () => {
         endLine: 28,
       },
     ]);
-    expect(comment).toContain('Changed lines:');
-    expect(comment).toContain('`mathx/mathx.go`');
-    expect(comment).toContain('14-22, 27-28');
+    const [gatesList, uncovered] = listItems(comment?.body ?? '');
+    expect(gatesList.map((g) => g.split(':')[0])).toEqual([
+      'min-statements',
+      'path mathx/** statements',
+      'min-diff-coverage',
+      'max-drop',
+    ]);
+    expect(uncovered).toEqual(['mathx/mathx.go 23 %, uncovered 14-22, 27-28']);
+    expect(comment?.headline).toMatch(/^statements 41\.67 %/);
     const head = summary[0].markdown;
-    expect(head).toContain('| Statements | 41.67 % | -33.33 | 5 / 12 |');
+    expect(head).toContain('| Statements (headline) | 41.67 % | -33.33 | 5 / 12 |');
     expect(head).toContain('Compared with `main`');
     expect(summary.map((s) => s.label ?? 'head')).toEqual(['head', 'changed lines', 'commands', 'coverage by file']);
   });
@@ -176,7 +187,10 @@ describe('runTestStage on a Go repository (real go test coverprofiles)', () => {
       { test: GO_TEST, coverage: 'cover.out' },
       eventEnv('pull_request', payload, { SHIPKIT_BASELINE_DIR: tempDir('empty') }),
     );
-    expect(outcome.summary[0].markdown).toContain('No baseline exists yet for `main`');
+    expect(paragraphs(outcome.summary[0].markdown, { topLevelOnly: true })).toContain(
+      'No baseline yet for main: a push to main records one, and later pull requests show deltas.',
+    );
+    expect((outcome.report.coverage as any).baselineStatus).toBe('none-yet');
     expect((outcome.report.coverage as any).diff).toEqual({ covered: 0, total: 0, pct: 100, files: [] });
   });
 

@@ -1,7 +1,9 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import type { BaselineStore } from '../../core/host/baseline-store.js';
 import { METRICS, type Totals } from './model.js';
 import type { CoverageSummary, FileMetrics } from './summarize.js';
+
+/** The kind under which coverage baselines live in the host's BaselineStore. */
+export const BASELINE_KIND = 'coverage';
 
 /** The per-file summary of a default-branch run, which later PRs compare against. */
 export interface Baseline {
@@ -11,16 +13,6 @@ export interface Baseline {
   createdAt: string;
   totals: Totals;
   files: Record<string, FileMetrics>;
-}
-
-/**
- * Where baselines live. The action stores them in the Actions cache (src/runtime/baseline-cache.ts);
- * the CLI and tests in a directory. Domain code only sees this interface.
- */
-export interface BaselineStore {
-  /** The latest baseline saved for `branch`, or undefined when there is none (or it cannot be read). */
-  restore(branch: string): Promise<Baseline | undefined>;
-  save(branch: string, sha: string, baseline: Baseline): Promise<void>;
 }
 
 export function baselineOf(summary: CoverageSummary, branch: string, sha: string, now = new Date()): Baseline {
@@ -53,34 +45,12 @@ export function parseBaseline(text: string): Baseline | undefined {
   return b as Baseline;
 }
 
-/** Cache keys and directory names: branch names may hold `/`. */
-export function branchKey(branch: string): string {
-  return branch.replace(/[^A-Za-z0-9._-]/g, '_');
+/** The newest coverage baseline of `branch` in the host's store; undefined when none (or unreadable). */
+export async function restoreBaseline(store: BaselineStore, branch: string): Promise<Baseline | undefined> {
+  const text = await store.restore(BASELINE_KIND, branch);
+  return text === undefined ? undefined : parseBaseline(text);
 }
 
-/** Baselines as JSON files under `dir/<branch>/<sha>.json` (the CLI keeps them in `.shipkit/baseline`). */
-export class FsBaselineStore implements BaselineStore {
-  constructor(private readonly dir: string) {}
-
-  async restore(branch: string): Promise<Baseline | undefined> {
-    const dir = path.join(this.dir, branchKey(branch));
-    let names: string[];
-    try {
-      names = (await readdir(dir)).filter((n) => n.endsWith('.json'));
-    } catch {
-      return undefined;
-    }
-    let latest: Baseline | undefined;
-    for (const name of names) {
-      const b = parseBaseline(await readFile(path.join(dir, name), 'utf8').catch(() => ''));
-      if (b && (!latest || b.createdAt > latest.createdAt)) latest = b;
-    }
-    return latest;
-  }
-
-  async save(branch: string, sha: string, baseline: Baseline): Promise<void> {
-    const dir = path.join(this.dir, branchKey(branch));
-    await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, `${branchKey(sha)}.json`), `${JSON.stringify(baseline)}\n`);
-  }
+export async function saveBaseline(store: BaselineStore, baseline: Baseline): Promise<void> {
+  await store.save(BASELINE_KIND, baseline.branch, baseline.sha, `${JSON.stringify(baseline)}\n`);
 }

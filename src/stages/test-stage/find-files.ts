@@ -1,6 +1,7 @@
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { walkFiles } from './walk.js';
 
 /** A glob walk stops after this many directory entries: report globs are narrow; a runaway one is a mistake. */
 const MAX_ENTRIES = 500_000;
@@ -46,25 +47,12 @@ async function expandOne(pattern: string, cwd: string): Promise<string[]> {
   const matcher = picomatch(scan.glob, { dot: true });
   const skip = ALWAYS_SKIPPED.filter((d) => !pattern.includes(d));
   const out: string[] = [];
-  const pending = [''];
-  let seen = 0;
-  while (pending.length > 0 && seen < MAX_ENTRIES) {
-    const rel = pending.pop() ?? '';
-    let entries;
-    try {
-      entries = await readdir(path.join(baseDir, rel), { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      seen++;
-      const child = rel === '' ? e.name : `${rel}/${e.name}`;
-      if (e.isDirectory()) {
-        if (!skip.includes(e.name)) pending.push(child);
-      } else if (e.isFile() && matcher(child)) {
-        out.push(path.join(baseDir, child));
-      }
-    }
-  }
+  await walkFiles(baseDir, {
+    skipDirs: new Set(skip),
+    maxEntries: MAX_ENTRIES,
+    onFile: (rel) => {
+      if (matcher(rel)) out.push(path.join(baseDir, rel));
+    },
+  });
   return out.sort();
 }

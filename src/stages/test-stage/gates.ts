@@ -6,6 +6,7 @@ import { METRICS, type Counter, type TestTotals } from './model.js';
 import type { TestOptions } from './options.js';
 import type { CommandResult } from './run-commands.js';
 import { meets, sumFiles, type CoverageSummary } from './summarize.js';
+import type { Metric } from './model.js';
 
 /** Whether diff coverage could be measured, and why not. */
 export type DiffState =
@@ -18,6 +19,11 @@ export type BaselineState =
 
 export interface GateInput {
   options: TestOptions;
+  /**
+   * The metric that leads (`statements` for Go profiles, as `go test -cover` prints; else `lines`):
+   * `min-lines` and `max-drop` gate on it, so a Go user's threshold means what Go reports.
+   */
+  headline: Metric;
   commands: CommandResult[];
   /** Undefined when no coverage data was read. */
   coverage?: CoverageSummary;
@@ -89,7 +95,9 @@ export function evaluateGates(input: GateInput): Gate[] {
   for (const metric of METRICS) {
     const required = options.min[metric];
     if (required === undefined) continue;
-    gates.push(pctGate(`min-${metric}`, required, input.coverage?.totals[metric] ?? null, metric));
+    // For Go, `min-lines` is the statement coverage Go prints (the detail names the metric measured).
+    const measured = metric === 'lines' ? input.headline : metric;
+    gates.push(pctGate(`min-${metric}`, required, input.coverage?.totals[measured] ?? null, measured));
   }
 
   for (const t of options.pathThresholds) {
@@ -152,9 +160,27 @@ function dropGate(maxDrop: number, input: GateInput): Gate | undefined {
     unit: 'pp',
     detail,
   });
-  if (b.kind === 'missing') return unmeasured(`no baseline for '${b.branch}' yet: a push to '${b.branch}' records one`);
-  // Lines where the reports have them; Go and statement-only reports compare statements.
-  const metric = input.coverage?.totals.lines && b.baseline.totals.lines ? 'lines' : 'statements';
+  if (b.kind === 'missing') {
+    const why = `no baseline for '${b.branch}' yet: a push to '${b.branch}' records one`;
+    // The first pull requests of a repository have nothing to compare with: that is not a drop.
+    if (!input.options.requireBaseline)
+      return {
+        name,
+        passed: true,
+        required: maxDrop,
+        actual: null,
+        unit: 'pp',
+        detail: `${why} (not gated; require-baseline: true fails here)`,
+      };
+    return unmeasured(`${why} (require-baseline: true)`);
+  }
+  // The headline metric where both sides have it (statements for Go); else whichever both have.
+  const metric: Metric =
+    input.coverage?.totals[input.headline] && b.baseline.totals[input.headline]
+      ? input.headline
+      : input.coverage?.totals.lines && b.baseline.totals.lines
+        ? 'lines'
+        : 'statements';
   const before = b.baseline.totals[metric];
   const now = input.coverage?.totals[metric];
   if (!before || !now) return unmeasured('no line or statement coverage in this run or in the baseline');

@@ -12,6 +12,8 @@ export class HitTable implements Iterable<[string, Hit]> {
   private readonly keyList: string[] = [];
   private readonly lines: number[] = [];
   private readonly hits: number[] = [];
+  /** How many items each entry stands for (a Go block is NumStmt statements); absent: one each. */
+  private weights: number[] | undefined;
   private index: Map<string, number> | undefined;
 
   static from(entries: Iterable<readonly [string, Hit]>): HitTable {
@@ -35,6 +37,7 @@ export class HitTable implements Iterable<[string, Hit]> {
       index.set(key, this.hits.length);
       this.keyList.push(key);
       this.lines.push(line);
+      this.weights?.push(1);
       return this.hits.push(hits) - 1;
     }
     this.hits[at] += hits;
@@ -53,6 +56,7 @@ export class HitTable implements Iterable<[string, Hit]> {
     this.keyList.push(key);
     this.lines.push(line);
     this.hits.push(hits);
+    this.weights?.push(1);
   }
 
   get(key: string): Hit | undefined {
@@ -68,15 +72,43 @@ export class HitTable implements Iterable<[string, Hit]> {
     return this.keyList.values();
   }
 
+  /**
+   * Adds an entry that stands for `weight` items (all run or not together), or adds `hits` to it. A Go
+   * block of NumStmt statements is one entry, not NumStmt of them.
+   */
+  addWeighted(key: string, line: number, hits: number, weight: number): void {
+    const before = this.hits.length;
+    const at = this.add(key, line, hits);
+    if (at < before) return;
+    if (this.weights) this.weights[at] = weight;
+    else this.weights = [...new Array<number>(before).fill(1), weight];
+  }
+
   /** Items that ran at least once. */
   covered(): number {
     let covered = 0;
-    for (const hits of this.hits) if (hits > 0) covered++;
+    const { hits, weights } = this;
+    if (weights) {
+      for (let at = 0; at < hits.length; at++) if (hits[at] > 0) covered += weights[at];
+    } else {
+      for (const h of hits) if (h > 0) covered++;
+    }
     return covered;
   }
 
+  /** All items (the sum of the entries' weights). */
+  total(): number {
+    if (!this.weights) return this.hits.length;
+    let total = 0;
+    for (const w of this.weights) total += w;
+    return total;
+  }
+
   addAll(other: HitTable): void {
-    for (let at = 0; at < other.keyList.length; at++) this.add(other.keyList[at], other.lines[at], other.hits[at]);
+    for (let at = 0; at < other.keyList.length; at++) {
+      if (other.weights) this.addWeighted(other.keyList[at], other.lines[at], other.hits[at], other.weights[at]);
+      else this.add(other.keyList[at], other.lines[at], other.hits[at]);
+    }
   }
 
   /** In the order items were first added. */

@@ -23,18 +23,28 @@ export interface FileCoverage {
   path: string;
   /** line → hits. The basis of line coverage and of diff coverage. */
   lines: LineHits;
-  /** Branch arms, keyed `line:block:arm` (lcov) or `line:n` (per-line condition counts). */
+  /**
+   * Branch arms, keyed by position `line:k` (the k-th arm on that line, in the report's order), so the
+   * same arm read from two reports of one run (lcov and istanbul JSON) is one arm.
+   */
   branches: HitTable;
-  /** Functions, keyed `name@line` (lcov: by name alone, as lcov counts them). */
+  /**
+   * Whether the branch arms of this file are known one by one (lcov, istanbul JSON, coverage.py JSON)
+   * or only as "n of m arms on this line" (cobertura, clover, JaCoCo): counted arms carry no identity,
+   * so merging them with another report of the same run must not add them up (see mergeSets).
+   */
+  branchesCounted: boolean;
+  /** Functions, keyed by position `line:k` (the k-th function declared on that line), as FNF and `<method>` count them. */
   functions: HitTable;
-  /** Statements, keyed by the format's statement id; only formats that have statements fill it. */
+  /** Statements, keyed by position (`line:k`; Go: the block and the statement's index in it). */
   statements: HitTable;
 }
 
 export type Metric = 'lines' | 'branches' | 'functions' | 'statements';
 export const METRICS: readonly Metric[] = ['lines', 'branches', 'functions', 'statements'];
 
-export type CoverageFormat = 'lcov' | 'cobertura' | 'clover' | 'jacoco' | 'istanbul-summary' | 'istanbul-final' | 'go';
+export type CoverageFormat =
+  'lcov' | 'cobertura' | 'clover' | 'jacoco' | 'istanbul-summary' | 'istanbul-final' | 'go' | 'coverage-py';
 
 /**
  * Totals exactly as a tool summarises them. Some formats (istanbul's coverage-summary.json, or a
@@ -49,7 +59,11 @@ export interface CoverageSet {
   files: Map<string, FileCoverage>;
   /** Which metrics the input formats actually measure; a metric no input has is reported as null, not 0 %. */
   measured: Record<Metric, boolean>;
-  /** Per-file totals for formats that give no item-level data (coverage-summary.json). */
+  /**
+   * Per-file counters of metrics a report gives only as totals (istanbul's coverage-summary.json, a
+   * clover file's `<metrics methods coveredmethods>`). For each metric, a file's items win over its
+   * summary: the summary counts only where no report listed the items.
+   */
   summaryOnly: Map<string, Partial<Record<Metric, Counter>>>;
   /**
    * The report files read, and the format each was read as. `roots`: the source directories a
@@ -78,6 +92,8 @@ export interface TestCase {
   status: TestStatus;
   /** Passed only after reruns (Surefire flakyFailure, pytest-rerunfailures). */
   flaky?: boolean;
+  /** Runs before the one that decided the status (Surefire flakyFailure and rerunFailure elements, pytest-rerunfailures attempts). */
+  reruns?: number;
   durationMs?: number;
   /** The failure or error message (first line), and the full text when given. */
   message?: string;
@@ -95,6 +111,8 @@ export interface TestResults {
 export interface CaseSink {
   /** Copies what it keeps: the handler may reuse `testCase` for the next case. */
   push(testCase: TestCase): void;
+  /** Replaces the case pushed last (a rerun of it: pytest-rerunfailures writes each attempt as a case). */
+  replaceLast(testCase: TestCase): void;
 }
 
 export interface TestTotals {

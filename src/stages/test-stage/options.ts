@@ -26,6 +26,8 @@ export interface TestOptions {
   maxDrop?: number;
   /** Base branch of the comparison; default: the pull request's base. */
   base?: string;
+  /** `max-drop` fails when the base branch has no baseline yet (default: it passes and says so). */
+  requireBaseline: boolean;
   allowEmpty: boolean;
   annotate: boolean;
   /** Nothing was configured: detect what to run and where reports land, and gate nothing else. */
@@ -34,6 +36,7 @@ export interface TestOptions {
 
 const pctOpts = { min: 0, max: 100 } as const;
 
+/** Reads the inputs of test/action.yml (its defaults are repeated here as fallbacks; a test holds them equal). */
 export function readTestOptions(inputs: InputReader): TestOptions {
   const pathMapLines = inputs.lines('path-map');
   const pm = parsePathMap(pathMapLines);
@@ -65,6 +68,7 @@ export function readTestOptions(inputs: InputReader): TestOptions {
     pathThresholds: parsePathThresholds(inputs.text('path-thresholds')),
     allowEmpty: inputs.bool('allow-empty', false),
     annotate: inputs.bool('annotate', true),
+    requireBaseline: inputs.bool('require-baseline', false),
     detect: lint.length === 0 && test.length === 0 && coverage.length === 0 && testResults.length === 0,
   };
   const minDiff = inputs.number('min-diff-coverage', pctOpts);

@@ -1,204 +1,170 @@
-/** JSON Schema of the test stage's own report keys: `coverage`, `tests`, `commands`. */
+import { Type, type Static } from '@sinclair/typebox';
+import { Nullable, stageReportSchema } from '../../core/report/schema.js';
 
-const metric = {
-  oneOf: [
-    { type: 'null' },
-    {
-      type: 'object',
-      required: ['covered', 'total', 'pct'],
-      additionalProperties: false,
-      properties: {
-        covered: { type: 'integer', minimum: 0 },
-        total: { type: 'integer', minimum: 0 },
-        pct: { type: 'number', minimum: 0, maximum: 100 },
-      },
-    },
-  ],
-} as const;
+/**
+ * The test stage's report, written once: the JSON Schema (validated before every write, committed under
+ * schemas/) and the TypeScript type (`TestReport` below) both come from this declaration.
+ */
 
-const metrics = {
-  lines: metric,
-  branches: metric,
-  functions: metric,
-  statements: metric,
-} as const;
+const Count = Type.Integer({ minimum: 0 });
+const Pct = Type.Number({ minimum: 0, maximum: 100 });
 
-const range = {
-  type: 'object',
-  required: ['start', 'end'],
-  additionalProperties: false,
-  properties: { start: { type: 'integer', minimum: 1 }, end: { type: 'integer', minimum: 1 } },
-} as const;
+export const MetricValueSchema = Type.Object(
+  { covered: Count, total: Count, pct: Pct },
+  { additionalProperties: false },
+);
+const Metric = Nullable(MetricValueSchema);
+const metrics = { lines: Metric, branches: Metric, functions: Metric, statements: Metric };
 
-const delta = { type: ['number', 'null'] } as const;
+const MetricName = Type.Union([
+  Type.Literal('lines'),
+  Type.Literal('branches'),
+  Type.Literal('functions'),
+  Type.Literal('statements'),
+]);
 
-export const testReportSchema = {
-  $id: 'https://shipkit.dev/schemas/report-test-v1.json',
-  type: 'object',
-  required: ['coverage', 'tests', 'commands'],
-  properties: {
-    stage: { const: 'test' },
-    coverage: {
-      type: 'object',
-      required: ['totals', 'files', 'diff', 'baseline', 'sources', 'unmatchedPaths'],
-      additionalProperties: false,
-      properties: {
-        totals: {
-          type: 'object',
-          required: ['lines', 'branches', 'functions', 'statements'],
-          additionalProperties: false,
-          properties: metrics,
-        },
-        files: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['path', 'lines', 'branches', 'functions', 'statements'],
-            additionalProperties: false,
-            properties: { path: { type: 'string' }, ...metrics },
-          },
-        },
-        diff: {
-          oneOf: [
-            { type: 'null' },
-            {
-              type: 'object',
-              required: ['covered', 'total', 'pct', 'files'],
-              additionalProperties: false,
-              properties: {
-                covered: { type: 'integer', minimum: 0 },
-                total: { type: 'integer', minimum: 0 },
-                pct: { type: 'number', minimum: 0, maximum: 100 },
-                files: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    required: ['path', 'covered', 'total', 'pct', 'uncovered'],
-                    additionalProperties: false,
-                    properties: {
-                      path: { type: 'string' },
-                      covered: { type: 'integer', minimum: 0 },
-                      total: { type: 'integer', minimum: 0 },
-                      pct: { type: 'number', minimum: 0, maximum: 100 },
-                      uncovered: { type: 'array', items: range },
-                    },
-                  },
-                },
-              },
-            },
-          ],
-        },
-        /** How the changed lines were found, or why they were not. */
-        diffStatus: { type: 'string' },
-        baseline: {
-          oneOf: [
-            { type: 'null' },
-            {
-              type: 'object',
-              required: ['branch', 'sha', 'createdAt', 'deltas'],
-              additionalProperties: false,
-              properties: {
-                branch: { type: 'string' },
-                sha: { type: 'string' },
-                createdAt: { type: 'string' },
-                deltas: {
-                  oneOf: [
-                    { type: 'null' },
-                    {
-                      type: 'object',
-                      properties: { lines: delta, branches: delta, functions: delta, statements: delta },
-                    },
-                  ],
-                },
-              },
-            },
-          ],
-        },
-        baselineSaved: {
-          oneOf: [
-            { type: 'null' },
-            {
-              type: 'object',
-              required: ['branch', 'sha'],
-              properties: { branch: { type: 'string' }, sha: { type: 'string' } },
-            },
-          ],
-        },
-        sources: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['file', 'format'],
-            properties: { file: { type: 'string' }, format: { type: 'string' } },
-          },
-        },
-        unmatchedPaths: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['reported', 'guess', 'reason'],
-            properties: {
-              reported: { type: 'string' },
-              guess: { type: 'string' },
-              reason: { enum: ['not-found', 'ambiguous'] },
-            },
-          },
-        },
-      },
-    },
-    tests: {
-      oneOf: [
-        { type: 'null' },
+const Range = Type.Object(
+  { start: Type.Integer({ minimum: 1 }), end: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
+const Delta = Nullable(Type.Number());
+
+const DiffFile = Type.Object(
+  { path: Type.String(), covered: Count, total: Count, pct: Pct, uncovered: Type.Array(Range) },
+  { additionalProperties: false },
+);
+
+const Coverage = Type.Object(
+  {
+    totals: Type.Object(metrics, { additionalProperties: false }),
+    headline: Nullable(
+      Type.Object(
         {
-          type: 'object',
-          required: ['total', 'passed', 'failed', 'errors', 'skipped', 'failures'],
-          properties: {
-            total: { type: 'integer', minimum: 0 },
-            passed: { type: 'integer', minimum: 0 },
-            failed: { type: 'integer', minimum: 0 },
-            errors: { type: 'integer', minimum: 0 },
-            skipped: { type: 'integer', minimum: 0 },
-            flaky: { type: 'integer', minimum: 0 },
-            sources: { type: 'array', items: { type: 'string' } },
-            /** Failures beyond the first 5 000, counted but not listed. */
-            failuresOmitted: { type: 'integer', minimum: 0 },
-            failures: {
-              type: 'array',
-              items: {
-                type: 'object',
-                required: ['name', 'suite', 'status'],
-                additionalProperties: false,
-                properties: {
-                  name: { type: 'string' },
-                  suite: { type: 'array', items: { type: 'string' } },
-                  status: { enum: ['failed', 'error'] },
-                  classname: { type: 'string' },
-                  file: { type: 'string' },
-                  line: { type: 'integer' },
-                  message: { type: 'string' },
-                  details: { type: 'string' },
-                  durationMs: { type: 'number' },
-                },
-              },
-            },
-          },
+          metric: MetricName,
+          pct: Pct,
+          why: Type.String({
+            description:
+              'Why this metric leads: `statements` for Go profiles (what `go test -cover` prints), else `lines`. `min-lines` and `max-drop` gate on it.',
+          }),
         },
-      ],
-    },
-    commands: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['kind', 'command', 'exitCode', 'durationMs'],
-        additionalProperties: false,
-        properties: {
-          kind: { enum: ['lint', 'test'] },
-          command: { type: 'string' },
-          exitCode: { type: ['integer', 'null'] },
-          signal: { type: 'string' },
-          durationMs: { type: 'number', minimum: 0 },
+        { additionalProperties: false },
+      ),
+    ),
+    files: Type.Array(Type.Object({ path: Type.String(), ...metrics }, { additionalProperties: false })),
+    diff: Nullable(
+      Type.Object(
+        { covered: Count, total: Count, pct: Pct, files: Type.Array(DiffFile) },
+        { additionalProperties: false },
+      ),
+    ),
+    diffStatus: Type.String({ description: 'How the changed lines were found, or why they were not.' }),
+    baseline: Nullable(
+      Type.Object(
+        {
+          branch: Type.String(),
+          sha: Type.String(),
+          createdAt: Type.String(),
+          deltas: Nullable(
+            Type.Object(
+              { lines: Delta, branches: Delta, functions: Delta, statements: Delta },
+              { additionalProperties: false },
+            ),
+          ),
         },
-      },
-    },
+        { additionalProperties: false },
+      ),
+    ),
+    baselineStatus: Type.Union([Type.Literal('found'), Type.Literal('none-yet'), Type.Literal('not-applicable')], {
+      description: '`none-yet`: the base branch has no saved baseline (a push to it records one).',
+    }),
+    baselineSaved: Nullable(
+      Type.Object({ branch: Type.String(), sha: Type.String() }, { additionalProperties: false }),
+    ),
+    sources: Type.Array(Type.Object({ file: Type.String(), format: Type.String() }, { additionalProperties: false })),
+    unmatchedPaths: Type.Array(
+      Type.Object(
+        {
+          reported: Type.String(),
+          guess: Type.String(),
+          reason: Type.Union([Type.Literal('not-found'), Type.Literal('ambiguous')]),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
-} as const;
+  { additionalProperties: false },
+);
+
+const CaseStatus = Type.Union([Type.Literal('failed'), Type.Literal('error')]);
+
+const Failure = Type.Object(
+  {
+    name: Type.String(),
+    suite: Type.Array(Type.String()),
+    status: CaseStatus,
+    classname: Type.Optional(Type.String()),
+    file: Type.Optional(Type.String()),
+    line: Type.Optional(Type.Integer()),
+    message: Type.Optional(Type.String()),
+    details: Type.Optional(Type.String()),
+    durationMs: Type.Optional(Type.Number()),
+  },
+  { additionalProperties: false },
+);
+
+const Flaky = Type.Object(
+  {
+    name: Type.String(),
+    suite: Type.Array(Type.String()),
+    classname: Type.Optional(Type.String()),
+    file: Type.Optional(Type.String()),
+    reruns: Type.Integer({ minimum: 1, description: 'Failed attempts before the one that passed.' }),
+  },
+  { additionalProperties: false },
+);
+
+const Tests = Type.Object(
+  {
+    total: Count,
+    passed: Count,
+    failed: Count,
+    errors: Count,
+    skipped: Count,
+    flaky: Type.Integer({ minimum: 0, description: 'Cases that passed only on a rerun (counted in `passed`).' }),
+    sources: Type.Array(Type.String()),
+    failures: Type.Array(Failure),
+    failuresOmitted: Type.Integer({
+      minimum: 0,
+      description: 'Failures beyond the first 5 000, counted but not listed.',
+    }),
+    flakyCases: Type.Array(Flaky),
+  },
+  { additionalProperties: false },
+);
+
+const Command = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('lint'), Type.Literal('test')]),
+    command: Type.String(),
+    exitCode: Nullable(Type.Integer()),
+    signal: Type.Optional(Type.String()),
+    durationMs: Type.Number({ minimum: 0 }),
+    pipesLeftOpen: Type.Optional(
+      Type.Boolean({
+        description:
+          'A background process the command started still held its output open when it exited; shipkit stopped reading.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const TestReport = stageReportSchema('test', {
+  coverage: Coverage,
+  tests: Nullable(Tests),
+  commands: Type.Array(Command),
+});
+export type TestReport = Static<typeof TestReport>;
+
+/** The test stage's own top-level keys (what the run builds; the common fields come from the core). */
+export type TestReportData = Pick<TestReport, 'coverage' | 'tests' | 'commands'>;

@@ -10,7 +10,16 @@ export interface CommandResult {
   exitCode: number | null;
   signal?: string;
   durationMs: number;
+  /** A background process the command started still held its output open when it exited. */
+  pipesLeftOpen?: boolean;
 }
+
+/**
+ * After the command's shell exits, its output is read for at most this long: a background process it
+ * started (`npm start &`) inherits stdout and stderr and would otherwise hold the stage until it ends.
+ * Then shipkit stops reading (the background process keeps running; what it writes later is lost).
+ */
+export const PIPE_GRACE_MS = 2000;
 
 export interface RunCommandOptions {
   cwd: string;
@@ -38,7 +47,9 @@ function lineSplitter(emit: (line: string) => void): { push(chunk: Buffer): void
 
 /**
  * Runs one command with bash as GitHub's `run:` steps do (`-eo pipefail`), streaming its output
- * line by line to the logger. Cancelling kills the whole process group, not only bash.
+ * line by line to the logger. It ends when bash exits (plus PIPE_GRACE_MS for output still in the
+ * pipes), not when every process holding its pipes has. Cancelling kills the whole process group.
+ * `options.env` is the environment as given: the stage passes userCommandEnv's (no INPUT_*, no token).
  */
 export function runCommand(kind: CommandKind, command: string, options: RunCommandOptions): Promise<CommandResult> {
   const started = performance.now();
@@ -64,21 +75,36 @@ export function runCommand(kind: CommandKind, command: string, options: RunComma
     };
     options.signal.addEventListener('abort', onAbort, { once: true });
     let settled = false;
-    const finish = (exitCode: number | null, signal?: string): void => {
+    let grace: NodeJS.Timeout | undefined;
+    const finish = (exitCode: number | null, signal?: string, pipesLeftOpen = false): void => {
       if (settled) return;
       settled = true;
+      if (grace) clearTimeout(grace);
       options.signal.removeEventListener('abort', onAbort);
       out.end();
       err.end();
       const result: CommandResult = { kind, command, exitCode, durationMs: Math.round(performance.now() - started) };
       if (signal) result.signal = signal;
+      if (pipesLeftOpen) result.pipesLeftOpen = true;
       resolve(result);
     };
     child.on('error', (error) => {
       options.logger.error(`${kind}: cannot start bash: ${error.message}`);
       finish(null);
     });
+    // 'close' comes when bash has exited AND every holder of its pipes has closed them; 'exit' when
+    // bash alone has. A background process keeps the pipes open: give its output a grace period.
     child.on('close', (code, signal) => finish(code, signal ?? undefined));
+    child.on('exit', (code, signal) => {
+      grace = setTimeout(() => {
+        options.logger.warning(
+          `${kind}: '${command}' exited, but a process it started in the background still holds its output; no longer reading it`,
+        );
+        child.stdout.destroy();
+        child.stderr.destroy();
+        finish(code, signal ?? undefined, true);
+      }, PIPE_GRACE_MS);
+    });
   });
 }
 

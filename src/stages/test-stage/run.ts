@@ -3,7 +3,8 @@ import type { StageContext } from '../../core/context.js';
 import { isUserError } from '../../core/errors.js';
 import type { StageOutcome } from '../../core/outcome.js';
 import { buildReport } from '../../core/report/build.js';
-import { baselineOf, FsBaselineStore, type BaselineStore } from './baseline.js';
+import { userCommandEnv } from '../../core/user-command-env.js';
+import { baselineOf, restoreBaseline, saveBaseline } from './baseline.js';
 import { readCoverage } from './coverage/index.js';
 import { readTestResults } from './results/index.js';
 import { detectCommands, detectCoverageFiles, TEST_RESULT_LOCATIONS } from './detect.js';
@@ -19,28 +20,22 @@ import { listRepoFiles } from './paths/repo-files.js';
 import { PathResolver } from './paths/resolve.js';
 import { annotationsOf } from './report/annotations.js';
 import { outputsOf, reportData } from './report/data.js';
-import { commentMarkdown, summarySections } from './report/markdown.js';
-import type { TestRunResult } from './report/result.js';
+import { commentSection, summarySections } from './report/markdown.js';
+import { headlineMetric, type TestRunResult } from './report/result.js';
+import type { TestReport } from './report-schema.js';
 import { terminalText } from './report/text.js';
 import { runCommands } from './run-commands.js';
 import { summarize } from './summarize.js';
-import { failedCases, testTotals } from './test-totals.js';
+import { testTotals } from './results/index.js';
 
 export type TestResultsReader = (
   files: string[],
   opts: { cwd: string; allowEmpty?: boolean; input?: string },
 ) => Promise<TestResults>;
 
-/** What the host injects: the action passes the Actions-cache baseline store; the CLI keeps the default. */
+/** Tests replace the readers to feed hand-built data; the stage itself passes none. */
 export interface TestStageDeps {
-  baselineStore?: (ctx: StageContext) => BaselineStore;
-  /** Tests replace the readers to feed hand-built data. */
   readTestResults?: TestResultsReader;
-}
-
-/** Baselines in `SHIPKIT_BASELINE_DIR`, else `.shipkit/baseline` of the repository. */
-export function defaultBaselineStore(ctx: StageContext, root: string): BaselineStore {
-  return new FsBaselineStore(ctx.env.SHIPKIT_BASELINE_DIR ?? path.join(root, '.shipkit', 'baseline'));
 }
 
 interface Loaded<T> {
@@ -123,8 +118,8 @@ async function loadTestResults(
 
 function headlineOf(r: TestRunResult): string {
   const parts: string[] = [];
-  const lines = r.coverage?.totals.lines;
-  if (lines) parts.push(`lines ${lines.pct.toFixed(2)} %`);
+  const lead = r.coverage?.totals[r.headline];
+  if (lead) parts.push(`${r.headline} ${lead.pct.toFixed(2)} %`);
   if (r.diff.kind === 'measured' && r.diff.coverage.total > 0)
     parts.push(`changed lines ${r.diff.coverage.pct.toFixed(2)} %`);
   if (r.tests)
@@ -172,7 +167,8 @@ export async function runTestStage(
         : 'Nothing to run detected (no package.json scripts, pytest or go.mod)',
     );
   }
-  const runOpts = { cwd: ctx.cwd, env: ctx.env, logger, signal: ctx.signal };
+  // The commands run the pull request's code: they get what a `run:` step gets, no inputs, no token.
+  const runOpts = { cwd: ctx.cwd, env: userCommandEnv(ctx.env), logger, signal: ctx.signal };
   const commands = [...(await runCommands('lint', lint, runOpts)), ...(await runCommands('test', test, runOpts))];
 
   const repo = await listRepoFiles(ctx.cwd);
@@ -209,11 +205,11 @@ export async function runTestStage(
     ctx,
   );
 
-  const store = deps.baselineStore?.(ctx) ?? defaultBaselineStore(ctx, repo.root);
+  const store = ctx.host.baselines;
   let baseline: BaselineState = { kind: 'not-applicable' };
   if (base !== undefined) {
     try {
-      const found = await store.restore(base);
+      const found = await restoreBaseline(store, base);
       baseline = found ? { kind: 'found', baseline: found } : { kind: 'missing', branch: base };
     } catch (error) {
       warnings.push(`baseline of '${base}' could not be restored: ${(error as Error).message}`);
@@ -223,7 +219,7 @@ export async function runTestStage(
   let baselineSaved: TestRunResult['baselineSaved'];
   if (summary && event.pushBranch && event.pushBranch === event.defaultBranch && event.sha) {
     try {
-      await store.save(event.pushBranch, event.sha, baselineOf(summary, event.pushBranch, event.sha));
+      await saveBaseline(store, baselineOf(summary, event.pushBranch, event.sha));
       baselineSaved = { branch: event.pushBranch, sha: event.sha };
       logger.info(`Saved the coverage baseline of '${event.pushBranch}' at ${event.sha.slice(0, 7)}`);
     } catch (error) {
@@ -231,8 +227,10 @@ export async function runTestStage(
     }
   }
 
+  const headline = headlineMetric((set?.sources ?? []).map((s) => s.format));
   const gates = evaluateGates({
     options,
+    headline,
     commands,
     ...(summary ? { coverage: summary } : {}),
     ...(coverage.missing !== undefined ? { coverageMissing: coverage.missing } : {}),
@@ -247,28 +245,43 @@ export async function runTestStage(
     ...(summary ? { coverage: summary } : {}),
     coverageSources: (set?.sources ?? []).map((s) => ({ file: s.file, format: s.format })),
     unmatched,
-    ...(tests ? { tests: { totals: testTotals(tests), failures: failedCases(tests), sources: tests.sources } } : {}),
+    ...(tests
+      ? {
+          tests: {
+            totals: testTotals(tests),
+            failures: tests.cases.failures(),
+            flaky: tests.cases.flakyCases(),
+            sources: tests.sources,
+          },
+        }
+      : {}),
+    headline,
     diff,
     baseline,
     ...(baselineSaved ? { baselineSaved } : {}),
     gates,
     warnings,
   };
-  const headline = headlineOf(result);
-  const report = buildReport({
+  const line = headlineOf(result);
+  const common = buildReport({ stage: 'test', startedAt, run: ctx.run, gates, warnings, summary: line });
+  const report: TestReport = {
+    schemaVersion: common.schemaVersion,
     stage: 'test',
-    startedAt,
-    run: ctx.run,
-    gates,
-    warnings,
-    summary: headline,
-    data: reportData(result),
-  });
+    status: common.status,
+    summary: common.summary,
+    startedAt: common.startedAt,
+    finishedAt: common.finishedAt,
+    durationMs: common.durationMs,
+    run: common.run,
+    gates: common.gates,
+    warnings: common.warnings,
+    ...reportData(result),
+  };
   return {
     report,
     outputs: outputsOf(result, report.status !== 'fail'),
-    summary: summarySections(result, headline),
-    comment: commentMarkdown(result, headline),
+    summary: summarySections(result, line),
+    comment: commentSection(result, line),
     annotations: annotationsOf(result),
     text: terminalText(result),
   };

@@ -1,4 +1,4 @@
-import { fileCounters, totals as setTotals } from './coverage/index.js';
+import { fileCountersWithSummary, totals as setTotals } from './coverage/index.js';
 import { type Counter, type CoverageSet, type Metric, type MetricValue, type Totals } from './model.js';
 
 export type FileMetrics = Record<Metric, MetricValue | null>;
@@ -43,14 +43,8 @@ export function summarize(set: CoverageSet): CoverageSummary {
     statements: value('statements', c.statements),
   });
   const files: FileSummary[] = [];
-  for (const [p, file] of set.files) {
-    files.push(fileSummary(p, fileCounters(file)));
-  }
-  for (const [p, c] of set.summaryOnly) {
-    // Item-level data wins over a summary of the same file, as in the totals.
-    if (set.files.has(p)) continue;
-    files.push(fileSummary(p, c));
-  }
+  for (const [p, file] of set.files) files.push(fileSummary(p, fileCountersWithSummary(file, set.summaryOnly.get(p))));
+  for (const [p, c] of set.summaryOnly) if (!set.files.has(p)) files.push(fileSummary(p, c));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { totals: setTotals(set), files };
 }

@@ -64,8 +64,8 @@ describe('lcov details', () => {
       [12, 0],
     ]);
     expect([...a.functions]).toEqual([
-      ['main', { line: 3, hits: 4 }],
-      ['unused', { line: 12, hits: 0 }],
+      ['3:0', { line: 3, hits: 4 }],
+      ['12:0', { line: 12, hits: 0 }],
     ]);
     expect(fileTotals(a)).toEqual({
       lines: { covered: 2, total: 3, pct: 66.67 },

@@ -46,10 +46,21 @@ describe('lcov', () => {
         if (!sf) continue;
         for (const [, l, h] of record.matchAll(/^DA:(\d+),(\d+)/gm))
           lines.set(`${sf}:${l}`, (lines.get(`${sf}:${l}`) ?? 0) + Number(h));
-        for (const [, name] of record.matchAll(/^FN:\d+,(.*)$/gm))
-          fns.set(`${sf}:${name}`, fns.get(`${sf}:${name}`) ?? 0);
-        for (const [, h, name] of record.matchAll(/^FNDA:(\d+),(.*)$/gm))
-          fns.set(`${sf}:${name}`, (fns.get(`${sf}:${name}`) ?? 0) + Number(h));
+        // Functions as FNF counts them: each FN line is one (two of one name are two); FNDA lines
+        // give hits to the FN lines of their name in turn.
+        const byName = new Map<string, string[]>();
+        const onLine = new Map<string, number>();
+        for (const [, l, name] of record.matchAll(/^FN:(\d+),(.*)$/gm)) {
+          const k = onLine.get(l) ?? 0;
+          onLine.set(l, k + 1);
+          const key = `${sf}:${l}:${k}`;
+          fns.set(key, fns.get(key) ?? 0);
+          byName.set(name, [...(byName.get(name) ?? []), key]);
+        }
+        for (const [, h, name] of record.matchAll(/^FNDA:(\d+),(.*)$/gm)) {
+          const key = byName.get(name)?.shift() ?? `${sf}:fn:${name}`;
+          fns.set(key, (fns.get(key) ?? 0) + Number(h));
+        }
         for (const [, key, h] of record.matchAll(/^BRDA:(\d+,\d+,\d+),(\d+|-)$/gm)) {
           branches.set(`${sf}:${key}`, (branches.get(`${sf}:${key}`) ?? 0) + (h === '-' ? 0 : Number(h)));
         }
@@ -117,10 +128,11 @@ describe('cobertura', () => {
 });
 
 describe('clover', () => {
-  // Both files are excerpts (their <metrics> count lines that were cut), so the expectation comes
-  // from the <line> elements themselves.
+  // Both files are excerpts (their <metrics> count lines that were cut), so lines and branches come
+  // from the <line> elements themselves; statements (and functions where no method is listed) are
+  // each file's own <metrics statements coveredstatements methods coveredmethods>, the writer's count.
   for (const rel of ['clover/clover-phpcsutils.xml', 'clover/clover-unleash.xml']) {
-    it(`${rel} equals a count of its <line> elements`, async () => {
+    it(`${rel} equals a count of its <line> elements and its files' <metrics>`, async () => {
       const body = read(rel);
       const istanbul = /<project [^>]*name="All files"/.test(body);
       const lines = { covered: 0, total: 0 };
@@ -143,12 +155,25 @@ describe('clover', () => {
           branches.covered += istanbul ? t : (t > 0 ? 1 : 0) + (f > 0 ? 1 : 0);
         }
       }
+      const statements = { covered: 0, total: 0 };
+      const fileMethods = { covered: 0, total: 0 };
+      // A file's own <metrics> is its direct child (PHPUnit writes it after the lines, istanbul first;
+      // <class> elements have metrics of their own, one level deeper).
+      for (const [file] of body.matchAll(/<file [\s\S]*?<\/file>/g)) {
+        const own = file.replace(/<class[\s\S]*?<\/class>|<class [^>]*\/>/g, '');
+        const m = attrs(/<metrics [^>]*>/.exec(own)![0]);
+        statements.total += Number(m.statements ?? 0);
+        statements.covered += Number(m.coveredstatements ?? 0);
+        fileMethods.total += Number(m.methods ?? 0);
+        fileMethods.covered += Number(m.coveredmethods ?? 0);
+      }
       const { t } = await parse(rel);
       expect(t.lines).toEqual(counter(lines.covered, lines.total));
-      expect(t.statements).toEqual(counter(lines.covered, lines.total));
+      expect(t.statements).toEqual(counter(statements.covered, statements.total));
       if (branches.total > 0) expect(t.branches).toEqual(counter(branches.covered, branches.total));
       else expect(t.branches).toBeNull();
       if (methods.total > 0) expect(t.functions).toEqual(counter(methods.covered, methods.total));
+      else if (fileMethods.total > 0) expect(t.functions).toEqual(counter(fileMethods.covered, fileMethods.total));
       else expect(t.functions).toBeNull();
     });
   }

@@ -1,12 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { StageContext } from '../../../src/core/context.js';
 import { InputReader, mapSource } from '../../../src/core/inputs.js';
-import { MemoryLogger } from '../../../src/core/logger.js';
+import type { MemoryLogger } from '../../../src/core/logger.js';
 import type { StageOutcome } from '../../../src/core/outcome.js';
-import { readTestOptions } from '../../../src/stages/test-stage/options.js';
 import { runTestStage, type TestStageDeps } from '../../../src/stages/test-stage/run.js';
+import { testStage } from '../../../src/stages/test-stage/stage.js';
+import { stageContext } from '../../support/stage-context.js';
 
 export interface StageRun {
   outcome: StageOutcome;
@@ -37,8 +37,14 @@ export async function runStage(
   env: Record<string, string> = {},
   deps: TestStageDeps = {},
 ): Promise<StageRun> {
-  const logger = new MemoryLogger();
-  const ctx: StageContext = { cwd, env: cleanEnv(env), logger, run: {}, signal: new AbortController().signal };
-  const outcome = await runTestStage(readTestOptions(new InputReader(mapSource(inputs, 'input'))), ctx, deps);
-  return { outcome, logger };
+  // Baselines live where SHIPKIT_BASELINE_DIR says (a test shares one directory between runs), else a fresh one.
+  const ctx = stageContext({
+    cwd,
+    env: cleanEnv(env),
+    ...(env.SHIPKIT_BASELINE_DIR ? { baselineDir: env.SHIPKIT_BASELINE_DIR } : {}),
+  });
+  const options = testStage.readOptions(new InputReader(mapSource(inputs, 'input')), ctx);
+  const outcome =
+    Object.keys(deps).length > 0 ? await runTestStage(options, ctx, deps) : await testStage.run(options, ctx);
+  return { outcome, logger: ctx.logger };
 }

@@ -1,6 +1,6 @@
 import type { CoverageSet, FileCoverage } from '../model.js';
 import type { ParseResult } from './coverage-set.js';
-import { branchKeys, fileIn, markMeasured } from './coverage-set.js';
+import { fileIn, LineOrdinals, markMeasured, positionKeys } from './coverage-set.js';
 import type { ReportFile } from './report-file.js';
 import { detach, intAttr, streamXml } from './xml-stream.js';
 
@@ -10,7 +10,8 @@ const CONDITIONS = /\((\d+)\/(\d+)\)/;
  * Cobertura XML (coverage.py, istanbul, gcovr, Cobertura/Java, scoverage). Line data is read from
  * each class's own `<lines>`; the copies under `<methods>` only give each method its hit count
  * (the hits of its first line). A file split over several classes merges into one. Branch arms come
- * from `condition-coverage="50% (1/2)"`, keyed `line:n`. Line number 0 is not a source line and is
+ * from `condition-coverage="50% (1/2)"`: only their number is known, not which arm ran (so the file's
+ * arms are marked counted), keyed `line:n`. A method is keyed by its first line's position. Line number 0 is not a source line and is
  * skipped (coverage.py has written it for empty modules).
  */
 export async function parseCobertura(report: ReportFile, set: CoverageSet): Promise<ParseResult> {
@@ -24,7 +25,9 @@ export async function parseCobertura(report: ReportFile, set: CoverageSet): Prom
   let sawRoot = false;
   let sawBranches = false;
   let sawMethods = false;
-  const armKey = branchKeys();
+  const key = positionKeys();
+  /** Per file: the methods met so far on each line (a file split over classes keeps counting). */
+  const methodOrdinals = new Map<FileCoverage, LineOrdinals>();
 
   await streamXml(report, {
     open(name, attrs, ctx) {
@@ -51,7 +54,8 @@ export async function parseCobertura(report: ReportFile, set: CoverageSet): Prom
             const covered = Number(m[1]);
             const total = Number(m[2]);
             if (covered > total || total > 10_000) ctx.fail(`condition-coverage ${covered}/${total} is impossible`);
-            for (let arm = 0; arm < total; arm++) file.branches.add(armKey(line, -1, arm), line, arm < covered ? 1 : 0);
+            for (let arm = 0; arm < total; arm++) file.branches.add(key(line, arm), line, arm < covered ? 1 : 0);
+            file.branchesCounted = true;
             sawBranches = true;
           }
           return;
@@ -88,7 +92,9 @@ export async function parseCobertura(report: ReportFile, set: CoverageSet): Prom
       } else if (name === 'method') {
         if (method && file) {
           const line = method.line ?? 0;
-          file.functions.add(`${method.name}@${line}`, line, method.hits);
+          let ordinals = methodOrdinals.get(file);
+          if (!ordinals) methodOrdinals.set(file, (ordinals = new LineOrdinals()));
+          file.functions.add(key(line, ordinals.take(line)), line, method.hits);
           sawMethods = true;
         }
         method = undefined;

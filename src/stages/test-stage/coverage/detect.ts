@@ -15,6 +15,7 @@ export const COVERAGE_FORMATS: readonly CoverageFormat[] = [
   'istanbul-summary',
   'istanbul-final',
   'go',
+  'coverage-py',
 ];
 
 /**
@@ -27,6 +28,9 @@ export function detectFormat(head: string): CoverageFormat | 'unknown' | undefin
   if (!text) return undefined;
   if (text.startsWith('{')) {
     if (/"statementMap"\s*:/.test(text)) return 'istanbul-final';
+    // `coverage json` (coverage.py): {"meta": {"format": 2|3, "version": …}, "files": {…}, "totals": {…}}
+    if (/^\{\s*"meta"\s*:\s*\{[^}]*"format"\s*:\s*\d/.test(text) && /"executed_lines"\s*:/.test(text))
+      return 'coverage-py';
     if (/"(lines|statements)"\s*:\s*\{\s*"total"/.test(text)) return 'istanbul-summary';
     return 'unknown';
   }

@@ -3,8 +3,9 @@ import type { CoverageFormat, CoverageSet } from '../model.js';
 import { parseClover } from './clover.js';
 import { parseCobertura } from './cobertura.js';
 import type { CoverageParser } from './coverage-set.js';
-import { emptySet } from './coverage-set.js';
-import { COVERAGE_FORMATS, formatOf } from './detect.js';
+import { emptySet, mergeSets } from './coverage-set.js';
+import { parseCoveragePy } from './coverage-py.js';
+import { formatOf } from './detect.js';
 import { parseGo } from './go.js';
 import { parseIstanbulFinal, parseIstanbulSummary } from './istanbul.js';
 import { parseJacoco } from './jacoco.js';
@@ -12,7 +13,7 @@ import { parseLcov } from './lcov.js';
 import { noDataError, openReport } from './report-file.js';
 
 export { COVERAGE_FORMATS, detectFormat } from './detect.js';
-export { fileCounters, fileTotals, percent, totals } from './totals.js';
+export { fileCounters, fileCountersWithSummary, fileTotals, percent, totals } from './totals.js';
 
 const PARSERS: Record<CoverageFormat, CoverageParser> = {
   lcov: parseLcov,
@@ -22,6 +23,7 @@ const PARSERS: Record<CoverageFormat, CoverageParser> = {
   'istanbul-summary': parseIstanbulSummary,
   'istanbul-final': parseIstanbulFinal,
   go: parseGo,
+  'coverage-py': parseCoveragePy,
 };
 
 export interface ReadCoverageOptions {
@@ -35,13 +37,10 @@ export interface ReadCoverageOptions {
   input?: string;
 }
 
-export function isCoverageFormat(value: string): value is CoverageFormat {
-  return (COVERAGE_FORMATS as readonly string[]).includes(value);
-}
-
 /**
- * Reads coverage reports (any mix of formats) into one set; files named by several reports merge at
- * line level. A report that is missing, unreadable, corrupt or (unless allowEmpty) empty is a UserError
+ * Reads coverage reports (any mix of formats) into one set. Each report is read into a set of its
+ * own, then merged metric by metric (see mergeSets): several reports of one run give that run's
+ * numbers; reports of different runs add up as `lcov -a` does. A report that is missing, unreadable, corrupt or (unless allowEmpty) empty is a UserError
  * naming it.
  */
 export async function readCoverage(files: string[], opts: ReadCoverageOptions): Promise<CoverageSet> {
@@ -56,9 +55,11 @@ export async function readCoverage(files: string[], opts: ReadCoverageOptions): 
       if (opts.allowEmpty) continue;
       throw noDataError(report, 'coverage', opts.input);
     }
-    const { files: count, roots } = await PARSERS[format](report, set);
+    const own = emptySet();
+    const { files: count, roots } = await PARSERS[format](report, own);
     if (count === 0 && !opts.allowEmpty) throw noDataError(report, 'coverage', opts.input);
-    set.sources.push(roots?.length ? { file: report.display, format, roots } : { file: report.display, format });
+    own.sources.push(roots?.length ? { file: report.display, format, roots } : { file: report.display, format });
+    mergeSets(set, own);
   }
   return set;
 }

@@ -4,7 +4,7 @@ import { UserError } from '../../../core/errors.js';
 import type { Counter, CoverageSet, Metric } from '../model.js';
 import { METRICS } from '../model.js';
 import type { ParseResult } from './coverage-set.js';
-import { fileIn, markMeasured } from './coverage-set.js';
+import { fileIn, LineOrdinals, markMeasured, positionKeys } from './coverage-set.js';
 import type { ReportFile } from './report-file.js';
 
 type Json = Record<string, unknown>;
@@ -50,49 +50,52 @@ function startLine(loc: unknown): number {
 /**
  * istanbul `coverage-final.json` (nyc, c8, vitest/jest with the json reporter). Metrics are computed
  * as istanbul-lib-coverage's summary computes them: statements from `s`, functions from `f`, every
- * branch arm of `b`, and a line's hits = the most-executed statement starting on that line.
+ * branch arm of `b`, and a line's hits = the most-executed statement starting on that line. Items are
+ * keyed by position on the lines istanbul's own lcov and cobertura reporters give them (a function at
+ * its declaration's line, an arm at its branch's start line), so the reports of one run merge.
  */
 export async function parseIstanbulFinal(report: ReportFile, set: CoverageSet): Promise<ParseResult> {
   const data = await readJson(report);
+  const key = positionKeys();
   let count = 0;
-  for (const [key, raw] of Object.entries(data)) {
+  for (const [name, raw] of Object.entries(data)) {
     const entry = isObject(raw) && isObject(raw.data) ? raw.data : raw;
     if (!isObject(entry) || !isObject(entry.statementMap)) {
-      throw new UserError(`entry "${key.slice(0, 80)}" is not istanbul file coverage (no statementMap)`, {
+      throw new UserError(`entry "${name.slice(0, 80)}" is not istanbul file coverage (no statementMap)`, {
         file: report.display,
       });
     }
-    const path = typeof entry.path === 'string' ? entry.path : key;
+    const path = typeof entry.path === 'string' ? entry.path : name;
     const file = fileIn(set, path);
     const s = isObject(entry.s) ? entry.s : {};
     const lineHits = new Map<number, number>();
+    const ordinals = new LineOrdinals();
     for (const [id, loc] of Object.entries(entry.statementMap)) {
       const hits = num(s[id] ?? 0, `statement ${id}`, report, path);
       const line = startLine(loc);
-      file.statements.add(id, line, hits);
+      file.statements.add(key(line, ordinals.take(line)), line, hits);
       const before = lineHits.get(line);
       if (before === undefined || before < hits) lineHits.set(line, hits);
     }
     for (const [line, hits] of lineHits) file.lines.add(line, hits);
     const f = isObject(entry.f) ? entry.f : {};
-    const seen = new Set<string>();
+    ordinals.clear();
     for (const [id, meta] of Object.entries(isObject(entry.fnMap) ? entry.fnMap : {})) {
-      const name = isObject(meta) && typeof meta.name === 'string' ? meta.name : `(fn ${id})`;
-      const line = isObject(meta) ? (typeof meta.line === 'number' ? meta.line : startLine(meta.decl ?? meta.loc)) : 0;
-      // Two functions of the same name on one line stay two functions (istanbul counts them by id).
-      let fnKey = `${name}@${line}`;
-      if (seen.has(fnKey)) fnKey = `${fnKey}#${id}`;
-      seen.add(fnKey);
-      file.functions.add(fnKey, line, num(f[id] ?? 0, `function ${id}`, report, path));
+      // The declaration's line, where istanbul's lcov (FN) and cobertura (<method>) reporters put it.
+      const line = isObject(meta)
+        ? startLine(meta.decl) || (typeof meta.line === 'number' ? meta.line : startLine(meta.loc))
+        : 0;
+      file.functions.add(key(line, ordinals.take(line)), line, num(f[id] ?? 0, `function ${id}`, report, path));
     }
     const b = isObject(entry.b) ? entry.b : {};
+    ordinals.clear();
     for (const [id, meta] of Object.entries(isObject(entry.branchMap) ? entry.branchMap : {})) {
       const arms = b[id];
-      const line = isObject(meta) ? (typeof meta.line === 'number' ? meta.line : startLine(meta.loc)) : 0;
+      // The branch's start line, as istanbul's lcov reporter writes BRDA.
+      const line = isObject(meta) ? startLine(meta.loc) || (typeof meta.line === 'number' ? meta.line : 0) : 0;
       if (!Array.isArray(arms)) continue;
-      arms.forEach((hits, arm) =>
-        file.branches.add(`${line}:${id}:${arm}`, line, num(hits, `branch ${id}`, report, path)),
-      );
+      for (const hits of arms)
+        file.branches.add(key(line, ordinals.take(line)), line, num(hits, `branch ${id}`, report, path));
     }
     count++;
   }

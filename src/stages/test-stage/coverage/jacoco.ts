@@ -1,6 +1,6 @@
 import type { CoverageSet, FileCoverage } from '../model.js';
 import type { ParseResult } from './coverage-set.js';
-import { fileIn, markMeasured } from './coverage-set.js';
+import { fileIn, LineOrdinals, markMeasured, positionKeys } from './coverage-set.js';
 import type { ReportFile } from './report-file.js';
 import { intAttr, streamXml } from './xml-stream.js';
 
@@ -22,6 +22,8 @@ export async function parseJacoco(report: ReportFile, set: CoverageSet): Promise
   let sawBranches = false;
   let sawMethods = false;
   const pathOf = (name: string): string => (pkg ? `${pkg}/${name}` : name);
+  const key = positionKeys();
+  const methodOrdinals = new Map<FileCoverage, LineOrdinals>();
 
   await streamXml(report, {
     open(name, attrs, ctx) {
@@ -60,8 +62,12 @@ export async function parseJacoco(report: ReportFile, set: CoverageSet): Promise
           const cb = intAttr(attrs, 'cb', ctx, 0);
           if (mi < 0 || ci < 0 || mb < 0 || cb < 0 || mb + cb > 10_000) ctx.fail('line counters out of range');
           if (mi + ci > 0) file.lines.add(line, ci);
-          for (let arm = 0; arm < mb + cb; arm++) file.branches.add(`${line}:${arm}`, line, arm < cb ? 1 : 0);
-          if (mb + cb > 0) sawBranches = true;
+          // JaCoCo counts a line's arms (covered / missed), not which one ran: the arms are counted.
+          for (let arm = 0; arm < mb + cb; arm++) file.branches.add(key(line, arm), line, arm < cb ? 1 : 0);
+          if (mb + cb > 0) {
+            sawBranches = true;
+            file.branchesCounted = true;
+          }
           return;
         }
         default:
@@ -73,7 +79,9 @@ export async function parseJacoco(report: ReportFile, set: CoverageSet): Promise
         // A class without debug info names no source file; its methods then belong to the outer class's file.
         const source = classSource ?? `${(className.split('/').pop() ?? className).split('$')[0]}.java`;
         const target = fileIn(set, pathOf(source));
-        target.functions.add(`${method.name}${method.desc}@${method.line}`, method.line, method.covered ? 1 : 0);
+        let ordinals = methodOrdinals.get(target);
+        if (!ordinals) methodOrdinals.set(target, (ordinals = new LineOrdinals()));
+        target.functions.add(key(method.line, ordinals.take(method.line)), method.line, method.covered ? 1 : 0);
         sawMethods = true;
         method = undefined;
       } else if (name === 'sourcefile') {

@@ -1,6 +1,7 @@
 import type { HitTable } from '../hit-table.js';
 import type { Counter, CoverageSet, FileCoverage, Metric, MetricValue, Totals } from '../model.js';
 import { METRICS } from '../model.js';
+import { counterOf } from './coverage-set.js';
 
 /** Percentage rounded to 2 decimals; an empty metric (nothing to cover) is 100 %. */
 export function percent(covered: number, total: number): number {
@@ -12,7 +13,7 @@ function value(counter: Counter): MetricValue {
 }
 
 function countHits(table: HitTable): Counter {
-  return { covered: table.covered(), total: table.size };
+  return { covered: table.covered(), total: table.total() };
 }
 
 /** Item-level counters of one file, for every metric. */
@@ -34,9 +35,23 @@ export function fileTotals(file: FileCoverage): Totals {
 }
 
 /**
- * Totals over the set. A metric no input format measures is null (never 0 %). Files known only by
- * their summary (coverage-summary.json) add their counters unless the same file also has item data.
+ * One file's counter of each metric: its items where it has some, else what a summary-only report
+ * (coverage-summary.json, a clover file's `<metrics>`) says for it.
  */
+export function fileCountersWithSummary(
+  file: FileCoverage | undefined,
+  summary: Partial<Record<Metric, Counter>> | undefined,
+): Partial<Record<Metric, Counter>> {
+  const items = file ? fileCounters(file) : undefined;
+  const out: Partial<Record<Metric, Counter>> = {};
+  for (const metric of METRICS) {
+    const c = counterOf(items?.[metric] ?? { covered: 0, total: 0 }, summary, metric);
+    if (c) out[metric] = c;
+  }
+  return out;
+}
+
+/** Totals over the set. A metric no input format measures is null (never 0 %). */
 export function totals(set: CoverageSet): Totals {
   const sum: Record<Metric, Counter> = {
     lines: { covered: 0, total: 0 },
@@ -44,22 +59,16 @@ export function totals(set: CoverageSet): Totals {
     functions: { covered: 0, total: 0 },
     statements: { covered: 0, total: 0 },
   };
-  for (const file of set.files.values()) {
-    const counters = fileCounters(file);
+  const add = (counters: Partial<Record<Metric, Counter>>): void => {
     for (const metric of METRICS) {
-      sum[metric].covered += counters[metric].covered;
-      sum[metric].total += counters[metric].total;
+      const c = counters[metric];
+      if (!c) continue;
+      sum[metric].covered += c.covered;
+      sum[metric].total += c.total;
     }
-  }
-  for (const [path, counters] of set.summaryOnly) {
-    if (set.files.has(path)) continue;
-    for (const metric of METRICS) {
-      const counter = counters[metric];
-      if (!counter) continue;
-      sum[metric].covered += counter.covered;
-      sum[metric].total += counter.total;
-    }
-  }
+  };
+  for (const [path, file] of set.files) add(fileCountersWithSummary(file, set.summaryOnly.get(path)));
+  for (const [path, counters] of set.summaryOnly) if (!set.files.has(path)) add(counters);
   const out = {} as Totals;
   for (const metric of METRICS) out[metric] = set.measured[metric] ? value(sum[metric]) : null;
   return out;

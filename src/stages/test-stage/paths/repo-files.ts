@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { promisify } from 'node:util';
+import { walkFiles } from '../walk.js';
 
 const run = promisify(execFile);
 
@@ -63,23 +62,10 @@ export async function listRepoFiles(cwd: string): Promise<RepoFiles> {
 
 async function walk(root: string): Promise<string[]> {
   const out: string[] = [];
-  const pending = [''];
-  while (pending.length > 0 && out.length < MAX_WALKED_FILES) {
-    const rel = pending.pop() ?? '';
-    let entries;
-    try {
-      entries = await readdir(path.join(root, rel), { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      const child = rel === '' ? e.name : `${rel}/${e.name}`;
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) pending.push(child);
-      } else if (e.isFile()) {
-        out.push(child);
-      }
-    }
-  }
+  await walkFiles(root, {
+    skipDirs: SKIP_DIRS,
+    maxEntries: MAX_WALKED_FILES * 5,
+    onFile: (rel) => out.push(rel) < MAX_WALKED_FILES,
+  });
   return out.sort();
 }

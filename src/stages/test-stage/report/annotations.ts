@@ -1,5 +1,5 @@
 import type { Annotation } from '../../../core/outcome.js';
-import { testTitle } from '../test-totals.js';
+import { testTitle } from '../results/index.js';
 import type { TestRunResult } from './result.js';
 
 /** Failing tests first (errors), then changed lines no test ran (warnings), one per range. */

@@ -1,14 +1,19 @@
 import type { TestCase } from '../model.js';
-import { totalDeltas, type TestRunResult } from './result.js';
+import type { TestReportData } from '../report-schema.js';
+import { HEADLINE_WHY, totalDeltas, type TestRunResult } from './result.js';
 
 /** Failure texts are kept whole up to this size in the JSON report; longer ones are cut. */
 const MAX_DETAILS_CHARS = 8 * 1024;
 /** A run where everything broke lists this many failures (with details for the first hundred). */
 const MAX_FAILURES = 5000;
 const MAX_FAILURES_WITH_DETAILS = 100;
+const MAX_FLAKY = 1000;
 
-function failure(c: TestCase, withDetails: boolean): Record<string, unknown> {
-  const out: Record<string, unknown> = { name: c.name, suite: c.suite, status: c.status };
+type Failure = NonNullable<TestReportData['tests']>['failures'][number];
+type Flaky = NonNullable<TestReportData['tests']>['flakyCases'][number];
+
+function failure(c: TestCase, withDetails: boolean): Failure {
+  const out: Failure = { name: c.name, suite: c.suite, status: c.status === 'error' ? 'error' : 'failed' };
   if (c.classname !== undefined) out.classname = c.classname;
   if (c.file !== undefined) out.file = c.file;
   if (c.line !== undefined) out.line = c.line;
@@ -19,26 +24,36 @@ function failure(c: TestCase, withDetails: boolean): Record<string, unknown> {
   return out;
 }
 
-/** The stage-specific keys of the JSON report (report-schema.ts describes them). */
-export function reportData(r: TestRunResult): Record<string, unknown> {
+function flaky(c: TestCase): Flaky {
+  const out: Flaky = { name: c.name, suite: c.suite, reruns: Math.max(1, c.reruns ?? 1) };
+  if (c.classname !== undefined) out.classname = c.classname;
+  if (c.file !== undefined) out.file = c.file;
+  return out;
+}
+
+/** The stage-specific keys of the JSON report (typed by report-schema.ts, validated before writing). */
+export function reportData(r: TestRunResult): TestReportData {
   const totals = r.coverage?.totals ?? { lines: null, branches: null, functions: null, statements: null };
   const diff = r.diff.kind === 'measured' ? r.diff.coverage : null;
-  const baseline =
-    r.baseline.kind === 'found'
-      ? {
-          branch: r.baseline.baseline.branch,
-          sha: r.baseline.baseline.sha,
-          createdAt: r.baseline.baseline.createdAt,
-          deltas: totalDeltas(r.coverage?.totals, r.baseline) ?? null,
-        }
-      : null;
+  const headline = totals[r.headline];
   return {
     coverage: {
       totals,
+      headline: headline ? { metric: r.headline, pct: headline.pct, why: HEADLINE_WHY[r.headline] } : null,
       files: r.coverage?.files ?? [],
       diff,
       diffStatus: r.diff.kind === 'measured' ? `measured from ${r.diff.source}` : r.diff.reason,
-      baseline,
+      baseline:
+        r.baseline.kind === 'found'
+          ? {
+              branch: r.baseline.baseline.branch,
+              sha: r.baseline.baseline.sha,
+              createdAt: r.baseline.baseline.createdAt,
+              deltas: totalDeltas(r.coverage?.totals, r.baseline) ?? null,
+            }
+          : null,
+      baselineStatus:
+        r.baseline.kind === 'found' ? 'found' : r.baseline.kind === 'missing' ? 'none-yet' : 'not-applicable',
       baselineSaved: r.baselineSaved ?? null,
       sources: r.coverageSources,
       unmatchedPaths: r.unmatched.map((u) => ({ reported: u.reported, guess: u.guess, reason: u.reason })),
@@ -49,6 +64,7 @@ export function reportData(r: TestRunResult): Record<string, unknown> {
           sources: r.tests.sources,
           failures: r.tests.failures.slice(0, MAX_FAILURES).map((c, i) => failure(c, i < MAX_FAILURES_WITH_DETAILS)),
           failuresOmitted: Math.max(0, r.tests.failures.length - MAX_FAILURES),
+          flakyCases: r.tests.flaky.slice(0, MAX_FLAKY).map(flaky),
         }
       : null,
     commands: r.commands.map((c) => ({
@@ -57,6 +73,7 @@ export function reportData(r: TestRunResult): Record<string, unknown> {
       exitCode: c.exitCode,
       durationMs: c.durationMs,
       ...(c.signal ? { signal: c.signal } : {}),
+      ...(c.pipesLeftOpen ? { pipesLeftOpen: true } : {}),
     })),
   };
 }

@@ -1,8 +1,9 @@
-import type { SummarySection } from '../../../core/outcome.js';
+import { blocks, code, details, escapeText, list, table, type Align } from '../../../core/markdown.js';
+import type { CommentSection, SummarySection } from '../../../core/outcome.js';
 import type { Gate } from '../../../core/report/types.js';
 import { formatRanges } from '../diff/diff-coverage.js';
 import { METRICS, type Metric, type MetricValue } from '../model.js';
-import { testTitle } from '../test-totals.js';
+import { testTitle } from '../results/index.js';
 import { fileLineDelta, totalDeltas, type Deltas, type TestRunResult } from './result.js';
 
 /** Rows of the per-file table: the least covered first; a bigger table is cut (the JSON report has all). */
@@ -10,16 +11,6 @@ const MAX_FILE_ROWS = 1000;
 const MAX_FAILURES = 50;
 const MAX_COMMENT_FAILURES = 5;
 const MAX_COMMENT_DIFF_FILES = 10;
-
-/** Text in a table cell: pipes and newlines would break the row. */
-export function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-function code(text: string): string {
-  const t = cell(text);
-  return t.includes('`') ? `\`\` ${t} \`\`` : `\`${t}\``;
-}
 
 export function fmtPct(v: MetricValue | null | undefined): string {
   return v ? `${v.pct.toFixed(2)} %` : '—';
@@ -51,37 +42,48 @@ function gateRequirement(g: Gate): string {
   return gateValue(g, g.required);
 }
 
+/** One paragraph on the baseline (plain text, backticks for names); empty outside pull requests. */
 export function baselineSentence(r: TestRunResult): string {
   const b = r.baseline;
   if (b.kind === 'found')
-    return `Compared with \`${b.baseline.branch}\` at ${b.baseline.sha.slice(0, 7)} (${b.baseline.createdAt.slice(0, 10)}).`;
+    return `Compared with ${code(b.baseline.branch)} at ${b.baseline.sha.slice(0, 7)} (${b.baseline.createdAt.slice(0, 10)}).`;
   if (b.kind === 'missing')
-    return `No baseline exists yet for \`${b.branch}\`: a push to \`${b.branch}\` records one, and later pull requests show deltas.`;
+    return `No baseline yet for ${code(b.branch)}: a push to ${code(b.branch)} records one, and later pull requests show deltas.`;
   return '';
 }
 
 function totalsTable(r: TestRunResult, deltas: Deltas | undefined): string {
   const t = r.coverage?.totals;
   if (!t) return '_No coverage data._';
-  const rows = METRICS.filter((m) => t[m] !== null).map((m) => {
+  const rows: (string | number)[][] = METRICS.filter((m) => t[m] !== null).map((m) => {
     const v = t[m];
-    const delta = deltas ? fmtDelta(deltas[m]) : '';
-    return `| ${LABEL[m]} | ${fmtPct(v)} | ${delta} | ${v ? `${v.covered} / ${v.total}` : ''} |`;
+    return [
+      `${LABEL[m]}${m === r.headline ? ' (headline)' : ''}`,
+      fmtPct(v),
+      deltas ? fmtDelta(deltas[m]) : '',
+      v ? `${v.covered} / ${v.total}` : '',
+    ];
   });
   if (r.diff.kind === 'measured') {
     const d = r.diff.coverage;
-    rows.push(`| Changed lines | ${d.total === 0 ? '—' : `${d.pct.toFixed(2)} %`} |  | ${d.covered} / ${d.total} |`);
+    rows.push(['Changed lines', d.total === 0 ? '—' : `${d.pct.toFixed(2)} %`, '', `${d.covered} / ${d.total}`]);
   }
-  return ['| Coverage | % | Δ | Covered |', '| --- | ---: | ---: | ---: |', ...rows].join('\n');
+  return table(['Coverage', '%', 'Δ', 'Covered'], rows, ['left', 'right', 'right', 'right']);
 }
 
 function gatesTable(gates: readonly Gate[]): string {
   if (gates.length === 0) return '_No gates configured._';
-  const rows = gates.map(
-    (g) =>
-      `| ${g.passed ? '✅' : '❌'} | ${code(g.name)} | ${cell(gateRequirement(g))} | ${cell(gateValue(g, g.actual))} | ${cell(g.detail ?? '')} |`,
+  return table(
+    ['', 'Gate', 'Required', 'Actual', ''],
+    gates.map((g) => [
+      g.passed ? '✅' : '❌',
+      { markdown: code(g.name) },
+      gateRequirement(g),
+      gateValue(g, g.actual),
+      g.detail ?? '',
+    ]),
+    ['left', 'left', 'right', 'right', 'left'],
   );
-  return ['| | Gate | Required | Actual | |', '| --- | --- | ---: | ---: | --- |', ...rows].join('\n');
 }
 
 function testsLine(r: TestRunResult): string {
@@ -91,50 +93,65 @@ function testsLine(r: TestRunResult): string {
   if (t.failed) parts.push(`${t.failed} failed`);
   if (t.errors) parts.push(`${t.errors} errors`);
   if (t.skipped) parts.push(`${t.skipped} skipped`);
-  if (t.flaky) parts.push(`${t.flaky} flaky`);
+  if (t.flaky) parts.push(`${t.flaky} flaky (passed on a rerun)`);
   return `**Tests:** ${parts.join(', ')}.`;
 }
 
-function diffSection(r: TestRunResult): string | undefined {
-  if (r.diff.kind !== 'measured')
-    return r.diff.kind === 'unavailable'
-      ? `#### Changed lines\n\nDiff coverage could not be measured: ${r.diff.reason}.`
-      : undefined;
+function diffTable(r: TestRunResult): string | undefined {
+  if (r.diff.kind !== 'measured') return undefined;
   const d = r.diff.coverage;
-  const notes = r.diff.notes.map((n) => `> ${n}`).join('\n');
-  if (d.files.length === 0) return `#### Changed lines\n\nNo executable line changed.${notes ? `\n\n${notes}` : ''}`;
-  const rows = d.files.map(
-    (f) =>
-      `| ${code(f.path)} | ${f.pct.toFixed(2)} % | ${f.covered} / ${f.total} | ${f.uncovered.length ? cell(formatRanges(f.uncovered, 20)) : ''} |`,
+  const notes = r.diff.notes.map((n) => escapeText(n)).join(' ');
+  if (d.files.length === 0) return blocks('No executable line changed.', notes);
+  return blocks(
+    table(
+      ['File', '%', 'Covered', 'Uncovered lines'],
+      d.files.map((f) => [
+        { markdown: code(f.path) },
+        `${f.pct.toFixed(2)} %`,
+        `${f.covered} / ${f.total}`,
+        f.uncovered.length ? formatRanges(f.uncovered, 20) : '',
+      ]),
+      ['left', 'right', 'right', 'left'],
+    ),
+    notes,
   );
-  return [
-    `#### Changed lines: ${d.pct.toFixed(2)} % covered (${d.covered} / ${d.total})`,
-    '',
-    '| File | % | Covered | Uncovered lines |',
-    '| --- | ---: | ---: | --- |',
-    ...rows,
-    ...(notes ? ['', notes] : []),
-  ].join('\n');
+}
+
+function diffSection(r: TestRunResult): string | undefined {
+  if (r.diff.kind === 'unavailable')
+    return blocks('#### Changed lines', `Diff coverage could not be measured: ${escapeText(r.diff.reason)}.`);
+  if (r.diff.kind !== 'measured') return undefined;
+  const d = r.diff.coverage;
+  return blocks(`#### Changed lines: ${d.pct.toFixed(2)} % covered (${d.covered} / ${d.total})`, diffTable(r));
+}
+
+function failureItems(r: TestRunResult, max: number, withWhere: boolean): string[] {
+  const f = r.tests?.failures ?? [];
+  const items = f.slice(0, max).map((c) => {
+    const where = withWhere && c.file ? ` (${code(`${c.file}${c.line ? `:${c.line}` : ''}`)})` : '';
+    const msg = (c.message ?? '').trim();
+    return `${c.status === 'error' ? 'Error' : 'Failed'}: **${escapeText(testTitle(c))}**${where}${msg ? ` — ${escapeText(msg.slice(0, 300))}` : ''}`;
+  });
+  if (f.length > max) items.push(`… ${f.length - max} more (see the JSON report)`);
+  return items;
 }
 
 function failuresSection(r: TestRunResult): string | undefined {
   const f = r.tests?.failures ?? [];
   if (f.length === 0) return undefined;
-  const items = f.slice(0, MAX_FAILURES).map((c) => {
-    const where = c.file ? ` (${c.file}${c.line ? `:${c.line}` : ''})` : '';
-    const msg = (c.message ?? '').trim();
-    const details = (c.details ?? '').trim();
-    const body =
-      details && details !== msg
-        ? `\n\n  \`\`\`\n  ${details.slice(0, 2000).replace(/```/g, "'''").replace(/\n/g, '\n  ')}\n  \`\`\``
-        : '';
-    return `- **${cell(testTitle(c))}**${where}${msg ? `: ${cell(msg)}` : ''}${body}`;
-  });
-  if (f.length > MAX_FAILURES) items.push(`- … ${f.length - MAX_FAILURES} more (see the JSON report)`);
-  return [`#### Failed tests (${f.length})`, '', ...items].join('\n');
+  return blocks(`#### Failed tests (${f.length})`, list(failureItems(r, MAX_FAILURES, true)));
 }
 
-function filesSection(r: TestRunResult): string | undefined {
+function flakySection(r: TestRunResult): string | undefined {
+  const f = r.tests?.flaky ?? [];
+  if (f.length === 0) return undefined;
+  return blocks(
+    `#### Flaky tests (${f.length}): passed only on a rerun`,
+    list(f.slice(0, 100).map((c) => `${escapeText(testTitle(c))} — ${c.reruns ?? 1} failed run(s) first`)),
+  );
+}
+
+function filesTable(r: TestRunResult): string | undefined {
   const files = r.coverage?.files ?? [];
   if (files.length === 0) return undefined;
   const shown = [...files]
@@ -142,96 +159,131 @@ function filesSection(r: TestRunResult): string | undefined {
     .slice(0, MAX_FILE_ROWS);
   const cols = METRICS.filter((m) => r.coverage?.totals[m] !== null);
   const withDelta = r.baseline.kind === 'found';
-  const header = `| File | ${cols.map((m) => LABEL[m]).join(' | ')}${withDelta ? ' | Δ lines' : ''} |`;
-  const align = `| --- | ${cols.map(() => '---:').join(' | ')}${withDelta ? ' | ---:' : ''} |`;
-  const rows = shown.map((f) => {
-    const delta = withDelta ? ` | ${fmtDelta(fileLineDelta(f.path, f.lines?.pct, r.baseline))}` : '';
-    return `| ${code(f.path)} | ${cols.map((m) => fmtPct(f[m])).join(' | ')}${delta} |`;
-  });
+  const header = ['File', ...cols.map((m) => LABEL[m]), ...(withDelta ? ['Δ lines'] : [])];
+  const align: Align[] = ['left', ...cols.map((): Align => 'right'), ...(withDelta ? (['right'] as Align[]) : [])];
+  const rows = shown.map((f) => [
+    { markdown: code(f.path) },
+    ...cols.map((m) => fmtPct(f[m])),
+    ...(withDelta ? [fmtDelta(fileLineDelta(f.path, f.lines?.pct, r.baseline))] : []),
+  ]);
   const more =
     files.length > shown.length
-      ? `\n\n${files.length - shown.length} better-covered files not shown (all are in the JSON report).`
-      : '';
-  return `<details><summary>Coverage by file (${files.length} files, least covered first)</summary>\n\n${[header, align, ...rows].join('\n')}${more}\n\n</details>`;
+      ? `${files.length - shown.length} better-covered files not shown (all are in the JSON report).`
+      : undefined;
+  return blocks(table(header, rows, align), more);
 }
 
 function commandsSection(r: TestRunResult): string | undefined {
   if (r.commands.length === 0) return undefined;
-  const rows = r.commands.map(
-    (c) =>
-      `| ${c.kind} | ${code(c.command)} | ${c.exitCode === 0 ? '✅ 0' : `❌ ${c.signal ?? String(c.exitCode)}`} | ${(c.durationMs / 1000).toFixed(1)} s |`,
+  return blocks(
+    '#### Commands',
+    table(
+      ['', 'Command', 'Exit', 'Time'],
+      r.commands.map((c) => [
+        c.kind,
+        { markdown: code(c.command) },
+        c.exitCode === 0 ? '✅ 0' : `❌ ${c.signal ?? String(c.exitCode)}`,
+        `${(c.durationMs / 1000).toFixed(1)} s`,
+      ]),
+      ['left', 'left', 'right', 'right'],
+    ),
   );
-  return ['#### Commands', '', '| | Command | Exit | Time |', '| --- | --- | ---: | ---: |', ...rows].join('\n');
 }
 
 function unmatchedSection(r: TestRunResult): string | undefined {
   if (r.unmatched.length === 0) return undefined;
   const items = r.unmatched
     .slice(0, 100)
-    .map((u) => `- ${code(u.reported)}${u.reason === 'ambiguous' ? ' (several files match)' : ''}`);
-  if (r.unmatched.length > 100) items.push(`- … ${r.unmatched.length - 100} more`);
-  return `#### Paths not found in the repository (${r.unmatched.length})\n\nThese report paths match no repository file; add a \`path-map\` line (\`from=to\`) to rewrite them.\n\n${items.join('\n')}`;
+    .map((u) => `${code(u.reported)}${u.reason === 'ambiguous' ? ' (several files match)' : ''}`);
+  if (r.unmatched.length > 100) items.push(`… ${r.unmatched.length - 100} more`);
+  return blocks(
+    `#### Paths not found in the repository (${r.unmatched.length})`,
+    `These report paths match no repository file; add a ${code('path-map')} line (${code('from=to')}) to rewrite them.`,
+    list(items),
+  );
 }
 
+/** The job summary: totals and gates first (never dropped), then the parts that may be trimmed. */
 export function summarySections(r: TestRunResult, headline: string): SummarySection[] {
   const deltas = totalDeltas(r.coverage?.totals, r.baseline);
-  const head = [
-    `### Test: ${headline}`,
-    '',
+  const head = blocks(
+    `### Test: ${escapeText(headline)}`,
     totalsTable(r, deltas),
-    '',
     baselineSentence(r),
     testsLine(r),
-    '',
     gatesTable(r.gates),
-  ]
-    .filter((l, i, a) => !(l === '' && a[i - 1] === ''))
-    .join('\n');
+  );
   const sections: SummarySection[] = [{ markdown: head, priority: 0 }];
   const add = (markdown: string | undefined, priority: number, label: string): void => {
     if (markdown) sections.push({ markdown, priority, label });
   };
   add(failuresSection(r), 1, 'failed tests');
+  add(flakySection(r), 1, 'flaky tests');
   add(diffSection(r), 1, 'changed lines');
   add(commandsSection(r), 2, 'commands');
   add(unmatchedSection(r), 2, 'unmatched paths');
-  add(filesSection(r), 3, 'coverage by file');
+  const files = filesTable(r);
+  if (files)
+    add(
+      details(`Coverage by file (${r.coverage?.files.length ?? 0} files, least covered first)`, files),
+      3,
+      'coverage by file',
+    );
   return sections;
 }
 
-/** The stage's part of the sticky PR comment: a few lines, the details stay in the job summary. */
-export function commentMarkdown(r: TestRunResult, headline: string): string {
+/**
+ * The stage's section of the sticky PR comment. The core writes the heading and status; `body` is
+ * what a reviewer must see (failed gates, failed tests, uncovered changed lines), `details` the rest.
+ * Every part is its own block (blocks()), so no paragraph can fall inside the list before it.
+ */
+export function commentSection(r: TestRunResult, headline: string): CommentSection {
   const deltas = totalDeltas(r.coverage?.totals, r.baseline);
   const t = r.coverage?.totals;
-  const lines = [`**Test** ${r.gates.every((g) => g.passed) ? '✅' : '❌'} ${headline}`];
-  if (t) {
-    const parts = METRICS.filter((m) => t[m] !== null).map((m) => {
-      const d = deltas ? fmtDelta(deltas[m]) : '';
-      return `${LABEL[m].toLowerCase()} ${fmtPct(t[m])}${d ? ` (${d})` : ''}`;
-    });
-    lines.push('', `Coverage: ${parts.join(' · ')}`);
-  }
+  const failedGates = r.gates.filter((g) => !g.passed);
+  const gatesPart =
+    failedGates.length > 0
+      ? blocks(
+          '**Failed gates**',
+          list(
+            failedGates.map(
+              (g) =>
+                `${code(g.name)}: ${gateValue(g, g.actual)}, required ${gateRequirement(g)}${g.detail ? ` — ${escapeText(g.detail)}` : ''}`,
+            ),
+          ),
+        )
+      : undefined;
+  const failures =
+    (r.tests?.failures ?? []).length > 0
+      ? blocks('**Failed tests**', list(failureItems(r, MAX_COMMENT_FAILURES, false)))
+      : undefined;
+  let uncovered: string | undefined;
   if (r.diff.kind === 'measured' && r.diff.coverage.total > 0) {
     const d = r.diff.coverage;
-    lines.push(`Changed lines: ${d.pct.toFixed(2)} % (${d.covered} / ${d.total})`);
-    const worst = d.files.filter((f) => f.uncovered.length > 0).slice(0, MAX_COMMENT_DIFF_FILES);
-    for (const f of worst)
-      lines.push(`- ${code(f.path)} ${f.pct.toFixed(0)} %, uncovered ${cell(formatRanges(f.uncovered, 5))}`);
-    const rest = d.files.filter((f) => f.uncovered.length > 0).length - worst.length;
-    if (rest > 0) lines.push(`- … ${rest} more files`);
+    const worst = d.files.filter((f) => f.uncovered.length > 0);
+    if (worst.length > 0) {
+      const items = worst
+        .slice(0, MAX_COMMENT_DIFF_FILES)
+        .map((f) => `${code(f.path)} ${f.pct.toFixed(0)} %, uncovered ${formatRanges(f.uncovered, 5)}`);
+      if (worst.length > MAX_COMMENT_DIFF_FILES) items.push(`… ${worst.length - MAX_COMMENT_DIFF_FILES} more files`);
+      uncovered = blocks(`**Changed lines not covered** (${d.pct.toFixed(2)} % of ${d.total} covered)`, list(items));
+    }
   }
-  if (r.baseline.kind === 'missing') lines.push(`_No baseline for \`${r.baseline.branch}\` yet._`);
-  const tl = testsLine(r);
-  if (tl) lines.push(tl);
-  for (const c of (r.tests?.failures ?? []).slice(0, MAX_COMMENT_FAILURES)) {
-    lines.push(`- ❌ ${cell(testTitle(c))}${c.message ? `: ${cell(c.message).slice(0, 200)}` : ''}`);
+  const coverageLine = t
+    ? `Coverage: ${METRICS.filter((m) => t[m] !== null)
+        .map((m) => {
+          const d = deltas ? fmtDelta(deltas[m]) : '';
+          return `${LABEL[m].toLowerCase()} ${fmtPct(t[m])}${d ? ` (${d})` : ''}`;
+        })
+        .join(' · ')}`
+    : undefined;
+  const body = blocks(gatesPart, failures, uncovered);
+  const detailsPart = blocks(coverageLine, baselineSentence(r), testsLine(r), gatesTable(r.gates));
+  const section: CommentSection = { headline };
+  if (body) section.body = body;
+  if (detailsPart) {
+    section.details = detailsPart;
+    section.detailsLabel = 'Coverage, tests and gates';
   }
-  const failedGates = r.gates.filter((g) => !g.passed);
-  if (failedGates.length > 0) {
-    lines.push(
-      '',
-      `Failed gates: ${failedGates.map((g) => `${code(g.name)} (${gateValue(g, g.actual)}, required ${cell(gateRequirement(g))})`).join(', ')}`,
-    );
-  }
-  return lines.join('\n');
+  return section;
 }

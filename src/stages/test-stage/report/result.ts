@@ -13,7 +13,9 @@ export interface TestRunResult {
   coverage?: CoverageSummary;
   coverageSources: { file: string; format: CoverageFormat }[];
   unmatched: UnmatchedPath[];
-  tests?: { totals: TestTotals; failures: TestCase[]; sources: string[] };
+  tests?: { totals: TestTotals; failures: TestCase[]; flaky: TestCase[]; sources: string[] };
+  /** The metric that leads the headline and that `min-lines` / `max-drop` gate on (see GateInput). */
+  headline: Metric;
   diff: DiffState;
   baseline: BaselineState;
   /** Set when this run saved the baseline of its branch. */
@@ -23,6 +25,18 @@ export interface TestRunResult {
 }
 
 export type Deltas = Record<Metric, number | null>;
+
+/** Go profiles lead with statements, as `go test -cover` prints them; every other format with lines. */
+export function headlineMetric(formats: readonly CoverageFormat[]): Metric {
+  return formats.length > 0 && formats.every((f) => f === 'go') ? 'statements' : 'lines';
+}
+
+export const HEADLINE_WHY: Record<Metric, string> = {
+  statements: 'Go profiles: statement coverage, as `go test -cover` prints it',
+  lines: 'line coverage',
+  branches: 'branch coverage',
+  functions: 'function coverage',
+};
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 

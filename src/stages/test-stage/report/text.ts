@@ -1,6 +1,6 @@
 import { formatRanges } from '../diff/diff-coverage.js';
 import { METRICS } from '../model.js';
-import { testTitle } from '../test-totals.js';
+import { testTitle } from '../results/index.js';
 import { fmtDelta, fmtPct, baselineSentence } from './markdown.js';
 import { totalDeltas, type TestRunResult } from './result.js';
 

@@ -1,6 +1,8 @@
 import { utf8Write } from '../bytes.js';
 import type { TestCase, TestStatus, TestTotals } from '../model.js';
 
+/** Numbers kept per case with extra data (see `extra`). */
+const EXTRA = 6;
 const STATUSES: readonly TestStatus[] = ['passed', 'failed', 'error', 'skipped'];
 const STATUS_CODE: Record<TestStatus, number> = { passed: 0, failed: 1, error: 2, skipped: 3 };
 
@@ -33,10 +35,11 @@ export class CaseList implements Iterable<TestCase> {
   private lastSuite = 0;
   private classnames = new Table();
   private files = new Table();
-  /** Case → its slot in `extra`, for cases with a message, details or a flaky mark. */
+  /** Case → its slot in `extra`, for cases with a message, details, a flaky mark or reruns. */
   private readonly extraOf = new Map<number, number>();
-  /** Per slot: message start, end, details start, end (-1: none), flaky (0 unset, 1 false, 2 true). */
-  private extra = new Float64Array(5 * 64);
+  private extraUsed = 0;
+  /** Per slot: message start, end, details start, end (-1: none), flaky (0 unset, 1 false, 2 true), reruns. */
+  private extra = new Float64Array(EXTRA * 64);
   private texts = Buffer.alloc(16 * 1024);
   private textsUsed = 0;
 
@@ -69,20 +72,37 @@ export class CaseList implements Iterable<TestCase> {
       this.names = bigger;
     }
     this.nameAt[i + 1] = start + utf8Write(this.names, testCase.name, start);
-    if (testCase.message !== undefined || testCase.details !== undefined || testCase.flaky !== undefined) {
-      const slot = this.extraOf.size;
-      if ((slot + 1) * 5 > this.extra.length) {
+    if (
+      testCase.message !== undefined ||
+      testCase.details !== undefined ||
+      testCase.flaky !== undefined ||
+      testCase.reruns !== undefined
+    ) {
+      const slot = this.extraUsed++;
+      if ((slot + 1) * EXTRA > this.extra.length) {
         const bigger = new Float64Array(this.extra.length * 2);
         bigger.set(this.extra);
         this.extra = bigger;
       }
-      const e = slot * 5;
+      const e = slot * EXTRA;
       [this.extra[e], this.extra[e + 1]] = this.storeText(testCase.message);
       [this.extra[e + 2], this.extra[e + 3]] = this.storeText(testCase.details);
       this.extra[e + 4] = testCase.flaky === undefined ? 0 : testCase.flaky ? 2 : 1;
+      this.extra[e + 5] = testCase.reruns ?? 0;
       this.extraOf.set(i, slot);
     }
     this.count++;
+  }
+
+  /** Replaces the last case (a rerun of it): its name is written over the old one's bytes. */
+  replaceLast(testCase: TestCase): void {
+    if (this.count === 0) {
+      this.push(testCase);
+      return;
+    }
+    this.count--;
+    this.extraOf.delete(this.count);
+    this.push(testCase);
   }
 
   pushAll(cases: Iterable<TestCase>): void {
@@ -101,9 +121,10 @@ export class CaseList implements Iterable<TestCase> {
     if (!Number.isNaN(this.duration[i])) out.durationMs = this.duration[i];
     const slot = this.extraOf.get(i);
     if (slot !== undefined) {
-      const e = slot * 5;
+      const e = slot * EXTRA;
       const flaky = this.extra[e + 4];
       if (flaky !== 0) out.flaky = flaky === 2;
+      if (this.extra[e + 5] > 0) out.reruns = this.extra[e + 5];
       if (this.extra[e] >= 0) out.message = this.texts.toString('utf8', this.extra[e], this.extra[e + 1]);
       if (this.extra[e + 2] >= 0) out.details = this.texts.toString('utf8', this.extra[e + 2], this.extra[e + 3]);
     }
@@ -116,6 +137,13 @@ export class CaseList implements Iterable<TestCase> {
 
   toArray(): TestCase[] {
     return [...this];
+  }
+
+  /** The cases that passed only on a rerun, in report order. */
+  flakyCases(): TestCase[] {
+    const out: TestCase[] = [];
+    for (const [i, slot] of this.extraOf) if (this.extra[slot * EXTRA + 4] === 2) out.push(this.at(i));
+    return out;
   }
 
   /** The failed and errored cases, in report order. */
@@ -134,7 +162,7 @@ export class CaseList implements Iterable<TestCase> {
       else if (status === 2) totals.errors++;
       else totals.skipped++;
     }
-    for (const slot of this.extraOf.values()) if (this.extra[slot * 5 + 4] === 2) totals.flaky++;
+    for (const slot of this.extraOf.values()) if (this.extra[slot * EXTRA + 4] === 2) totals.flaky++;
     return totals;
   }
 

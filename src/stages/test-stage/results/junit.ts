@@ -15,6 +15,8 @@ export function nameTable<T>(entries: Record<string, T>): Readonly<Record<string
 const CHILD_STATUS = nameTable<TestStatus>({ failure: 'failed', error: 'error', skipped: 'skipped' });
 const FLAKY = new Set(['flakyFailure', 'flakyError']);
 const RERUN = new Set(['rerunFailure', 'rerunError']);
+/** When a case has several outcomes (a failure and an error, say), the most severe decides. */
+const SEVERITY: Record<TestStatus, number> = { passed: 0, skipped: 1, failed: 2, error: 3 };
 
 /** The first non-blank line, trimmed (found without splitting a long stack trace into lines). */
 export function firstLine(text: string | undefined): string | undefined {
@@ -41,6 +43,11 @@ function seconds(value: string | undefined): number | undefined {
  * pytest, PHPUnit (suites nested in suites, `file`/`line` attributes), go-junit-report, xunit-style
  * `status="disabled"`, catch2, nextest. Every `<testcase>` at any depth becomes one TestCase; the names
  * of all enclosing suites are kept, outermost first.
+ *
+ * Reruns: Surefire writes one `<testcase>` with a `flakyFailure`/`flakyError` per failed attempt when
+ * a later one passed (flaky), or `rerunFailure`/`rerunError` beside the final `failure`. pytest-rerunfailures
+ * writes each attempt as a `<testcase>` of its own, one after another with the same suite, class and
+ * name: the last decides, the ones before are its reruns (so the totals equal pytest's "N passed, M rerun").
  */
 export function junitHandler(cases: CaseSink): XmlHandler {
   /** Per open suite: the path of names down to it and the nearest `file`, computed once per suite, shared by its cases. */
@@ -53,12 +60,25 @@ export function junitHandler(cases: CaseSink): XmlHandler {
   let inCase = false;
   /** Whether a failure/error/skipped child has decided the status. */
   let sawOutcome = false;
+  /** Flaky and rerun elements of the current case: attempts before the one that decided. */
+  let reruns = 0;
+  let flakyMarks = 0;
+  /** The identity of the case pushed last, to tell pytest-rerunfailures' attempts from new cases. */
+  let last: { suite: string[]; classname?: string; name: string; runs: number } | undefined;
+  /**
+   * Only pytest's reports (root `<testsuites name="pytest tests">` or a suite named `pytest`, its
+   * defaults) read repeated adjacent cases as attempts: elsewhere (TestNG, jest) the same name twice
+   * in a row is two tests.
+   */
+  let pytest = false;
   /** The element whose text is being collected (failure, error, skipped) and that text. */
   let capture: { status: TestStatus; message?: string; text: string } | undefined;
 
   return {
     open(name: string, attrs: Attributes, ctx: XmlContext) {
+      if (name === 'testsuites' && attrs.get('name') === 'pytest tests') pytest = true;
       if (name === 'testsuite') {
+        if (suites.length === 0 && attrs.get('name') === 'pytest') pytest = true;
         const parent = suites[suites.length - 1];
         const own = attrs.get('name') ?? '';
         const file = attrs.getShared('file') ?? attrs.getShared('filepath') ?? parent?.file;
@@ -82,36 +102,52 @@ export function junitHandler(cases: CaseSink): XmlHandler {
         row.line = Number.isInteger(line) && line > 0 ? line : undefined;
         row.durationMs = Number.isNaN(time) ? seconds(attrs.get('time')) : Math.round(time * 1000);
         row.flaky = undefined;
+        row.reruns = undefined;
         row.message = undefined;
         row.details = undefined;
         inCase = true;
         sawOutcome = false;
+        reruns = 0;
+        flakyMarks = 0;
         capture = undefined;
         return;
       }
       if (!inCase) return;
       const status = CHILD_STATUS[name];
       if (status) {
-        // The first failure/error decides; a later <skipped> never hides a failure.
-        if (!sawOutcome || (row.status === 'skipped' && status !== 'skipped')) {
+        // The most severe outcome decides (an error over a failure, any failure over a skip); at equal
+        // severity the first one's message stays.
+        if (!sawOutcome || SEVERITY[status] > SEVERITY[row.status]) {
           row.status = status;
           sawOutcome = true;
           capture = { status, message: attrs.get('message'), text: '' };
         }
       } else if (FLAKY.has(name)) {
-        row.flaky = true;
+        flakyMarks++;
+        reruns++;
       } else if (RERUN.has(name)) {
-        row.flaky = false;
+        reruns++;
       }
     },
     close(name: string) {
       if (name === 'testsuite') {
         suites.pop();
+        last = undefined;
       } else if (name === 'testcase' && inCase) {
-        // Surefire: flakyFailure without a final failure = passed on a rerun; with one, it simply failed.
-        if (row.status !== 'passed') row.flaky = undefined;
-        cases.push(row);
         inCase = false;
+        const again =
+          pytest &&
+          last !== undefined &&
+          last.name === row.name &&
+          last.classname === row.classname &&
+          last.suite === row.suite;
+        if (again) reruns += last!.runs;
+        // Surefire: flakyFailure without a final failure = passed on a rerun; with one, it simply failed.
+        row.flaky = row.status === 'passed' && (flakyMarks > 0 || (again && reruns > 0)) ? true : undefined;
+        row.reruns = reruns > 0 ? reruns : undefined;
+        if (again) cases.replaceLast(row);
+        else cases.push(row);
+        last = { suite: row.suite, classname: row.classname, name: row.name, runs: reruns + 1 };
       } else if (capture && CHILD_STATUS[name] === capture.status) {
         const { message, text } = capture;
         const details = text.trim();
