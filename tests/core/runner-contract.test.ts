@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseSections, STICKY_MARKER } from '../../src/core/comment/sticky-body.js';
-import { assertValidReport } from '../../src/core/report/schema.js';
+import { assertReportMatches, BaseReportSchema } from '../../src/core/report/schema.js';
 import { runBundle } from '../support/action-runner.js';
 import { startGitHubServer, type GitHubServer } from '../support/github-server/index.js';
 import { pullRequestEvent } from '../support/webhook-events.js';
@@ -69,7 +69,7 @@ describe('runner contract (smoke bundle)', () => {
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
     expect(r.outputs.passed).toBe('true');
     const report = JSON.parse(readFileSync(r.outputs.report, 'utf8'));
-    expect(() => assertValidReport(report)).not.toThrow();
+    expect(() => assertReportMatches(BaseReportSchema, report)).not.toThrow();
     expect(report.stage).toBe('smoke');
     expect(report.run.url).toBe(`https://github.com/${OWNER}/${REPO}/actions/runs/4242`);
     expect(r.summary.length).toBeGreaterThan(0);
@@ -109,9 +109,12 @@ describe('runner contract (smoke bundle)', () => {
     expect(markerComments()).toHaveLength(1);
   });
 
-  it('names the input and the bad value when an input is invalid, and exits 1 without a stack', async () => {
+  it('names the input and the bad value when an input is invalid, exits 2 without a stack, and still writes the report', async () => {
     const r = await runBundle('smoke', { inputs: { url: siteUrl, concurrency: 'many' }, apiUrl: github.url });
-    expect(r.exitCode).toBe(1);
+    expect(r.exitCode).toBe(2);
+    const report = JSON.parse(readFileSync(r.outputs.report, 'utf8'));
+    expect(report).toMatchObject({ stage: 'smoke', status: 'fail', error: { kind: 'usage', input: 'concurrency' } });
+    expect(r.summary).toContain("input 'concurrency'");
     const error = r.annotations.find((a) => a.command === 'error');
     expect(error?.message).toMatch(/input 'concurrency'.*'many'/);
     expect(r.stdout).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
