@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { ApiError, notFound, paginate, validationFailed } from './http.js';
 import type { ObjectBuilder } from './objects.js';
 import type { DeploymentState, IssueRecord, RepoRecord } from './records.js';
 import type { OperationSpec } from './spec.js';
 import type { GitHubState } from './state.js';
 
-export type PermissionScope = 'issues' | 'pull_requests' | 'deployments' | 'members' | 'contents';
+export type PermissionScope = 'issues' | 'pull_requests' | 'deployments' | 'members' | 'contents' | 'security_events';
 export type PermissionLevel = 'read' | 'write' | 'none';
 
 export interface RouteContext {
@@ -427,6 +429,48 @@ export const ROUTES: Record<string, Route> = {
       return {
         status: 201,
         body: ctx.build.deploymentStatus(world.record, status, ctx.state.user(ctx.login)),
+      };
+    },
+  },
+  'code-scanning/upload-sarif': {
+    access: scope('security_events', 'write'),
+    handle(ctx) {
+      const world = repoOf(ctx);
+      // Code scanning's documented limits: 10 MB gzipped (413), 20 runs, 25 000 results per run (400).
+      const gz = Buffer.from(str(ctx.body.sarif) ?? '', 'base64');
+      if (gz.length > 10 * 1024 * 1024) throw new ApiError(413, { message: 'Payload Too Large' });
+      let sarif: { version?: unknown; runs?: { results?: unknown[] }[] };
+      try {
+        sarif = JSON.parse(gunzipSync(gz).toString('utf8')) as typeof sarif;
+      } catch {
+        throw new ApiError(400, { message: 'Invalid SARIF: the sarif field must be gzipped, base64-encoded JSON' });
+      }
+      if (sarif.version !== '2.1.0' || !Array.isArray(sarif.runs))
+        throw new ApiError(400, { message: 'Invalid SARIF: version 2.1.0 with runs is required' });
+      if (sarif.runs.length > 20)
+        throw new ApiError(400, {
+          message: `rejecting SARIF, as there are more runs than allowed (${sarif.runs.length} > 20)`,
+        });
+      for (const run of sarif.runs)
+        if ((run.results?.length ?? 0) > 25_000)
+          throw new ApiError(400, {
+            message: `rejecting SARIF, as there are more results in a run than allowed (${run.results?.length} > 25000)`,
+          });
+      const id = randomUUID();
+      world.sarifUploads.push({
+        id,
+        commitSha: str(ctx.body.commit_sha) ?? '',
+        ref: str(ctx.body.ref) ?? '',
+        ...(str(ctx.body.tool_name) ? { toolName: str(ctx.body.tool_name) } : {}),
+        gzippedBytes: gz.length,
+        sarif,
+      });
+      return {
+        status: 202,
+        body: {
+          id,
+          url: `${ctx.url.origin}/repos/${world.record.owner}/${world.record.name}/code-scanning/sarifs/${id}`,
+        },
       };
     },
   },

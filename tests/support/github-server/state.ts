@@ -72,7 +72,19 @@ class RepoWorld {
   deployments: DeploymentRecord[] = [];
   deploymentStatuses: DeploymentStatusRecord[] = [];
   comparisons = new Map<string, ComparisonRecord>();
+  sarifUploads: SarifUploadRecord[] = [];
   constructor(readonly record: RepoRecord) {}
+}
+
+/** A SARIF upload as code scanning received it (the `sarif` field decoded: base64, gunzip, JSON). */
+export interface SarifUploadRecord {
+  id: string;
+  commitSha: string;
+  ref: string;
+  toolName?: string;
+  /** Size of the gzipped SARIF, in bytes. */
+  gzippedBytes: number;
+  sarif: unknown;
 }
 
 /** The in-memory GitHub the server serves. Tests seed it and read it back; the API mutates it. */
@@ -301,6 +313,10 @@ export class GitHubState {
 
   deployments(owner: string, repo: string): DeploymentRecord[] {
     return this.requireWorld(owner, repo).deployments;
+  }
+
+  sarifUploads(owner: string, repo: string): SarifUploadRecord[] {
+    return this.requireWorld(owner, repo).sarifUploads;
   }
 
   deploymentStatuses(owner: string, repo: string, deploymentId?: number): DeploymentStatusRecord[] {
