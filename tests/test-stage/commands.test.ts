@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryLogger } from '../../src/core/logger.js';
-import { runCommand, runCommands } from '../../src/stages/test-stage/run-commands.js';
+import { PIPE_GRACE_MS, runCommand, runCommands } from '../../src/stages/test-stage/run-commands.js';
 import { detectCommands, detectCoverageFiles } from '../../src/stages/test-stage/detect.js';
 import { expandPatterns } from '../../src/stages/test-stage/find-files.js';
 import { tempDir, write } from './support/git-repo.js';
@@ -34,6 +34,28 @@ describe('runCommands', () => {
     expect(messages).toContain('after');
     expect(messages.some((m) => /test: 'exit 3' failed \(exit code 3\) after \d+\.\ds/.test(m))).toBe(true);
     expect(results.every((r) => r.durationMs >= 0)).toBe(true);
+  });
+
+  it('ends when the command exits, though a background process it started still holds stdout', async () => {
+    const logger = new MemoryLogger();
+    const o = opts(logger);
+    // `sleep 30 &` inherits stdout and stderr; the command itself exits at once. Without the grace
+    // period the stage would wait the 30 s for the pipes to close.
+    const result = await runCommand('test', 'echo started; (sleep 30; echo late) & echo done', o);
+    expect(result).toMatchObject({ exitCode: 0, pipesLeftOpen: true });
+    // It waited the grace period for output, not for the background process (30 s).
+    expect(result.durationMs).toBeGreaterThanOrEqual(PIPE_GRACE_MS - 50);
+    const messages = logger.lines.map((l) => l.message);
+    expect(messages).toContain('started');
+    expect(messages).toContain('done');
+    expect(messages).not.toContain('late');
+    expect(messages.some((m) => /still holds its output; no longer reading it/.test(m))).toBe(true);
+  });
+
+  it('a command whose background process closes its output is not marked', async () => {
+    const result = await runCommand('test', '(sleep 30 >/dev/null 2>&1 &) ; echo ok', opts());
+    expect(result.exitCode).toBe(0);
+    expect(result.pipesLeftOpen).toBeUndefined();
   });
 
   it('kills the whole process group when cancelled', async () => {

@@ -168,4 +168,27 @@ describe('JaCoCo (Maven)', () => {
     const results = await readTestResults(['java/TEST-shipkit.sample.CalcTest.xml'], { cwd: out });
     expect(testTotals(results)).toEqual({ total: 3, passed: 2, failed: 0, errors: 0, skipped: 1, flaky: 0 });
   });
+
+  it("rerunFailingTestsCount: totals equal Surefire's own summary, the flaky test with its reruns", async () => {
+    const summary = /Tests run: (\d+), Failures: (\d+), Errors: (\d+), Skipped: (\d+), Flakes: (\d+)/.exec(
+      text(path.join(out, 'java/mvn.txt')),
+    )!;
+    const [run, failures, errors, skipped, flakes] = summary.slice(1).map(Number);
+    const results = await readTestResults(
+      ['java/TEST-shipkit.sample.CalcTest.xml', 'java/TEST-shipkit.sample.FlakyTest.xml'],
+      { cwd: out },
+    );
+    expect(testTotals(results)).toEqual({
+      total: run,
+      passed: run - failures - errors - skipped,
+      failed: failures,
+      errors,
+      skipped,
+      flaky: flakes,
+    });
+    // The suite's own attributes say failures="2": they count the failed attempts, not the outcome.
+    expect(results.cases.flakyCases()).toEqual([
+      expect.objectContaining({ name: 'passesOnTheThirdRun', status: 'passed', flaky: true, reruns: 2 }),
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import { mergeFiles } from '../coverage/coverage-set.js';
 import type { CoverageSet, Counter, FileCoverage, Metric, TestResults } from '../model.js';
 import type { PathResolver } from './resolve.js';
 
@@ -7,14 +8,6 @@ export interface UnmatchedPath {
   /** Where shipkit looked last (kept in the report under this name). */
   guess: string;
   reason: 'not-found' | 'ambiguous';
-}
-
-/** Sums two coverages of the same file (two reports, or two report paths naming one file). */
-export function mergeFileCoverage(into: FileCoverage, from: FileCoverage): void {
-  into.lines.addAll(from.lines);
-  into.branches.addAll(from.branches);
-  into.functions.addAll(from.functions);
-  into.statements.addAll(from.statements);
 }
 
 /**
@@ -36,7 +29,9 @@ export function normalizeCoverage(
   for (const [reported, file] of set.files) {
     const p = note(reported);
     const existing = files.get(p);
-    if (existing) mergeFileCoverage(existing, file);
+    // Two report paths naming one file (lcov's absolute path, cobertura's relative one): the same
+    // merge as two reports (by position, counted arms never added to known ones).
+    if (existing) mergeFiles(existing, file);
     else files.set(p, { ...file, path: p });
   }
   const summaryOnly = new Map<string, Partial<Record<Metric, Counter>>>();
@@ -45,7 +40,10 @@ export function normalizeCoverage(
     const existing = summaryOnly.get(p) ?? {};
     for (const [metric, c] of Object.entries(counters) as [Metric, Counter][]) {
       const cur = existing[metric];
-      existing[metric] = cur ? { covered: cur.covered + c.covered, total: cur.total + c.total } : { ...c };
+      // Two summaries of one file (several reports of a run): the larger is what is known.
+      existing[metric] = cur
+        ? { covered: Math.max(cur.covered, c.covered), total: Math.max(cur.total, c.total) }
+        : { ...c };
     }
     summaryOnly.set(p, existing);
   }
