@@ -2,7 +2,7 @@ import { ServiceError } from '../../../core/errors.js';
 import type { ProcessResult } from './exec.js';
 
 /** `2026-11-27T23:13:21Z	FATAL	Fatal error	<message>`: Trivy's log prefix, dropped from what is shown. */
-const LOG_PREFIX = /^\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)\s+[A-Z]+\s+/;
+const LOG_PREFIX = /^(?:\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)\s+)?(?:FATAL|ERROR|WARN|INFO|DEBUG)\s+/;
 const MAX_LINE = 700;
 
 /**
@@ -13,7 +13,7 @@ export function stderrTail(stderr: string): string {
   const lines = stderr.split(/\r?\n/);
   let start = -1;
   for (let i = lines.length - 1; i >= 0; i--) {
-    if (/\sFATAL\s/.test(lines[i])) {
+    if (/(^|\s)FATAL\s/.test(lines[i])) {
       start = i;
       break;
     }
@@ -21,13 +21,17 @@ export function stderrTail(stderr: string): string {
   const chosen = (start >= 0 ? lines.slice(start) : lines.slice(-6))
     .map((line) =>
       line
+        .trim()
         .replace(LOG_PREFIX, '')
         .replace(/^Fatal error\s+/, '')
-        .replace(/^\*\s*/, '')
-        .trim(),
+        .replace(/^\*\s*/, ''),
     )
     .filter((line) => line.length > 0);
-  const text = chosen.join('; ').replace(/\s+/g, ' ');
+  // "2 errors occurred:" is followed by its list; other lines are separate statements.
+  const text = chosen
+    .map((line, i) => (i === 0 ? line : `${chosen[i - 1].endsWith(':') ? ' ' : '; '}${line}`))
+    .join('')
+    .replace(/\s+/g, ' ');
   return text.length > MAX_LINE ? `…${text.slice(text.length - MAX_LINE)}` : text;
 }
 
