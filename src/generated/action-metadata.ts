@@ -9,31 +9,31 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
     "inputs": [
       {
         "name": "lint",
-        "description": "Lint command(s), one per line, run with bash in working-directory. A failing one fails the `lint` gate; reports are still read.",
+        "description": "Lint command(s), one per line, run with bash in working-directory, like `test`. A failing one fails the `lint` gate; reports are still read.",
         "required": false,
         "default": ""
       },
       {
         "name": "test",
-        "description": "Test command(s), one per line, run with bash in working-directory. A failing one fails the `test` gate; reports are still read.",
+        "description": "Test command(s), one per line, run with bash in working-directory, without the action's inputs or token in their environment (pass what they need through `env:`). A failing one fails the `test` gate; reports are still read. A command ends when its shell exits; output of a background process it started (`npm start &`) is read for 2 more seconds, then no longer.",
         "required": false,
         "default": ""
       },
       {
         "name": "coverage",
-        "description": "Coverage report files or globs (newline or comma separated), relative to working-directory. Empty looks in the usual places (coverage/lcov.info, coverage.xml, cover.out…).",
+        "description": "Coverage report files or globs (newline or comma separated), relative to working-directory. Empty looks in the usual places (coverage/lcov.info, coverage.xml, cover.out…). Several reports of one run (c8's lcov, cobertura, clover and JSON) give that run's numbers; reports of different runs add up as `lcov -a` does.",
         "required": false,
         "default": ""
       },
       {
         "name": "coverage-format",
-        "description": "auto (detect from content), lcov, cobertura, clover, jacoco, istanbul-summary, istanbul-final or go.",
+        "description": "auto (detect from content), lcov, cobertura, clover, jacoco, istanbul-summary, istanbul-final, go or coverage-py (`coverage json`).",
         "required": false,
         "default": "auto"
       },
       {
         "name": "test-results",
-        "description": "JUnit XML (or TRX, NUnit) files or globs. Empty looks in the usual places (junit.xml, target/surefire-reports…).",
+        "description": "Test reports (JUnit XML in its dialects, TRX, NUnit 2 and 3, xUnit.net v2, mocha --reporter json), files or globs. Empty looks in the usual places (junit.xml, target/surefire-reports…). Reruns (Surefire, pytest-rerunfailures) that passed count as flaky, not failed.",
         "required": false,
         "default": ""
       },
@@ -45,7 +45,7 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
       },
       {
         "name": "min-lines",
-        "description": "Minimum total line coverage in percent. Empty means no gate.",
+        "description": "Minimum total line coverage in percent (for Go profiles, statement coverage, as `go test -cover` prints it). Empty means no gate.",
         "required": false,
         "default": ""
       },
@@ -81,7 +81,7 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
       },
       {
         "name": "max-drop",
-        "description": "Largest allowed drop of line coverage (statements for Go) against the base branch's baseline, in percentage points. Fails when no baseline exists.",
+        "description": "Largest allowed drop of line coverage (statements for Go) against the base branch's baseline, in percentage points. Pushes to the default branch save the baseline; a pull request before the first one passes with \"no baseline yet\" unless require-baseline is true.",
         "required": false,
         "default": ""
       },
@@ -90,6 +90,12 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
         "description": "Base branch for diff coverage and the baseline. Empty uses the pull request's base branch.",
         "required": false,
         "default": ""
+      },
+      {
+        "name": "require-baseline",
+        "description": "Fail max-drop when the base branch has no saved baseline yet (instead of passing and saying so).",
+        "required": false,
+        "default": "false"
       },
       {
         "name": "allow-empty",
@@ -154,6 +160,174 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
       {
         "name": "failed",
         "description": "Number of failed and errored test cases (empty without reports)."
+      },
+      {
+        "name": "report",
+        "description": "Path of the JSON stage report."
+      }
+    ]
+  },
+  "scan": {
+    "name": "shipkit scan",
+    "description": "Trivy (dependencies, secrets, misconfigurations, images), the package managers' audits and existing reports (Trivy JSON, SARIF, npm/pnpm/yarn audit, osv-scanner) behind one findings gate, with ignores that expire, new-only on pull requests and SARIF within GitHub's limits.",
+    "inputs": [
+      {
+        "name": "target",
+        "description": "Directory scanned by Trivy (fs or config) and the audits, relative to working-directory.",
+        "required": false,
+        "default": "."
+      },
+      {
+        "name": "image",
+        "description": "Scan this image with Trivy instead of the directory (before a push) - a local image name, a docker save or OCI tarball, an OCI layout directory, or a registry reference.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "scanners",
+        "description": "Trivy's scanners, comma-separated - vuln, secret, misconfig; none runs no Trivy (only audits and reports). misconfig alone runs trivy config.",
+        "required": false,
+        "default": "vuln,secret,misconfig"
+      },
+      {
+        "name": "audit",
+        "description": "Package managers' audits to run in target, comma-separated - npm, pnpm, yarn (berry's yarn npm audit), osv-scanner (Python, Go and more, from the lockfiles).",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "reports",
+        "description": "Reports that already exist, one per line or comma-separated - Trivy JSON, SARIF 2.1.0 from any tool (Snyk, Semgrep, CodeQL…), npm/pnpm/yarn audit JSON, osv-scanner JSON. The format is recognised from the file.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "fail-on",
+        "description": "Fail when a finding at this severity or worse counts - critical, high, medium or low.",
+        "required": false,
+        "default": "high"
+      },
+      {
+        "name": "fixable-only",
+        "description": "Only findings with a fixed version fail the gate (the others are still listed).",
+        "required": false,
+        "default": "false"
+      },
+      {
+        "name": "new-only",
+        "description": "On pull requests, only findings the base branch's baseline does not have fail the gate; existing ones are listed as existing. Without a baseline every finding counts as new (with a warning).",
+        "required": false,
+        "default": "false"
+      },
+      {
+        "name": "ignore-file",
+        "description": "Ignores with id or package pattern, a required reason and expires date (YAML). .trivyignore and .trivyignore.yaml in working-directory are read too.",
+        "required": false,
+        "default": ".shipkit/scan-ignore.yml"
+      },
+      {
+        "name": "sarif",
+        "description": "Write SARIF 2.1.0 here (one run per tool, each its own category, within GitHub's limits). With upload-sarif and no path, .shipkit/scan.sarif.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "upload-sarif",
+        "description": "Upload the SARIF to code scanning (needs permissions security-events write).",
+        "required": false,
+        "default": "false"
+      },
+      {
+        "name": "trivy-version",
+        "description": "Trivy release to download and verify against its checksums file.",
+        "required": false,
+        "default": "0.74.0"
+      },
+      {
+        "name": "trivy-path",
+        "description": "Run this Trivy binary (a path, or a command on PATH) instead of downloading one.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "trivy-download-url",
+        "description": "Base URL of Trivy's release downloads (a mirror); empty is GitHub's releases.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "db-repository",
+        "description": "OCI repositories of Trivy's vulnerability database, comma-separated, tried in order; rate limits (429) are retried, then the next is tried.",
+        "required": false,
+        "default": "mirror.gcr.io/aquasec/trivy-db:2,ghcr.io/aquasecurity/trivy-db:2"
+      },
+      {
+        "name": "skip-db-update",
+        "description": "Scan with the database already cached; never download it.",
+        "required": false,
+        "default": "false"
+      },
+      {
+        "name": "insecure",
+        "description": "Allow plain HTTP and unverified TLS for registries (a local mirror of the database or the image).",
+        "required": false,
+        "default": "false"
+      },
+      {
+        "name": "github-token",
+        "description": "Token for the sticky pull request comment and the SARIF upload.",
+        "required": false,
+        "default": "${{ github.token }}"
+      },
+      {
+        "name": "working-directory",
+        "description": "Directory the scan runs in; paths in inputs are relative to it.",
+        "required": false,
+        "default": "."
+      },
+      {
+        "name": "comment",
+        "description": "Update this stage's section of the sticky pull request comment.",
+        "required": false,
+        "default": "true"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "passed",
+        "description": "true when every gate passed (no counted finding at fail-on or worse, no expired ignore), else false."
+      },
+      {
+        "name": "critical",
+        "description": "Findings at critical that count (not ignored)."
+      },
+      {
+        "name": "high",
+        "description": "Findings at high that count."
+      },
+      {
+        "name": "medium",
+        "description": "Findings at medium that count."
+      },
+      {
+        "name": "low",
+        "description": "Findings at low that count."
+      },
+      {
+        "name": "unknown",
+        "description": "Findings of unknown severity that count."
+      },
+      {
+        "name": "new-findings",
+        "description": "Counted findings the base branch's baseline does not have; empty when no baseline was compared."
+      },
+      {
+        "name": "sarif-file",
+        "description": "Path of the SARIF written, if any."
+      },
+      {
+        "name": "sarif-id",
+        "description": "The id code scanning gave the SARIF upload, if uploaded."
       },
       {
         "name": "report",

@@ -15,6 +15,12 @@ export const STAGES: readonly StageEntry[] = [
     load: async () => stage((await import('./test-stage/stage.js')).testStage),
   },
   {
+    name: 'scan',
+    title: 'Scan',
+    actionDir: 'scan',
+    load: async () => stage((await import('./scan/stage.js')).scanStage),
+  },
+  {
     name: 'migrate',
     title: 'Migrate',
     actionDir: 'migrate',
