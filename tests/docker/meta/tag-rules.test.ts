@@ -349,3 +349,28 @@ describe('input mistakes name the input', () => {
     ).toThrow(/DOCKER_METADATA_SHORT_SHA_LENGTH/);
   });
 });
+
+describe('date formatting', () => {
+  it('the UTC shortcut gives what dayjs.tz("UTC") gives, for every format token', async () => {
+    const { formatDate } = await import('../../../src/stages/docker/meta/expressions.js');
+    const dayjs = (await import('dayjs')).default;
+    const formats = [
+      'YYYYMMDD',
+      'YYYY-MM-DDTHH:mm:ss.SSS[Z]',
+      'dddd, MMMM Do YYYY, h:mm:ss a',
+      'YY M D H h m s S SS A a Q k kk X x w ww W WW gggg GGGG E',
+      'Z ZZ [z] ddd dd d',
+      'z zzz',
+    ];
+    const dates = [
+      new Date('2020-01-10T00:30:00.000Z'),
+      new Date('2024-02-29T23:59:59.999Z'),
+      new Date('1999-12-31T12:00:00Z'),
+    ];
+    for (const date of dates) {
+      for (const format of formats) {
+        expect(formatDate(date, format, 'UTC')).toBe(dayjs(date).tz('UTC').format(format));
+      }
+    }
+  });
+});
