@@ -133,7 +133,7 @@ describe('the advisories layout (pnpm audit --json, npm 6)', () => {
     const minimist = merged.filter((f) => f.package === 'minimist' && f.installed === '1.2.5');
     expect(minimist).toHaveLength(1);
     expect(minimist[0]).toMatchObject({ id: 'CVE-2021-44906', tools: ['npm-audit', 'pnpm-audit'], fixed: '1.2.6' });
-    expect(minimist[0]!.aliases).toContain('GHSA-xvch-5gv4-984h');
+    expect(minimist[0].aliases).toContain('GHSA-xvch-5gv4-984h');
   });
 
   it('is recognised from the file', async () => {

@@ -33,7 +33,17 @@ describeWithSharedFixtures("Trivy's own JSON reports (../shared/fixtures/trivy)"
     for (const name of goldens()) {
       const golden = JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as Golden;
       const report = await readTrivyReport(path.join(dir, name), source(name));
-      const expected = (golden.Results ?? []).flatMap((r) => [
+      interface Expected {
+        kind: string;
+        id: string;
+        target: string;
+        package?: string;
+        installed?: string;
+        fixed?: string | null;
+        severity?: string;
+        line?: number;
+      }
+      const expected: Expected[] = (golden.Results ?? []).flatMap((r): Expected[] => [
         ...(r.Vulnerabilities ?? []).map((v) => ({
           kind: 'vuln',
           id: v.VulnerabilityID,
@@ -50,7 +60,7 @@ describeWithSharedFixtures("Trivy's own JSON reports (../shared/fixtures/trivy)"
       ]);
       expect(report.findings.length, name).toBe(expected.length);
       for (const [i, e] of expected.entries()) {
-        const f = report.findings[i]!;
+        const f = report.findings[i];
         expect(f.kind, name).toBe(e.kind);
         expect(f.ids[0], name).toBe(e.id);
         expect(f.target, name).toBe(e.target);
@@ -70,8 +80,8 @@ describeWithSharedFixtures("Trivy's own JSON reports (../shared/fixtures/trivy)"
 
   it('takes the GitHub advisory among the references as an alias of the CVE', async () => {
     const report = await readTrivyReport(path.join(dir, 'npm.json'), source('npm.json'));
-    expect(report.findings[0]!.ids).toEqual(['CVE-2019-11358', 'GHSA-6c3j-c64m-qhgq']);
-    expect(report.findings[0]!.file).toBe('package-lock.json');
+    expect(report.findings[0].ids).toEqual(['CVE-2019-11358', 'GHSA-6c3j-c64m-qhgq']);
+    expect(report.findings[0].file).toBe('package-lock.json');
     const image = await readTrivyReport(path.join(dir, 'alpine-310.json'), source('alpine-310.json'));
     // An image's packages are in no file of the repository.
     expect(image.findings.every((f) => f.file === null)).toBe(true);

@@ -89,6 +89,27 @@ function run(
   });
 }
 
+/** The failure an audit reported as its JSON output, in one line; undefined for a report. */
+function toolFailure(out: string): string | undefined {
+  if (!out.startsWith('{')) return undefined;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(out);
+  } catch {
+    return undefined;
+  }
+  if (typeof doc !== 'object' || doc === null || !('error' in doc)) return undefined;
+  const d = doc as {
+    message?: unknown;
+    error?: { code?: unknown; summary?: unknown; message?: unknown; detail?: unknown };
+  };
+  if (typeof d.error !== 'object' || d.error === null) return undefined;
+  const parts = [d.error.code, d.message, d.error.message, d.error.summary, d.error.detail].filter(
+    (p): p is string => typeof p === 'string' && p.trim() !== '',
+  );
+  return parts.join(': ').replace(/\s+/g, ' ').slice(0, 300) || 'failed without a message';
+}
+
 function tail(text: string, lines = 5): string {
   return text.trim().split('\n').slice(-lines).join(' | ');
 }
@@ -123,21 +144,22 @@ export async function runAudit(tool: AuditTool, ctx: StageContext, targetDir: st
       input: 'audit',
     });
   }
-  // npm reports its own failures as JSON on stdout: an unreachable registry is a service problem.
-  const npmError = /^\{\s*"error"\s*:/.test(out) ? /"code"\s*:\s*"([A-Z0-9_]+)"/.exec(out)?.[1] : undefined;
-  if (npmError && NETWORK.test(npmError)) {
-    const summary = /"summary"\s*:\s*"([^"]*)"/.exec(out)?.[1] ?? '';
-    throw new ServiceError(
-      `${spec.command} audit could not reach the registry (${npmError}${summary ? `: ${summary}` : ''})`,
-      'Check the registry address and credentials (.npmrc, npm_config_registry) and that it is reachable from this runner.',
-      'audit',
-    );
+  // npm and pnpm report their own failures as JSON on stdout: `{"message": …, "error": {code, summary}}`.
+  const failure = toolFailure(out);
+  if (failure !== undefined) {
+    const why = `${failure} ${tail(ran.stderr, 3)}`.trim();
+    if (NETWORK.test(why))
+      throw new ServiceError(
+        `${spec.command} audit could not reach its advisory source (${failure})`,
+        'Check the registry address and credentials (.npmrc, npm_config_registry) and that it is reachable from this runner.',
+        'audit',
+      );
+    if (/ENOLOCK|lockfile/i.test(why))
+      throw new UserError(`audit '${tool}' needs ${spec.needs ?? 'a lockfile'} in ${targetDir}: ${failure}`, {
+        input: 'audit',
+      });
+    throw new UserError(`${spec.command} ${args.join(' ')} failed: ${failure}`, { input: 'audit' });
   }
-  if (
-    npmError === 'ENOLOCK' ||
-    (spec.needs && /ENOLOCK|requires an existing lockfile|lockfile/i.test(out.slice(0, 500)) && npmError)
-  )
-    throw new UserError(`audit '${tool}' needs ${spec.needs ?? 'a lockfile'} in ${targetDir}`, { input: 'audit' });
   const dir = await mkdtemp(path.join(ctx.env.RUNNER_TEMP ?? os.tmpdir(), 'shipkit-audit-'));
   const file = path.join(dir, `${tool}.json`);
   try {

@@ -1,6 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import type { InputReader } from '../../core/inputs.js';
 import { GATE_SEVERITIES, type GateSeverity } from './model.js';
+import { DB_REPOSITORIES, TRIVY_VERSION } from './trivy/defaults.js';
 
 /** Trivy's scanners this stage runs. */
 export const SCANNERS = ['vuln', 'secret', 'misconfig'] as const;
@@ -16,8 +17,8 @@ export const DEFAULTS = {
   scanners: 'vuln,secret,misconfig',
   'fail-on': 'high',
   'ignore-file': '.shipkit/scan-ignore.yml',
-  'trivy-version': '0.74.0',
-  'db-repository': 'mirror.gcr.io/aquasec/trivy-db,ghcr.io/aquasecurity/trivy-db',
+  'trivy-version': TRIVY_VERSION,
+  'db-repository': DB_REPOSITORIES.join(','),
 } as const;
 
 /** Everything the scan stage is told, read once from action inputs or CLI flags of the same names. */
