@@ -2,6 +2,10 @@
 // Each parse runs in its own node process (bench/support/worker.ts, bundled once with esbuild) so its
 // peak RSS is its own. Targets: lcov ≥ 10× lcov-parse and ≥ 3× @friedemannsommer/lcov-parser, memory
 // flat; XML ≥ 5× xml2js, peak RSS ≤ 2× the file size.
+// A second table measures whole processes, the CLI as users run it (`node dist/cli/index.js test
+// --coverage F --json`), beside `go tool cover -func` and Python's junitparser on the same files.
+// Targets (issue 11): Go ≥ 2× go tool cover with peak RSS ≤ the file; JUnit ≥ 2× junitparser; peak
+// RSS ≤ 1.5× the input for every format.
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +14,7 @@ import { promisify } from 'node:util';
 
 import { build } from 'esbuild';
 
-import { writeCobertura, writeJunit, writeLcov } from './support/generate-inputs.js';
+import { writeCobertura, writeGoModule, writeJunit, writeLcov } from './support/generate-inputs.js';
 import type { BenchTable } from './types.js';
 
 const run = promisify(execFile);
@@ -215,7 +219,23 @@ export default async function (): Promise<BenchTable[]> {
       "The model keeps every line's hits (diff coverage needs them) in typed arrays, 4 bytes a line, and test cases by column (names and failure texts as UTF-8 in shared buffers), so peak RSS grows with the data kept, not with the file; the parsers themselves stream in fixed 2 MiB (lcov) / 256 KiB (XML) reads.",
       "The XML rows are shipkit's own byte scanner (src/stages/test-stage/coverage/xml-scanner.ts), which replaced saxes. Measured once with today's handlers and model on saxes: JUnit 57 MB took 1.5× the scanner's CPU and peaked at 2.05× the file (over the ≤ 2× target), cobertura 104 MB 2× the CPU; on the smaller files the saxes engine stayed at 4.1–4.4× xml2js. The 'saxes alone' rows are saxes with no handler at all: the ceiling for any parser built on it. The scanner is checked against saxes on every shared fixture and 2 000 mutated ones (tests/test-stage/parsers/xml-scanner.test.ts).",
     ];
+    const goDir = path.join(dir, 'gomod');
+    mkdirSync(goDir);
+    // ~45 MB: 240 000 blocks of 1 000 files, repeated by 4 test binaries (as `-coverpkg=./...` writes).
+    const goProfile = await writeGoModule(goDir, { packages: 40, files: 25, funcs: 80, binaries: 4 });
+    const [goOurs] = await bestOfEach(worker, ['shipkit-go'], goProfile, 2);
+    row(`Go profile ${mb(goProfile)}`, 'shipkit (in-process)', goProfile, goOurs!);
+    const whole = await wholeProcessTable(
+      [
+        { label: `lcov ${mb(files.lcovBig)}`, file: files.lcovBig, flag: 'coverage' },
+        { label: `cobertura ${mb(files.coberturaBig)}`, file: files.coberturaBig, flag: 'coverage' },
+        { label: `JUnit ${mb(files.junitBig)}`, file: files.junitBig, flag: 'test-results', peer: 'junitparser' },
+        { label: `Go profile ${mb(goProfile)}`, file: goProfile, flag: 'coverage', peer: 'go tool cover -func' },
+      ],
+      dir,
+    );
     return [
+      whole,
       {
         title: 'Coverage and test-result parsers: throughput and peak RSS',
         columns: [
@@ -237,4 +257,129 @@ export default async function (): Promise<BenchTable[]> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface WholeInput {
+  label: string;
+  file: string;
+  flag: 'coverage' | 'test-results';
+  peer?: 'junitparser' | 'go tool cover -func';
+}
+
+interface ProcessMeasure {
+  rc: number;
+  ms: number;
+  cpuMs: number;
+  maxRssBytes: number;
+  stderr: string;
+}
+
+const measureScript = path.join(root, 'bench/support/measure-process.py');
+
+async function processOnce(cwd: string, cmd: string[]): Promise<ProcessMeasure> {
+  const { stdout } = await run('python3', [measureScript, cwd, ...cmd], {
+    maxBuffer: 1 << 20,
+    timeout: 600_000,
+    env: { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' },
+  });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as ProcessMeasure;
+}
+
+/** Best of `runs` by CPU time, each side's runs interleaved with the other's. */
+async function bestProcesses(cwd: string, cmds: string[][], runs: number): Promise<ProcessMeasure[]> {
+  const out: (ProcessMeasure | undefined)[] = cmds.map(() => undefined);
+  for (let i = 0; i < runs; i++) {
+    for (const [k, cmd] of cmds.entries()) {
+      const m = await processOnce(cwd, cmd);
+      if (m.rc !== 0 && !(cmd.includes('test') && m.rc === 1))
+        throw new Error(`${cmd.join(' ')} exited ${m.rc}: ${m.stderr}`);
+      const prev = out[k];
+      if (!prev || m.cpuMs < prev.cpuMs)
+        out[k] = { ...m, maxRssBytes: Math.max(m.maxRssBytes, prev?.maxRssBytes ?? 0) };
+    }
+  }
+  return out.map((m) => m!);
+}
+
+/**
+ * How the CLI is run: the bundle users run (`dist/cli/index.js`), or, when it cannot run (another
+ * engineer rebuilding it), the stage in-process in a child process (bench/support/stage-cli.ts).
+ */
+async function cliCommand(dir: string): Promise<{ cmd: string[]; how: string }> {
+  const cli = path.join(root, 'dist/cli/index.js');
+  try {
+    await run(process.execPath, [cli, 'test', '--help'], { timeout: 60_000 });
+    return {
+      cmd: [process.execPath, cli, 'test'],
+      how: '`node dist/cli/index.js test … --json` (the bundle users run)',
+    };
+  } catch {
+    const outfile = path.join(dir, 'stage-cli.mjs');
+    await build({
+      entryPoints: [path.join(root, 'bench/support/stage-cli.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile,
+      logLevel: 'error',
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    });
+    return {
+      cmd: [process.execPath, outfile],
+      how: 'the stage in-process in a child process (bench/support/stage-cli.ts): dist/cli/index.js did not run',
+    };
+  }
+}
+
+async function wholeProcessTable(inputs: WholeInput[], dir: string): Promise<BenchTable> {
+  const cli = await cliCommand(dir);
+  const rows: (string | number)[][] = [];
+  const notes: string[] = [
+    `shipkit runs as ${cli.how}, with only the report flag (no commands, no gates), in the report's directory; peers run as their users run them. Each row is the best of 2 runs by CPU time (user + system, the process and its children), runs interleaved with the peer's; peak RSS is the largest child's getrusage maxrss (bench/support/measure-process.py; it includes the ~10 MB of the Python wrapper at fork).`,
+  ];
+  for (const input of inputs) {
+    const size = statSync(input.file).size;
+    const cwd = path.dirname(input.file);
+    const ours = [...cli.cmd, `--${input.flag}`, input.file, '--json'];
+    const peerCmd =
+      input.peer === 'junitparser'
+        ? ['python3', path.join(root, 'bench/support/junitparser-count.py'), input.file]
+        : input.peer === 'go tool cover -func'
+          ? ['go', 'tool', 'cover', `-func=${input.file}`]
+          : undefined;
+    const [m, peer] = await bestProcesses(cwd, peerCmd ? [ours, peerCmd] : [ours], 2);
+    const rss = m!.maxRssBytes / size;
+    const rssTarget = input.peer === 'go tool cover -func' ? 1 : 1.5;
+    rows.push([
+      input.label,
+      'shipkit CLI',
+      Math.round(m!.cpuMs),
+      Math.round(m!.ms),
+      Math.round(m!.maxRssBytes / MB),
+      `${rss.toFixed(2)}× (target ≤ ${rssTarget}×: ${rss <= rssTarget ? 'met' : 'missed'})`,
+      '',
+    ]);
+    if (peer && input.peer) {
+      const cpu = peer.cpuMs / m!.cpuMs;
+      rows.push([
+        input.label,
+        input.peer,
+        Math.round(peer.cpuMs),
+        Math.round(peer.ms),
+        Math.round(peer.maxRssBytes / MB),
+        `${(peer.maxRssBytes / size).toFixed(2)}×`,
+        `shipkit ${ratio(peer.cpuMs, m!.cpuMs)} CPU, ${ratio(peer.ms, m!.ms)} wall (target ≥ 2×: ${cpu >= 2 ? 'met' : 'missed'})`,
+      ]);
+    }
+  }
+  notes.push(
+    'The whole process includes what the in-process rows leave out: node starting and loading the bundle, listing the repository files, writing the JSON report. The Go input is a module of 1 000 source files (go tool cover -func reads them to find functions) and its profile with every block repeated by 4 test binaries, as `go test -coverpkg=./... ./...` writes it.',
+  );
+  return {
+    title: 'Whole process: the CLI as users run it, against the peers on the same files',
+    columns: ['input', 'tool', 'CPU ms', 'wall ms', 'peak RSS MB', 'RSS / input', 'ratio vs peer (same file)'],
+    rows,
+    notes,
+  };
 }

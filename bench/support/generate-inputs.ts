@@ -84,3 +84,51 @@ export async function writeJunit(file: string, cases: number): Promise<void> {
   }
   await write(file, parts());
 }
+
+/**
+ * A Go module of `packages` packages × `files` files × `funcs` functions (sources for `go tool cover
+ * -func`, which reads them to find each function) and a `count`-mode profile of it as a `./...` run
+ * with `-coverpkg=./...` writes it: every test binary repeats every block (`binaries` copies).
+ */
+export async function writeGoModule(
+  dir: string,
+  opts: { packages: number; files: number; funcs: number; binaries: number },
+): Promise<string> {
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const path = await import('node:path');
+  await writeFile(path.join(dir, 'go.mod'), 'module example.com/bench\n\ngo 1.21\n');
+  const blocks: string[] = [];
+  for (let p = 0; p < opts.packages; p++) {
+    await mkdir(path.join(dir, `p${p}`), { recursive: true });
+    for (let f = 0; f < opts.files; f++) {
+      let src = `package p${p}\n\n`;
+      let line = 3;
+      for (let fn = 0; fn < opts.funcs; fn++) {
+        // func F(x int) int {      line
+        // 	if x > 0 {             line + 1
+        // 		return 1           line + 2
+        // 	}                      line + 3
+        // 	return 0               line + 4
+        // }                        line + 5
+        src += `func F${fn}(x int) int {\n\tif x > 0 {\n\t\treturn 1\n\t}\n\treturn 0\n}\n\n`;
+        const file = `example.com/bench/p${p}/f${f}.go`;
+        blocks.push(`${file}:${line}.${24 + String(fn).length},${line + 1}.11 1`);
+        blocks.push(`${file}:${line + 1}.11,${line + 3}.3 1`);
+        blocks.push(`${file}:${line + 4}.2,${line + 4}.10 1`);
+        line += 7;
+      }
+      await writeFile(path.join(dir, `p${p}`, `f${f}.go`), src);
+    }
+  }
+  const random = rng(3);
+  const profile = path.join(dir, 'cover.out');
+  function* parts(): Generator<string> {
+    yield 'mode: count\n';
+    for (let b = 0; b < opts.binaries; b++) {
+      // A binary runs the tests of one package: most blocks are 0 in most copies.
+      for (const block of blocks) yield `${block} ${random() < 0.3 ? Math.floor(random() * 20) + 1 : 0}\n`;
+    }
+  }
+  await write(profile, parts());
+  return profile;
+}

@@ -42,6 +42,11 @@ async function run(): Promise<number> {
       kept = set;
       return set.files.size;
     }
+    case 'shipkit-go': {
+      const set = await readCoverage([file], { cwd: '/', format: 'go' });
+      kept = set;
+      return set.files.size;
+    }
     case 'shipkit-junit': {
       const results = await readTestResults([file], { cwd: '/' });
       kept = results;

@@ -84,6 +84,14 @@ export class HitTable implements Iterable<[string, Hit]> {
     else this.weights = [...new Array<number>(before).fill(1), weight];
   }
 
+  /** Like appendNew, for an entry standing for `weight` items. */
+  appendNewWeighted(key: string, line: number, hits: number, weight: number): void {
+    const at = this.hits.length;
+    this.appendNew(key, line, hits);
+    if (this.weights) this.weights[at] = weight;
+    else if (weight !== 1) this.weights = [...new Array<number>(at).fill(1), weight];
+  }
+
   /** Items that ran at least once. */
   covered(): number {
     let covered = 0;

@@ -21,7 +21,7 @@ const CR = 0x0d;
  */
 class FileBlocks {
   readonly at = new Map<number, number>();
-  /** Positions that do not pack into 52 bits (huge line or column numbers): keyed by their text. */
+  /** Blocks not found by their start (huge numbers, or a second block starting at the same place): by their text. */
   readonly odd = new Map<string, number>();
   readonly startLine: number[] = [];
   readonly startCol: number[] = [];
@@ -57,6 +57,12 @@ export async function parseGo(report: ReportFile, set: CoverageSet): Promise<Par
   };
   let lastPath = '';
   let lastBlocks: FileBlocks | undefined;
+  let setMode = false;
+
+  /** The six numbers of the block line being read (reused: no array per line). */
+  const nums = new Float64Array(6);
+  /** The byte after each number: '.', ',', '.', ' ', ' ' (the last one ends the line). */
+  const SEPS = [0x2e, 0x2c, 0x2e, 0x20, 0x20];
 
   /** One `file:sl.sc,el.ec stmts count` line at b[start, end); false if it is not one (the caller then explains). */
   const block = (b: Buffer, start: number, end: number): boolean => {
@@ -65,20 +71,27 @@ export async function parseGo(report: ReportFile, set: CoverageSet): Promise<Par
     while (colon > start && b[colon] !== 0x3a) colon--;
     if (colon <= start) return false;
     let i = colon + 1;
-    const nums = [0, 0, 0, 0, 0, 0];
-    const seps = [0x2e, 0x2c, 0x2e, 0x20, 0x20, -1];
     for (let f = 0; f < 6; f++) {
       let v = 0;
       const from = i;
-      while (i < end && b[i] >= 0x30 && b[i] <= 0x39 && i - from < 16) v = v * 10 + (b[i++] - 0x30);
+      let c = b[i];
+      while (c >= 0x30 && c <= 0x39 && i - from < 16) {
+        v = v * 10 + (c - 0x30);
+        c = b[++i];
+      }
       if (i === from) return false;
       nums[f] = v;
       if (f < 5) {
-        if (b[i] !== seps[f]) return false;
+        if (c !== SEPS[f]) return false;
         i++;
       } else if (i !== end) return false;
     }
-    const [sl, sc, el, ec, stmts, cnt] = nums as [number, number, number, number, number, number];
+    const sl = nums[0];
+    const sc = nums[1];
+    const el = nums[2];
+    const ec = nums[3];
+    const stmts = nums[4];
+    const cnt = nums[5];
     if (el < sl) fail('block ends before it starts');
     if (!Number.isSafeInteger(cnt) || !Number.isSafeInteger(stmts)) fail('count out of range');
     let blocks = lastBlocks;
@@ -88,20 +101,22 @@ export async function parseGo(report: ReportFile, set: CoverageSet): Promise<Par
       if (!blocks) files.set(lastPath, (blocks = new FileBlocks()));
       lastBlocks = blocks;
     }
-    const span = el - sl;
+    // Found again by where it starts (a small integer key: V8 hashes those fastest), checked by where
+    // it ends; a block starting where another does but ending elsewhere goes by its full text.
     let index: number | undefined;
-    if (sl < 1 << 20 && sc < 1 << 11 && span < 1 << 10 && ec < 1 << 11) {
-      const key = ((sl * 2048 + sc) * 1024 + span) * 2048 + ec;
-      index = blocks.at.get(key);
-      if (index === undefined) blocks.at.set(key, (index = blocks.add(sl, sc, el, ec, stmts)));
-    } else {
+    if (sl < 1 << 20 && sc < 1 << 10) {
+      index = blocks.at.get(sl * 1024 + sc);
+      if (index === undefined) blocks.at.set(sl * 1024 + sc, (index = blocks.add(sl, sc, el, ec, stmts)));
+      else if (blocks.endLine[index] !== el || blocks.endCol[index] !== ec) index = undefined;
+    }
+    if (index === undefined) {
       const key = `${sl}.${sc},${el}.${ec}`;
       index = blocks.odd.get(key);
       if (index === undefined) blocks.odd.set(key, (index = blocks.add(sl, sc, el, ec, stmts)));
     }
     if (blocks.numStmt[index] !== stmts)
       fail(`inconsistent NumStmt for ${lastPath}:${sl}.${sc},${el}.${ec}: ${blocks.numStmt[index]} then ${stmts}`);
-    blocks.count[index] = mode === 'set' ? blocks.count[index] | (cnt > 0 ? 1 : 0) : blocks.count[index] + cnt;
+    blocks.count[index] = setMode ? blocks.count[index] | (cnt > 0 ? 1 : 0) : blocks.count[index] + cnt;
     return true;
   };
 
@@ -116,6 +131,7 @@ export async function parseGo(report: ReportFile, set: CoverageSet): Promise<Par
       // Concatenated profiles repeat the mode line; mixing modes would make the merge meaningless.
       if (mode !== undefined && mode !== next) fail(`mode "${next}" differs from "${mode}" earlier in the file`);
       mode = next;
+      setMode = mode === 'set';
       return;
     }
     if (mode === undefined) fail('a Go coverage profile starts with "mode: set|count|atomic"');
@@ -163,23 +179,39 @@ function addToSet(report: ReportFile, set: CoverageSet, files: Map<string, FileB
   let budget = 1_000_000 + 20 * report.size;
   for (const [path, blocks] of files) {
     const file = fileIn(set, path);
-    const lineHits = new Map<number, number>();
-    for (let i = 0; i < blocks.startLine.length; i++) {
-      const sl = blocks.startLine[i];
-      const el = blocks.endLine[i];
-      const stmts = blocks.numStmt[i];
-      const hits = blocks.count[i];
-      budget -= el - sl + 1;
+    const n = blocks.startLine.length;
+    let last = 0;
+    for (let i = 0; i < n; i++) {
+      budget -= blocks.endLine[i] - blocks.startLine[i] + 1;
       if (budget < 0) {
         throw new UserError('implausible coverage blocks (spans far too large)', { file: report.display });
       }
+      if (blocks.endLine[i] > last) last = blocks.endLine[i];
+    }
+    // Per line, the most-executed block on it (+1; 0 = no statement there): a typed array, not a Map.
+    const lineHits = last < 1 << 24 ? new Float64Array(last + 1) : undefined;
+    const sparse = lineHits ? undefined : new Map<number, number>();
+    const fresh = file.statements.size === 0;
+    for (let i = 0; i < n; i++) {
+      const stmts = blocks.numStmt[i];
       if (stmts === 0) continue;
-      file.statements.addWeighted(`${sl}.${blocks.startCol[i]},${el}.${blocks.endCol[i]}`, sl, hits, stmts);
+      const sl = blocks.startLine[i];
+      const el = blocks.endLine[i];
+      const hits = blocks.count[i];
+      const key = `${sl}.${blocks.startCol[i]},${el}.${blocks.endCol[i]}`;
+      // A profile's blocks are unique per file (merged above): appended without a lookup.
+      if (fresh) file.statements.appendNewWeighted(key, sl, hits, stmts);
+      else file.statements.addWeighted(key, sl, hits, stmts);
       for (let line = sl; line <= el; line++) {
-        const before = lineHits.get(line);
-        if (before === undefined || before < hits) lineHits.set(line, hits);
+        if (lineHits) {
+          if (lineHits[line] < hits + 1) lineHits[line] = hits + 1;
+        } else if ((sparse!.get(line) ?? -1) < hits) sparse!.set(line, hits);
       }
     }
-    for (const [line, hits] of [...lineHits].sort((a, b) => a[0] - b[0])) file.lines.add(line, hits);
+    if (lineHits) {
+      for (let line = 0; line <= last; line++) if (lineHits[line] > 0) file.lines.add(line, lineHits[line] - 1);
+    } else {
+      for (const [line, hits] of [...sparse!].sort((a, b) => a[0] - b[0])) file.lines.add(line, hits);
+    }
   }
 }
