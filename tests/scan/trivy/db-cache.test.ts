@@ -154,6 +154,13 @@ describe("the action's database cache: @actions/cache against the cache service"
       expect(second).toEqual({ source: 'cache', key: dailyDbKey(now) });
       expect(counter.requests.length).toBe(pulls);
       expect(existsSync(path.join(cacheDir, 'db', 'trivy.db'))).toBe(true);
+
+      // A second scan in the same job finds today's database in place: no cache service call either.
+      const calls = server.calls.length;
+      const third = await prepareDb(trivy, settings, cacheDir, ctx(), now);
+      expect(third).toEqual({ source: 'cache', key: dailyDbKey(now) });
+      expect(server.calls.length).toBe(calls);
+      expect(counter.requests.length).toBe(pulls);
     });
   });
 });

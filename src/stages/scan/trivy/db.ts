@@ -30,9 +30,11 @@ function backoffSeconds(attempt: number): number {
 
 /**
  * Makes sure `<cacheDir>/db` holds a vulnerability database Trivy can scan with, so every scan runs
- * with --skip-db-update. With `skip-db-update` the one already there is used as it is. Otherwise the
- * day's cached copy is restored, or the database is downloaded (trying each of `db-repository` in
- * order, waiting on rate limits within the bound) and saved under the day's key.
+ * with --skip-db-update. With `skip-db-update` the one already there is used as it is. Otherwise,
+ * in order: the database this directory got today (a second scan in the same job, or the CLI's
+ * persistent cache), the day's copy in `dbCache` (the Actions cache in an action), or a download
+ * (each of `db-repository` in order, rate limits waited out within the bound), which is then saved
+ * under the day's key.
  */
 export async function prepareDb(
   trivy: TrivyBinary,
@@ -42,10 +44,10 @@ export async function prepareDb(
   now: Date = new Date(),
 ): Promise<DbState> {
   const dbDir = path.join(cacheDir, 'db');
-  const cache = settings.dbCache ?? new MarkerDbCache();
+  const here = new MarkerDbCache();
   const key = dailyDbKey(now);
   if (settings.skipDbUpdate) {
-    if (hasDatabase(dbDir) || ((await cache.restore(dbDir, key)) && hasDatabase(dbDir))) {
+    if (hasDatabase(dbDir) || ((await settings.dbCache?.restore(dbDir, key)) && hasDatabase(dbDir))) {
       return { source: 'skip-db-update' };
     }
     throw new UserError(
@@ -53,12 +55,18 @@ export async function prepareDb(
       { input: 'skip-db-update' },
     );
   }
-  if ((await cache.restore(dbDir, key)) && hasDatabase(dbDir)) {
+  if (await here.restore(dbDir, key)) {
+    ctx.logger.info(`Trivy's vulnerability database: today's copy in ${dbDir} (${key}).`);
+    return { source: 'cache', key };
+  }
+  if ((await settings.dbCache?.restore(dbDir, key)) && hasDatabase(dbDir)) {
+    await here.save(dbDir, key);
     ctx.logger.info(`Trivy's vulnerability database: today's cached copy (${key}).`);
     return { source: 'cache', key };
   }
   const repository = await downloadDb(trivy, settings, cacheDir, ctx);
-  await cache.save(dbDir, key);
+  await here.save(dbDir, key);
+  await settings.dbCache?.save(dbDir, key);
   return { source: 'download', key, repository };
 }
 

@@ -41,7 +41,10 @@ export interface TrivySettings {
   insecure?: boolean;
   /** Trivy's cache directory; default `$RUNNER_TEMP/shipkit-trivy`, else `<user cache>/shipkit/trivy`. */
   cacheDir?: string;
-  /** Keeps the database between runs under a daily key; default: the cache directory itself. */
+  /**
+   * Keeps the database between runs under a daily key (the Actions cache in an action). Without one,
+   * only the cache directory itself keeps it, which is enough where it persists (the CLI).
+   */
   dbCache?: TrivyDbCache;
   /** Waiting on a rate-limited registry: attempts per repository and the longest wait (seconds). */
   rateLimit?: { attempts?: number; maxWaitSeconds?: number };
