@@ -1,40 +1,211 @@
-// smoke: 200 checks at concurrency 20 against a local server that answers each request after 50 ms.
-// Target: wall time ≤ 1.2 × (200 / 20 × 50 ms) = 600 ms. Peer: the same checks run one by one by
-// spawning curl per check, as curl-based health-check actions do.
-import { spawn } from 'node:child_process';
-import { setMaxListeners } from 'node:events';
+// smoke: what shipkit measures and what it costs, beside hey (github.com/rakyll/hey, installed by
+// .ci/setup/smoke.sh) on the same local server.
+// 1. Latency under concurrency: 200 requests at concurrency 20 against a server that answers at
+//    once. Goals: p50 and p95 within 10 % (or 1 ms) of hey's; CPU per request ≤ 3 × hey's.
+// 2. Wall time: 200 checks at concurrency 20 against a server answering in 50 ms; target ≤ 1.2 ×
+//    (200 / 20 × 50 ms) = 600 ms; peer: curl spawned per check, one by one.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
+import { promisify } from 'node:util';
 import { InputReader, mapSource } from '../src/core/inputs.js';
-import { silentLogger } from '../src/core/logger.js';
-import { parseChecks } from '../src/stages/smoke/checks-file.js';
-import { HttpClient } from '../src/stages/smoke/http-client.js';
-import { runChecks } from '../src/stages/smoke/run-checks.js';
-import { smokeCommand } from '../src/stages/smoke/command.js';
+import type { SmokeReport } from '../src/stages/smoke/report-schema.js';
+import { smokeStage } from '../src/stages/smoke/stage.js';
+import { percentile, sortedCopy } from '../src/stages/smoke/stats.js';
+import { stageContext } from '../tests/support/stage-context.js';
 import type { BenchTable } from './types.js';
 
-/** As the stage does: every request in flight listens on one signal, more than Node's default 10. */
-function requestsSignal(): AbortSignal {
-  const { signal } = new AbortController();
-  setMaxListeners(0, signal);
-  return signal;
-}
+const run = promisify(execFile);
 
-const CHECKS = 200;
+const REQUESTS = 200;
 const CONCURRENCY = 20;
-const LATENCY_MS = 50;
-const TARGET_MS = 1.2 * (CHECKS / CONCURRENCY) * LATENCY_MS;
-const RUNS = 5;
+/** Rounds of (hey, shipkit) pairs, alternating which goes first; medians are reported. */
+const ROUNDS = 9;
+/** Run sizes (samples of the 200 checks) whose CPU gives the cost of one more request. */
+const SIZES = [1, 5, 10, 20];
+const SLOW_MS = 50;
+const WALL_TARGET_MS = 1.2 * (REQUESTS / CONCURRENCY) * SLOW_MS;
 
-const SERVER = `
+function serverSource(delayMs: number): string {
+  const answer = `res.writeHead(200, { 'content-type': 'application/json' }); res.end(JSON.stringify({ ok: true, path: req.url }));`;
+  return `
 const http = require('node:http');
-const server = http.createServer((req, res) => {
-  setTimeout(() => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ ok: true, path: req.url }));
-  }, ${LATENCY_MS});
-});
+const server = http.createServer((req, res) => { ${delayMs > 0 ? `setTimeout(() => { ${answer} }, ${delayMs});` : answer} });
+server.keepAliveTimeout = 60000;
 server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
 `;
+}
+
+/** A server in its own process, as a deployment would be: its CPU is not the client's. */
+async function startServer(delayMs: number): Promise<{ base: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['-e', serverSource(delayMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { base: `http://127.0.0.1:${port}`, child };
+}
+
+const median = (values: readonly number[]): number => sortedCopy(values)[Math.floor(values.length / 2)] ?? NaN;
+
+/** Least-squares slope of y over x. */
+function slope(points: readonly [number, number][]): number {
+  const mx = points.reduce((s, [x]) => s + x, 0) / points.length;
+  const my = points.reduce((s, [, y]) => s + y, 0) / points.length;
+  const sxy = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
+  const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  return sxy / sxx;
+}
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+interface Sample {
+  p50: number;
+  p95: number;
+  /** CPU milliseconds of the client (user + system). */
+  cpuMs: number;
+}
+
+function checksYaml(count: number, expectJson: boolean): string {
+  return `checks:\n${Array.from(
+    { length: count },
+    (_, i) =>
+      `  - name: c${i}\n    path: /item/${i}\n${expectJson ? '    expect:\n      status: 200\n      json:\n        $.ok: true\n' : ''}`,
+  ).join('')}`;
+}
+
+/** The whole stage in this process, as `npx shipkit smoke` runs it; CPU is this process's. */
+async function shipkit(base: string, checks: string, samples: number): Promise<Sample & { wallMs: number }> {
+  const ctx = stageContext({ cwd: os.tmpdir() });
+  const inputs = { url: base, checks, concurrency: String(CONCURRENCY), samples: String(samples) };
+  const before = process.cpuUsage();
+  const started = performance.now();
+  const options = smokeStage.readOptions(new InputReader(mapSource(inputs, 'input')), ctx);
+  const outcome = await smokeStage.run(options, ctx);
+  const wallMs = performance.now() - started;
+  const used = process.cpuUsage(before);
+  const report = outcome.report as SmokeReport;
+  if (report.status !== 'pass') throw new Error(`smoke bench run failed: ${report.summary}`);
+  return { p50: report.p50 ?? NaN, p95: report.p95 ?? NaN, cpuMs: (used.user + used.system) / 1000, wallMs };
+}
+
+// hey's own CPU, exactly: getrusage(RUSAGE_CHILDREN) after it exits (microseconds, not clock ticks).
+const RUSAGE = `import resource, subprocess, sys
+out = subprocess.run(sys.argv[1:], capture_output=True, text=True, check=True).stdout
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+sys.stdout.write(out + '\\nCPU %f\\n' % (r.ru_utime + r.ru_stime))`;
+
+/** hey's per-request times (CSV), summarised with the same percentile method as shipkit's report. */
+async function hey(url: string, requests: number): Promise<Sample> {
+  const { stdout } = await run(
+    'python3',
+    ['-c', RUSAGE, 'hey', '-n', String(requests), '-c', String(CONCURRENCY), '-o', 'csv', url],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const times = stdout
+    .split('\n')
+    .filter((line) => /^\d/.test(line) && line.split(',').length >= 8)
+    .map((line) => Number(line.split(',')[0]) * 1000);
+  if (times.length !== requests) throw new Error(`hey reported ${times.length} of ${requests} requests`);
+  const sorted = sortedCopy(times);
+  const cpu = Number(/CPU ([\d.]+)/.exec(stdout)?.[1]);
+  return { p50: percentile(sorted, 50)!, p95: percentile(sorted, 95)!, cpuMs: cpu * 1000 };
+}
+
+async function heyAvailable(): Promise<boolean> {
+  try {
+    await run('hey', ['-n', '1', '-c', '1', 'http://127.0.0.1:9/']);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
+}
+
+/** Within 10 % or 1 ms, whichever is looser. */
+const within = (ours: number, peer: number): boolean => Math.abs(ours - peer) <= Math.max(0.1 * peer, 1);
+
+async function latencyTable(): Promise<BenchTable> {
+  const title = `smoke latency: ${REQUESTS} requests at concurrency ${CONCURRENCY} against a local server answering at once, beside hey`;
+  const columns = ['client', 'p50 ms', 'p95 ms', 'CPU µs/request', 'p50 goal', 'p95 goal', 'CPU goal (≤ 3 × hey)'];
+  if (!(await heyAvailable()))
+    return {
+      title,
+      columns,
+      rows: [['hey not installed (run .ci/setup/smoke.sh): not measured', '–', '–', '–', 'NO', 'NO', 'NO']],
+    };
+  const { base, child } = await startServer(0);
+  try {
+    const small = checksYaml(REQUESTS, false);
+    const cold = await shipkit(base, small, 1); // first run in this process: the JIT has not compiled anything yet
+    for (let i = 0; i < 2; i++) await shipkit(base, small, 1);
+    await hey(`${base}/item/1`, REQUESTS);
+    const ours: Sample[] = [];
+    const theirs: Sample[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      if (round % 2 === 0) {
+        theirs.push(await hey(`${base}/item/1`, REQUESTS));
+        ours.push(await shipkit(base, small, 1));
+      } else {
+        ours.push(await shipkit(base, small, 1));
+        theirs.push(await hey(`${base}/item/1`, REQUESTS));
+      }
+    }
+    // CPU per request without fixed costs (process start for hey; parsing checks and writing the
+    // report for shipkit): the slope of CPU over run size, fitted to the medians of 3 runs a size.
+    const oursBySize: [number, number][] = [];
+    const theirsBySize: [number, number][] = [];
+    for (const samples of SIZES) {
+      const o: number[] = [];
+      const t: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        o.push((await shipkit(base, small, samples)).cpuMs);
+        t.push((await hey(`${base}/item/1`, samples * REQUESTS)).cpuMs);
+      }
+      oursBySize.push([samples * REQUESTS, median(o)]);
+      theirsBySize.push([samples * REQUESTS, median(t)]);
+    }
+    const oursCpu = slope(oursBySize) * 1000;
+    const theirsCpu = slope(theirsBySize) * 1000;
+    const row = (name: string, s: Sample[], cpu: number, goals: string[]): (string | number)[] => [
+      name,
+      round1(median(s.map((x) => x.p50))),
+      round1(median(s.map((x) => x.p95))),
+      Math.round(cpu),
+      ...goals,
+    ];
+    const p50 = median(ours.map((s) => s.p50));
+    const p95 = median(ours.map((s) => s.p95));
+    const heyP50 = median(theirs.map((s) => s.p50));
+    const heyP95 = median(theirs.map((s) => s.p95));
+    return {
+      title,
+      columns,
+      rows: [
+        row('hey (Go), same server, same load', theirs, theirsCpu, ['–', '–', '–']),
+        row('shipkit smoke, whole stage', ours, oursCpu, [
+          within(p50, heyP50) ? 'yes' : 'NO',
+          within(p95, heyP95) ? 'yes' : 'NO',
+          oursCpu <= 3 * theirsCpu
+            ? `yes (${(oursCpu / theirsCpu).toFixed(1)} ×)`
+            : `NO (${(oursCpu / theirsCpu).toFixed(1)} ×)`,
+        ]),
+      ],
+      notes: [
+        `median of ${ROUNDS} rounds (hey and shipkit back to back, alternating which goes first) after warm-up runs; percentiles of both computed alike (type 7, as k6) from each request's time`,
+        `per round: p50 shipkit ${ours.map((s) => round1(s.p50)).join(', ')} / hey ${theirs.map((s) => round1(s.p50)).join(', ')}; p95 shipkit ${ours.map((s) => round1(s.p95)).join(', ')} / hey ${theirs.map((s) => round1(s.p95)).join(', ')}`,
+        `shipkit times each request from its write to the socket to its last byte (k6's http_req_duration); hey from before its client call to the end of the body (connection set-up included for the first request on each connection)`,
+        `CPU µs/request: slope of CPU over run size (${SIZES.map((n) => n * REQUESTS).join(', ')} requests, median of 3 runs each), so neither hey's process start nor shipkit's check parsing counts; shipkit ${oursBySize.map(([n, c]) => `${n}: ${Math.round(c)} ms`).join(', ')}; hey ${theirsBySize.map(([n, c]) => `${n}: ${Math.round(c)} ms`).join(', ')}; shipkit in-process (process.cpuUsage), hey by getrusage of its process`,
+        `first run in a fresh process (JIT cold): p50 ${round1(cold.p50)} ms, p95 ${round1(cold.p95)} ms, ${Math.round(cold.cpuMs)} ms CPU in all`,
+        `load average while measuring: ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')} on ${os.cpus().length} CPUs`,
+      ],
+    };
+  } finally {
+    child.kill();
+  }
+}
 
 function curl(url: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -44,108 +215,41 @@ function curl(url: string): Promise<void> {
   });
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const round = (n: number): number => Math.round(n);
-
-/** Wall times of RUNS runs after a warm-up, and the median CPU time (user + system, server included). */
-async function timed(fn: () => Promise<void>): Promise<{ wall: number[]; cpu: number }> {
-  await fn(); // warm-up: JIT and the YAML parser's first run are not what a 200-check run costs
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    const before = process.cpuUsage();
-    await fn();
-    const used = process.cpuUsage(before);
-    wall.push(performance.now() - started);
-    cpu.push((used.user + used.system) / 1000);
+async function wallTable(): Promise<BenchTable> {
+  const { base, child } = await startServer(SLOW_MS);
+  try {
+    const checks = checksYaml(REQUESTS, true);
+    await shipkit(base, checks, 1); // warm-up: JIT and the YAML parser's first run are not what a run costs
+    const runs: (Sample & { wallMs: number })[] = [];
+    for (let i = 0; i < 5; i++) runs.push(await shipkit(base, checks, 1));
+    const curlStarted = performance.now();
+    for (let i = 0; i < REQUESTS; i++) await curl(`${base}/item/${i}`);
+    const curlMs = performance.now() - curlStarted;
+    const wall = median(runs.map((r) => r.wallMs));
+    return {
+      title: `smoke: ${REQUESTS} checks against a server answering in ${SLOW_MS} ms`,
+      columns: ['runner', 'wall ms (median)', 'CPU ms', 'target ms', 'meets target', 'curl one by one ÷ this'],
+      rows: [
+        [
+          `shipkit smoke, whole stage (concurrency ${CONCURRENCY})`,
+          Math.round(wall),
+          Math.round(median(runs.map((r) => r.cpuMs))),
+          Math.round(WALL_TARGET_MS),
+          wall <= WALL_TARGET_MS ? 'yes' : 'NO',
+          `${(curlMs / wall).toFixed(1)}×`,
+        ],
+        ['curl spawned per check, one by one', Math.round(curlMs), '–', '–', '–', '1.0×'],
+      ],
+      notes: [
+        `target = 1.2 × (${REQUESTS}/${CONCURRENCY} × ${SLOW_MS} ms); median of 5 runs after a warm-up: ${runs.map((r) => Math.round(r.wallMs)).join(', ')} ms; CPU is shipkit's process only (the server runs in its own)`,
+        `curl: ${(curlMs / REQUESTS).toFixed(1)} ms per check (process spawn + ${SLOW_MS} ms answer)`,
+      ],
+    };
+  } finally {
+    child.kill();
   }
-  return { wall, cpu: median(cpu) };
 }
 
 export default async function (): Promise<BenchTable[]> {
-  // The server runs in its own process, as a deployment would: its CPU is not shipkit's.
-  const server = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    server.stdout.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
-    server.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const checks = `checks:\n${Array.from(
-    { length: CHECKS },
-    (_, i) =>
-      `  - name: c${i}\n    path: /item/${i}\n    expect:\n      status: 200\n      json:\n        $.ok: true\n`,
-  ).join('')}`;
-  try {
-    // The whole stage, as `npx shipkit smoke` runs it: parse, validate, request, evaluate, report.
-    const stage = await timed(async () => {
-      const outcome = await smokeCommand.run(
-        new InputReader(mapSource({ url: base, checks, concurrency: String(CONCURRENCY) }, 'input')),
-        { cwd: os.tmpdir(), env: {}, logger: silentLogger, run: {}, signal: new AbortController().signal },
-      );
-      if (outcome.report.status !== 'pass') throw new Error(`smoke bench run failed: ${outcome.report.summary}`);
-    });
-    // The HTTP part alone, to show where time goes on a busy machine.
-    const parsed = parseChecks({ text: checks }, new URL(base));
-    const requests = await timed(async () => {
-      const client = new HttpClient({ concurrency: CONCURRENCY });
-      try {
-        await runChecks(client, parsed, {
-          samples: 1,
-          concurrency: CONCURRENCY,
-          requestTimeoutMs: 10_000,
-          maxBodyBytes: 1024 * 1024,
-          headers: {},
-          securityHeaders: false,
-          deadline: Date.now() + 60_000,
-          deadlineMessage: 'deadline',
-          signal: requestsSignal(),
-        });
-      } finally {
-        client.close();
-      }
-    });
-
-    const curlStarted = performance.now();
-    for (let i = 0; i < CHECKS; i++) await curl(`${base}/item/${i}`);
-    const curlMs = performance.now() - curlStarted;
-
-    const whole = median(stage.wall);
-    const http = median(requests.wall);
-    return [
-      {
-        title: `smoke: ${CHECKS} checks against a server answering in ${LATENCY_MS} ms`,
-        columns: ['runner', 'wall ms (median)', 'CPU ms', 'target ms', 'meets target', 'curl one by one ÷ this'],
-        rows: [
-          [
-            `shipkit smoke, whole stage (concurrency ${CONCURRENCY})`,
-            round(whole),
-            round(stage.cpu),
-            round(TARGET_MS),
-            whole <= TARGET_MS ? 'yes' : 'NO',
-            `${(curlMs / whole).toFixed(1)}×`,
-          ],
-          [
-            `shipkit smoke, requests only (concurrency ${CONCURRENCY})`,
-            round(http),
-            round(requests.cpu),
-            round(TARGET_MS),
-            http <= TARGET_MS ? 'yes' : 'NO',
-            `${(curlMs / http).toFixed(1)}×`,
-          ],
-          ['curl spawned per check, one by one', round(curlMs), '–', '–', '–', '1.0×'],
-        ],
-        notes: [
-          `target = 1.2 × (${CHECKS}/${CONCURRENCY} × ${LATENCY_MS} ms); median of ${RUNS} runs after a warm-up; whole stage: ${stage.wall.map(round).join(', ')} ms; requests: ${requests.wall.map(round).join(', ')} ms; CPU is shipkit's process only (the server runs in its own)`,
-          `curl: ${(curlMs / CHECKS).toFixed(1)} ms per check (process spawn + ${LATENCY_MS} ms answer)`,
-          `load average while measuring: ${os
-            .loadavg()
-            .map((l) => l.toFixed(1))
-            .join(' ')} on ${os.cpus().length} CPUs`,
-        ],
-      },
-    ];
-  } finally {
-    server.kill();
-  }
+  return [await latencyTable(), await wallTable()];
 }

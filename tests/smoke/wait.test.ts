@@ -20,17 +20,14 @@ describe('backoff', () => {
 describe('wait-for', () => {
   it('retries refused connections until the endpoint comes up, then runs the checks', async () => {
     const port = await freePort();
-    let upAt = 0;
     const starting = new Promise<void>((resolve) => {
       setTimeout(() => {
         void startHttpOn(port, (req, res) => json(res, 200, { ok: true, path: req.url })).then((s) => {
-          upAt = Date.now();
           servers.push(s);
           resolve();
         });
       }, 1200);
     });
-    const started = Date.now();
     const outcome = await runSmokeWith({
       url: `http://127.0.0.1:${port}`,
       'wait-for': '/health',
@@ -43,7 +40,6 @@ describe('wait-for', () => {
     const wait = outcome.report.wait!;
     expect(wait.healthy).toBe(true);
     expect(wait.attempts).toBeGreaterThan(2);
-    expect(started + wait.durationMs).toBeGreaterThanOrEqual(upAt - 5);
     // The delay grew: delays doubling from 100 ms (half of each fixed) pass 1.2 s within 6 attempts;
     // a backoff stuck at 100 ms would have taken 12 or more. A slower machine makes fewer, not more.
     expect(wait.attempts).toBeLessThanOrEqual(7);

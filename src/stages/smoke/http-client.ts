@@ -19,8 +19,11 @@ export type ResponseHeaders = Record<string, string | string[]>;
 
 export interface HttpResponse {
   status: number;
-  /** Names in lower case; `set-cookie` is a list, other repeated headers are joined with `, `. */
-  headers: ResponseHeaders;
+  /**
+   * Names in lower case; `set-cookie` is a list, other repeated headers are joined with `, `. Read
+   * from the raw header lines on first use: most checks look at the status alone.
+   */
+  readonly headers: ResponseHeaders;
   /** Empty unless the request asked to keep the body. */
   body: Buffer;
   truncated: boolean;
@@ -121,7 +124,7 @@ class Exchange implements Dispatcher.DispatchHandlers {
   private startedAt = 0;
   private readonly createdAt = performance.now();
   private status = 0;
-  private headers: ResponseHeaders = {};
+  private rawHeaders: Buffer[] = [];
   private readonly chunks: Buffer[] = [];
   private size = 0;
   private answered = false;
@@ -132,13 +135,17 @@ class Exchange implements Dispatcher.DispatchHandlers {
     private readonly req: HttpRequest,
     private readonly resolve: (response: HttpResponse) => void,
     private readonly reject: (failure: RequestFailure) => void,
-    private readonly done: (exchange: Exchange) => void,
+    private readonly done: (exchange: Exchange, settle: () => void) => void,
   ) {
     this.timer = setTimeout(
       () =>
         this.stop(new RequestFailure(`no complete response within ${req.timeoutMs} ms (request timeout)`, 'TIMEOUT')),
       req.timeoutMs,
     );
+  }
+
+  get isSettled(): boolean {
+    return this.settled;
   }
 
   private elapsed(): number {
@@ -157,22 +164,25 @@ class Exchange implements Dispatcher.DispatchHandlers {
     this.settled = true;
     const latencyMs = performance.now() - this.startedAt;
     clearTimeout(this.timer);
-    this.done(this);
-    this.resolve({
+    const raw = this.rawHeaders;
+    let headers: ResponseHeaders | undefined;
+    const response: HttpResponse = {
       status: this.status,
-      headers: this.headers,
+      get headers() {
+        return (headers ??= parseHeaders(raw));
+      },
       body: this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.size),
       truncated,
       latencyMs,
-    });
+    };
+    this.done(this, () => this.resolve(response));
   }
 
   private fail(failure: RequestFailure): void {
     if (this.settled) return;
     this.settled = true;
     clearTimeout(this.timer);
-    this.done(this);
-    this.reject(failure);
+    this.done(this, () => this.reject(failure));
   }
 
   onConnect(abort: (error?: Error) => void): void {
@@ -188,7 +198,7 @@ class Exchange implements Dispatcher.DispatchHandlers {
     if (statusCode < 200) return true; // 1xx: the real answer follows
     this.answered = true;
     this.status = statusCode;
-    this.headers = parseHeaders(rawHeaders);
+    this.rawHeaders = rawHeaders;
     return true;
   }
 
@@ -244,6 +254,11 @@ export class HttpClient {
   private readonly agent: Agent;
   private readonly inFlight = new Set<Exchange>();
   private readonly onAbort: () => void;
+  /** Answers already timed, waiting for their callers; requests waiting to be written (see pump). */
+  private timed: (() => void)[] = [];
+  private queued: { exchange: Exchange; send: () => void }[] = [];
+  private pumping = false;
+  private closed = false;
 
   constructor(private readonly options: HttpClientOptions) {
     this.agent = new Agent({
@@ -260,6 +275,7 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.options.signal.removeEventListener('abort', this.onAbort);
     await this.agent.destroy();
   }
@@ -280,27 +296,55 @@ export class HttpClient {
     }
   }
 
+  /**
+   * Keeps this process's own work out of what it measures. A request is timed from its write to its
+   * last byte; whatever the process does in between (checking other answers, sending other
+   * requests) delays the moment it reads that byte, and would be counted. So, once per turn of the
+   * event loop: every socket readable now is read and its answer timed (the poll phase); then the
+   * answers go to their callers, who check them and ask for their next requests (immediate A); then
+   * those requests are written, one after the other and nothing else (immediate B), and the loop
+   * goes straight back to reading.
+   */
+  private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    setImmediate(() => {
+      const ready = this.timed;
+      this.timed = [];
+      for (const settle of ready) settle();
+    });
+    setImmediate(() => {
+      this.pumping = false;
+      const go = this.queued;
+      this.queued = [];
+      for (const q of go) if (!q.exchange.isSettled && !this.closed) q.send();
+    });
+  }
+
   private send(req: HttpRequest): Promise<HttpResponse> {
     if (this.options.signal.aborted) {
       const reason: unknown = this.options.signal.reason;
       return Promise.reject(new RequestFailure(reason instanceof Error ? reason.message : 'aborted', 'ABORTED'));
     }
     return new Promise<HttpResponse>((resolve, reject) => {
-      const exchange = new Exchange(req, resolve, reject, (e) => this.inFlight.delete(e));
+      const exchange = new Exchange(req, resolve, reject, (e, settle) => {
+        this.inFlight.delete(e);
+        this.timed.push(settle);
+        this.pump();
+      });
       this.inFlight.add(exchange);
-      this.agent.dispatch(
-        {
-          origin: req.url.origin,
-          path: `${req.url.pathname}${req.url.search}`,
-          method: req.method as Dispatcher.HttpMethod,
-          headers: headerList(req.headers),
-          body: req.body ?? null,
-          // The exchange's own timer bounds the whole request; undici's would cut long ones at 300 s.
-          headersTimeout: 0,
-          bodyTimeout: 0,
-        },
-        exchange,
-      );
+      const options: Dispatcher.DispatchOptions = {
+        origin: req.url.origin,
+        path: `${req.url.pathname}${req.url.search}`,
+        method: req.method as Dispatcher.HttpMethod,
+        headers: headerList(req.headers),
+        body: req.body ?? null,
+        // The exchange's own timer bounds the whole request; undici's would cut long ones at 300 s.
+        headersTimeout: 0,
+        bodyTimeout: 0,
+      };
+      this.queued.push({ exchange, send: () => this.agent.dispatch(options, exchange) });
+      this.pump();
     });
   }
 }

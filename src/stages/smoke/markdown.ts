@@ -10,6 +10,8 @@ const SHOWN_FAILURES = 10;
 const mark = (passed: boolean): string => (passed ? STATUS_ICON.pass : STATUS_ICON.fail);
 const ms = (value: number | null): string => (value === null ? '–' : `${value} ms`);
 const actualOf = (g: Gate): string => (g.actual === null ? 'n/a' : `${String(g.actual)}${g.unit ?? ''}`);
+/** Text from the user or the server, shown literally in a cell (a backtick stays a backtick). */
+const literal = (text: string): { markdown: string } => ({ markdown: escapeText(text) });
 
 function exitOf(r: OnFailureResult): string {
   return r.exitCode !== null
@@ -24,12 +26,12 @@ export function checksTable(checks: readonly CheckReport[]): string {
     ['', 'Check', 'Status', 'p50', 'p95', 'max', 'Reason'],
     checks.map((c) => [
       mark(c.passed),
-      c.name,
+      literal(c.name),
       c.status ?? '–',
       ms(c.latency.p50),
       ms(c.latency.p95),
       ms(c.latency.max),
-      c.reason,
+      literal(c.reason),
     ]),
     ['center', 'left', 'right', 'right', 'right', 'right', 'left'],
   );
@@ -43,7 +45,13 @@ function otherGates(findings: SmokeFindings): Gate[] {
 export function gatesTable(gates: readonly Gate[]): string {
   return table(
     ['', 'Gate', 'Required', 'Actual', 'Detail'],
-    gates.map((g) => [mark(g.passed), g.name, String(g.required), actualOf(g), g.detail ?? '']),
+    gates.map((g) => [
+      mark(g.passed),
+      literal(g.name),
+      literal(String(g.required)),
+      actualOf(g),
+      literal(g.detail ?? ''),
+    ]),
     ['center', 'left', 'left', 'right', 'left'],
   );
 }

@@ -90,8 +90,9 @@ async function runSample(
       return unanswered(byDeadline ? options.deadlineMessage : error.message, byDeadline);
     }
     latencyMs += response.latencyMs;
+    if (!check.followRedirects || !REDIRECTS.has(response.status)) break;
     const location = headerValue(response, 'location');
-    if (!check.followRedirects || !REDIRECTS.has(response.status) || location === undefined) break;
+    if (location === undefined) break;
     const next = new URL(location, url);
     if (visited.includes(next.href)) {
       const loop = [...visited.slice(visited.indexOf(next.href)), next.href]
@@ -125,7 +126,7 @@ async function runSample(
     visited.push(next.href);
     url = next;
   }
-  const problems = unmetExpectations(check.expect, { ...response, latencyMs }, options.maxBodyBytes);
+  const problems = unmetExpectations(check.expect, response, options.maxBodyBytes, latencyMs);
   const securityIssues =
     options.securityHeaders && isJudgedContent(response)
       ? missingSecurityHeaders(response, url.protocol === 'https:')
