@@ -101,15 +101,19 @@ export function failureOutcome(
       ...(failure.hint ? { hint: failure.hint } : {}),
     },
   };
-  const annotations: Annotation[] = [
-    {
-      level: 'error',
-      title: `shipkit ${stage.name}`,
-      message: describeFailure({ ...failure, stack: undefined }),
-      ...(failure.file ? { file: failure.file } : {}),
-      ...(failure.line ? { startLine: failure.line } : {}),
-    },
-  ];
+  // With a file, an annotation puts the error on its line; without one, the step's failure message
+  // (which the host sets) already says it, once.
+  const annotations: Annotation[] = failure.file
+    ? [
+        {
+          level: 'error',
+          title: `shipkit ${stage.name}`,
+          message: describeFailure({ ...failure, stack: undefined }),
+          file: failure.file,
+          ...(failure.line ? { startLine: failure.line } : {}),
+        },
+      ]
+    : [];
   const body = blocks(failure.message, failure.hint, failure.input ? `Input: ${code(failure.input)}` : undefined);
   return {
     report,
