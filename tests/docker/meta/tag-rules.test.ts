@@ -107,6 +107,14 @@ describe('type=pep440 (README "type=pep440")', () => {
   });
 });
 
+describe('type=pep440 warnings', () => {
+  it('a tag that is not PEP 440 makes no tag, with a warning', () => {
+    const m = meta({ images: 'a', tags: 'type=pep440,pattern={{version}}' }, ctx('refs/tags/release-one'));
+    expect(m.tags).toEqual([]);
+    expect(m.warnings[0]).toMatch(/release-one does not conform to PEP 440/);
+  });
+});
+
 describe('type=match (README "type=match")', () => {
   it.each([
     ['v1.2.3', '\\d.\\d.\\d', '0', '1.2.3'],
@@ -126,6 +134,9 @@ describe('type=match (README "type=match")', () => {
     const m = meta({ images: 'a', tags: 'type=match,pattern=x(\\d),group=2' }, ctx('refs/tags/x1'));
     expect(m.tags).toEqual([]);
     expect(m.warnings[0]).toMatch(/group 2 does not exist/);
+    const none = meta({ images: 'a', tags: 'type=match,pattern=^v(\\d)' }, ctx('refs/tags/release-1'));
+    expect(none.tags).toEqual([]);
+    expect(none.warnings[0]).toMatch(/does not match release-1/);
   });
 });
 
@@ -332,6 +343,8 @@ describe('input mistakes name the input', () => {
     ['images', 'name=a,enable=no', /input 'images': enable must be true or false/],
     ['images', 'name=a,tag=b', /unknown attribute 'tag'/],
     ['images', 'enable=true\nname=b', /names no image/],
+    ['tags', 'type=raw,"value=unclosed', /input 'tags' is not a valid list/],
+    ['tags', 'type=raw,value=a"b', /input 'tags': cannot read 'type=raw,value=a"b'/],
   ])('%s: %s', (input, value, message) => {
     const run = () => meta({ images: 'a', [input]: value }, ctx('refs/heads/a'));
     expect(run).toThrow(UserError);
@@ -372,5 +385,20 @@ describe('date formatting', () => {
         expect(formatDate(date, format, 'UTC')).toBe(dayjs(date).tz('UTC').format(format));
       }
     }
+  });
+});
+
+describe('outputs (README "outputs", "JSON output object")', () => {
+  it('version, tags and labels one per line, json with the labels map', async () => {
+    const { metaOutputs } = await import('../../../src/stages/docker/meta/outputs.js');
+    const m = meta({ images: 'name/app', tags: 'type=semver,pattern={{version}}\ntype=sha' }, ctx('refs/tags/v1.2.3'));
+    const out = metaOutputs(m);
+    expect(out.version).toBe('1.2.3');
+    expect(out.tags.split('\n')).toEqual(['name/app:1.2.3', 'name/app:sha-860c190', 'name/app:latest']);
+    expect(out.labels.split('\n')).toContain('org.opencontainers.image.version=1.2.3');
+    const json = JSON.parse(out.json) as { tags: string[]; labels: Record<string, string> };
+    expect(json.tags).toEqual(m.tags);
+    expect(json.labels['org.opencontainers.image.version']).toBe('1.2.3');
+    expect(json.labels['org.opencontainers.image.created']).toBe('2020-01-10T00:30:00.000Z');
   });
 });

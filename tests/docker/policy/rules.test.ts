@@ -217,6 +217,8 @@ describe('package-cache', () => {
     ['RUN ["pip", "install", "flask"]', 'pip'],
     ['RUN sh -c "apk add curl"', 'apk'],
     ['RUN <<EOF\napt-get update\napt-get install -y curl\nEOF', 'apt'],
+    ['RUN apk add curl > /dev/null 2>&1', 'apk'],
+    ['RUN set -eux; sudo -E apt-get update; apt-get install -y curl', 'apt'],
   ])('%s leaves the %s cache', (run, manager) => {
     const r = inFinal(run);
     expect(live(r)).toEqual(['package-cache@7']);
@@ -234,6 +236,7 @@ describe('package-cache', () => {
     'RUN --mount=type=cache,target=/var/lib/apt --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl',
     'RUN --mount=type=cache,target=/root/.cache/pip pip install flask',
     'RUN --mount=type=cache,target=/root/.npm npm ci',
+    'RUN --mount=type=cache,dst=/var/cache/apk apk add curl',
     "RUN echo 'apt-get update' > /notes.txt",
   ])('%s is clean', (run) => {
     expect(live(inFinal(run))).toEqual([]);
