@@ -57,7 +57,7 @@ async function resolveGivenPath(given: string, ctx: StageContext): Promise<strin
 }
 
 /** The version a Trivy binary reports (`Version: 0.74.0` on the first line of `trivy --version`). */
-export async function trivyVersionOf(binary: string, ctx: StageContext): Promise<string> {
+export async function trivyVersionOf(binary: string, ctx: StageContext, input = 'trivy-path'): Promise<string> {
   const result = await runProcess(binary, ['--version'], {
     cwd: ctx.cwd,
     env: userCommandEnv(ctx.env),
@@ -67,7 +67,7 @@ export async function trivyVersionOf(binary: string, ctx: StageContext): Promise
   if (result.code !== 0 || !match) {
     throw new UserError(
       `${binary} --version did not report a Trivy version (exit ${result.code}): ${(result.stderr || result.stdout).trim().slice(0, 300)}`,
-      { input: 'trivy-path' },
+      { input },
     );
   }
   return match[1];
@@ -98,7 +98,7 @@ async function checked(
   source: TrivyBinary['source'],
   ctx: StageContext,
 ): Promise<TrivyBinary> {
-  const reported = await trivyVersionOf(file, ctx);
+  const reported = await trivyVersionOf(file, ctx, 'trivy-version');
   if (reported !== version) {
     throw new ServiceError(
       `the Trivy at ${file} reports version ${reported}, not ${version}`,
