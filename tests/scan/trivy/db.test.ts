@@ -208,5 +208,6 @@ describe.skipIf(missingTools !== '')("Trivy's vulnerability database from a real
     };
     const ids = json.Results.flatMap((r) => r.Vulnerabilities ?? []).map((v) => v.VulnerabilityID);
     expect(ids.sort()).toEqual(['CVE-2020-8203', 'CVE-2021-23337', 'CVE-2021-44906']);
+    await rm(path.dirname(result.jsonFile), { recursive: true, force: true });
   });
 });

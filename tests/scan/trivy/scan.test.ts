@@ -79,11 +79,13 @@ describe.skipIf(missingTools !== '')('runTrivy with the real Trivy', () => {
     await registry?.stop();
     await rm(work, { recursive: true, force: true });
     await rm(cacheDir, { recursive: true, force: true });
+    for (const dir of outputs) await rm(dir, { recursive: true, force: true });
   });
 
+  const outputs: string[] = [];
   /** Every scan goes through the recording proxy: any attempt to leave 127.0.0.1 is recorded there. */
-  const scan = (req: Omit<TrivyScanRequest, 'cwd'> & { cwd?: string }) =>
-    runTrivy(
+  const scan = async (req: Omit<TrivyScanRequest, 'cwd'> & { cwd?: string }) => {
+    const result = await runTrivy(
       { cwd: TARGETS, ...req },
       settings,
       stageContext({
@@ -91,6 +93,9 @@ describe.skipIf(missingTools !== '')('runTrivy with the real Trivy', () => {
         env: { PATH: process.env.PATH, HOME: work, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, NO_PROXY: '' },
       }),
     );
+    outputs.push(path.dirname(result.jsonFile));
+    return result;
+  };
 
   it('finds the advisories of the test database in real npm and Go lockfiles', async () => {
     const result = await scan({ command: 'fs', target: '.', scanners: ['vuln'] });

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { StageContext } from '../../../core/context.js';
@@ -118,15 +118,22 @@ export async function runTrivy(
   const outDir = await mkdtemp(path.join(ctx.env.RUNNER_TEMP ?? os.tmpdir(), 'shipkit-trivy-'));
   const jsonFile = path.join(outDir, `trivy-${req.command}.json`);
   const ignoreFile = path.join(outDir, 'none.trivyignore');
-  await writeFile(ignoreFile, '');
-  const args = scanArgs(req, target, { jsonFile, cacheDir, ignoreFile }, settings);
-  ctx.logger.debug(`${trivy.path} ${args.join(' ')}`);
-  const result = await runProcess(trivy.path, args, {
-    cwd: req.cwd,
-    env: userCommandEnv(ctx.env),
-    signal: ctx.signal,
-  });
-  if (result.code !== 0)
-    throw new TrivyFailure(`trivy ${req.command}`, result, req.command === 'image' ? 'image' : undefined);
+  try {
+    await writeFile(ignoreFile, '');
+    const args = scanArgs(req, target, { jsonFile, cacheDir, ignoreFile }, settings);
+    ctx.logger.debug(`${trivy.path} ${args.join(' ')}`);
+    const result = await runProcess(trivy.path, args, {
+      cwd: req.cwd,
+      env: userCommandEnv(ctx.env),
+      signal: ctx.signal,
+    });
+    if (result.code !== 0) {
+      throw new TrivyFailure(`trivy ${req.command}`, result, req.command === 'image' ? 'image' : undefined);
+    }
+  } catch (error) {
+    // The report directory is the caller's only on success.
+    await rm(outDir, { recursive: true, force: true });
+    throw error;
+  }
   return { jsonFile, trivyVersion: trivy.version, ...(db ? { db } : {}) };
 }
