@@ -14,6 +14,7 @@ import { stageEntry, STAGES } from '../stages/registry.js';
 import { actionInputSource, actionLogger } from './action-io.js';
 import { ActionsCacheBaselineStore } from './baseline-cache.js';
 import { publishOutcome } from './publish.js';
+import { actionDirectoryCache } from './directory-cache.js';
 import { actionToolCache } from './tool-cache.js';
 
 /**
@@ -27,6 +28,7 @@ function actionHost(env: NodeJS.ProcessEnv, logger: Logger): StageHost {
       ? new FsBaselineStore(env.SHIPKIT_BASELINE_DIR)
       : new ActionsCacheBaselineStore(logger),
     tools: actionToolCache(logger),
+    cache: actionDirectoryCache(logger),
   };
 }
 

@@ -1,7 +1,9 @@
 import type { BaselineStore } from './baseline-store.js';
+import type { DirectoryCache } from './directory-cache.js';
 import type { ToolCache } from './tool-cache.js';
 
 export type { BaselineStore } from './baseline-store.js';
+export type { DirectoryCache } from './directory-cache.js';
 export type { ToolCache } from './tool-cache.js';
 
 /**
@@ -13,4 +15,6 @@ export interface StageHost {
   kind: 'action' | 'cli';
   baselines: BaselineStore;
   tools: ToolCache;
+  /** Directories kept between jobs (the Actions cache); absent where directories persist by themselves. */
+  cache?: DirectoryCache;
 }

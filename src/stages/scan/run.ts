@@ -89,6 +89,8 @@ export async function runScan(options: ScanOptions, ctx: StageContext, deps: Sca
           skipDbUpdate: options.skipDbUpdate,
           ...(options.trivyDownloadUrl ? { downloadBaseUrl: options.trivyDownloadUrl } : {}),
           ...(options.insecure ? { insecure: true } : {}),
+          // The day's database from the Actions cache, in an action; the CLI's cache directory persists.
+          ...(ctx.host.cache ? { dbCache: ctx.host.cache } : {}),
         },
         ctx,
       ),

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryLogger } from '../../../src/core/logger.js';
-import { ActionsCacheTrivyDbCache } from '../../../src/runtime/trivy-db-cache.js';
+import { ActionsDirectoryCache } from '../../../src/runtime/directory-cache.js';
 import { dailyDbKey, MarkerDbCache } from '../../../src/stages/scan/trivy/db-cache.js';
 import { prepareDb } from '../../../src/stages/scan/trivy/db.js';
 import { stageContext } from '../../support/stage-context.js';
@@ -75,7 +75,7 @@ describe("the action's database cache: @actions/cache against the cache service"
 
   it('saves the database under the key and restores it into an empty directory; another key misses', async () => {
     const logger = new MemoryLogger();
-    const cache = new ActionsCacheTrivyDbCache(logger);
+    const cache = new ActionsDirectoryCache(logger);
     const dbDir = path.join(work, 'trivy', 'db');
     await fakeDb(dbDir, 'saved');
     await cache.save(dbDir, 'shipkit-trivy-db-2026-11-27');
@@ -94,7 +94,7 @@ describe("the action's database cache: @actions/cache against the cache service"
 
   it('a second save of the same day is not an error: the first job’s copy stands', async () => {
     const logger = new MemoryLogger();
-    const cache = new ActionsCacheTrivyDbCache(logger);
+    const cache = new ActionsDirectoryCache(logger);
     const dbDir = path.join(work, 'trivy', 'db');
     await fakeDb(dbDir, 'first');
     await cache.save(dbDir, 'shipkit-trivy-db-2026-11-29');
@@ -109,7 +109,7 @@ describe("the action's database cache: @actions/cache against the cache service"
   it('without the cache service it quietly misses (the database is downloaded instead)', async () => {
     delete process.env.ACTIONS_RESULTS_URL;
     const logger = new MemoryLogger();
-    const cache = new ActionsCacheTrivyDbCache(logger);
+    const cache = new ActionsDirectoryCache(logger);
     const dbDir = path.join(work, 'db');
     await fakeDb(dbDir, 'x');
     await cache.save(dbDir, 'k');
@@ -139,7 +139,7 @@ describe("the action's database cache: @actions/cache against the cache service"
         dbRepositories: [`${counter.host}/aquasecurity/trivy-db:2`],
         skipDbUpdate: false,
         insecure: true,
-        dbCache: new ActionsCacheTrivyDbCache(new MemoryLogger()),
+        dbCache: new ActionsDirectoryCache(new MemoryLogger()),
       };
       const trivy = { path: trivyPath!, version: '0.74.0', source: 'trivy-path' as const };
       const ctx = () => stageContext({ cwd: TARGETS, env: { PATH: process.env.PATH, HOME: work } });

@@ -5,7 +5,7 @@ import path from 'node:path';
 /**
  * Keeps Trivy's vulnerability database (the `db/` folder of its cache directory: trivy.db and
  * metadata.json) between runs under a daily key, so a day's runs download it once. In an action
- * the Actions cache (src/runtime/trivy-db-cache.ts); elsewhere the cache directory itself
+ * the Actions cache (src/runtime/directory-cache.ts, reached as ctx.host.cache); elsewhere the cache directory itself
  * (MarkerDbCache). A cache is a convenience: implementations never throw, they report a miss.
  */
 export interface TrivyDbCache {
