@@ -515,7 +515,7 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
       },
       {
         "name": "headers",
-        "description": "Headers sent with every request, one 'Name: value' per line. Values are masked in logs.",
+        "description": "Headers sent with every request, one 'Name: value' per line. Values are secrets: masked in the log and taken out of the report, summary, comment and outputs, even when a server sends them back.",
         "required": false,
         "default": ""
       },
@@ -533,13 +533,13 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
       },
       {
         "name": "on-failure",
-        "description": "Shell command run once when the smoke fails (e.g. a rollback). Its exit code and output are in the report.",
+        "description": "Shell command run once when the smoke fails (e.g. a rollback), with SHIPKIT_SMOKE_FAILED_CHECKS and SHIPKIT_SMOKE_URL set. It sees the environment a run step would (no action inputs, no token unless passed through env). Its exit code and output are in the report.",
         "required": false,
         "default": ""
       },
       {
         "name": "request-timeout",
-        "description": "Timeout of each request (e.g. 10s); a check's own timeout overrides it.",
+        "description": "Timeout of each request (e.g. 10s); a check's own timeout overrides it. A request still running at the step's timeout is cut there, and the report says so.",
         "required": false,
         "default": "10s"
       },
@@ -585,7 +585,7 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
       },
       {
         "name": "p95",
-        "description": "p95 latency over every sample, in milliseconds."
+        "description": "p95 latency over every sample, in milliseconds, each timed from the request's write to the socket to its last byte (k6's http_req_duration)."
       },
       {
         "name": "report",
@@ -684,11 +684,11 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
     "outputs": [
       {
         "name": "approved",
-        "description": "true when approved, else false."
+        "description": "true when approved, else false (also when the step failed with an error)."
       },
       {
         "name": "decision",
-        "description": "approved, denied, timed-out or cancelled."
+        "description": "approved, denied, timed-out, cancelled, or error (the gate could not be run to a decision, e.g. GitHub refused the token; the report's error says why). Only approved lets a deployment go on."
       },
       {
         "name": "approvers",
@@ -696,7 +696,7 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
       },
       {
         "name": "issue-number",
-        "description": "Number of the approval request issue."
+        "description": "Number of the approval request issue (empty when it was never opened)."
       },
       {
         "name": "deployment-id",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT_FAILED, EXIT_OK, runCli } from '../../src/cli/run-cli.js';
+import { EXIT_OK, EXIT_USAGE, runCli } from '../../src/cli/run-cli.js';
 
 function capture() {
   const out = { stdout: '', stderr: '' };
@@ -24,13 +24,13 @@ describe('shipkit approve', () => {
 
   it('names the missing token instead of failing later', async () => {
     const c = capture();
-    expect(await runCli(['approve', '--approvers', 'alice'], c.io)).toBe(EXIT_FAILED);
+    expect(await runCli(['approve', '--approvers', 'alice'], c.io, undefined, {})).toBe(EXIT_USAGE);
     expect(c.out.stderr).toContain('approve needs the GitHub API: set github-token');
   });
 
   it('names a bad flag', async () => {
     const c = capture();
-    expect(await runCli(['approve', '--approvers', 'alice', '--min-approvals', 'two'], c.io)).toBe(EXIT_FAILED);
+    expect(await runCli(['approve', '--approvers', 'alice', '--min-approvals', 'two'], c.io)).toBe(EXIT_USAGE);
     expect(c.out.stderr).toContain('--min-approvals must be a whole number');
   });
 });

@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildReport } from '../../src/core/report/index.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assertValidReport } from '../../src/core/report/index.js';
-import { approveReportSchema } from '../../src/stages/approve/report-schema.js';
+import { buildReport } from '../../src/core/report/index.js';
+import { assertReportMatches } from '../../src/core/report/schema.js';
+import { ApproveReport } from '../../src/stages/approve/report-schema.js';
 import type { GitHubServer } from '../support/github-server/index.js';
 import {
   comment,
@@ -27,14 +27,10 @@ afterEach(async () => {
   await server.close();
 });
 
-function report(outputs: Record<string, string>) {
+function report(outputs: Record<string, string>): ApproveReport {
   const r: unknown = JSON.parse(readFileSync(outputs.report ?? '', 'utf8'));
-  assertValidReport(r, approveReportSchema);
-  return r as unknown as {
-    status: string;
-    gates: { name: string; passed: boolean; required: number; actual: number }[];
-    approval: Record<string, unknown>;
-  };
+  assertReportMatches(ApproveReport, r);
+  return r as ApproveReport;
 }
 
 /** An earlier successful deployment to production, and the commits since. */
@@ -234,13 +230,24 @@ describe('approve bundle against the GitHub API', () => {
     ]);
   });
 
-  it('fails with a clear error when the token cannot read the team', async () => {
+  it('fails closed when the token cannot read the team: outputs, report and one clear error, no request', async () => {
     const result = await startGate(server, { approvers: `${OWNER}/release` }, { token: NO_MEMBERS_TOKEN }).result;
     expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({ approved: 'false', decision: 'error', approvers: '', 'issue-number': '' });
+    const r = report(result.outputs);
+    expect(r.status).toBe('fail');
+    expect(r.approval).toMatchObject({ decision: 'error', eligible: [], approvers: [] });
+    expect(r.approval.issueNumber).toBeUndefined();
+    expect(r.error).toMatchObject({
+      kind: 'service',
+      message: expect.stringContaining(`cannot list the members of team '${OWNER}/release' (HTTP 403`),
+      hint: expect.stringContaining('"Members: read"'),
+      input: 'approvers',
+    });
     const error = result.annotations.find((a) => a.command === 'error')?.message ?? '';
-    expect(error).toContain(`cannot list the members of team '${OWNER}/release' (HTTP 403)`);
+    expect(error).toContain(`cannot list the members of team '${OWNER}/release' (HTTP 403`);
     expect(error).toContain('"Members: read"');
-    expect(error).not.toContain('    at '); // a user error, not a stack trace
+    expect(error).not.toContain('    at '); // a setting to fix, not a stack trace
     expect(server.state.issues(OWNER, REPO)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/core/errors.js';
+import { ServiceError } from '../../src/core/errors.js';
 import { createOctokit } from '../../src/core/github/octokit.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { buildReport } from '../../src/core/report/index.js';
@@ -10,6 +10,7 @@ import { resolveApprovers } from '../../src/stages/approve/approvers.js';
 import { changesSinceLastDeployment } from '../../src/stages/approve/changes.js';
 import { readEarlierReports } from '../../src/stages/approve/earlier-reports.js';
 import type { GitHubServer } from '../support/github-server/index.js';
+import { stageContext } from '../support/stage-context.js';
 import { NO_MEMBERS_TOKEN, OWNER, REPO, TOKEN, world } from './harness.js';
 
 let server: GitHubServer;
@@ -44,8 +45,12 @@ describe('approvers', () => {
 
   it('explains a team that cannot be read (403) or does not exist (404)', async () => {
     const denied = resolveApprovers(octokit(NO_MEMBERS_TOKEN), [{ kind: 'team', org: OWNER, slug: 'release' }]);
-    await expect(denied).rejects.toThrow(UserError);
-    await expect(denied).rejects.toThrow(/HTTP 403.*Members: read/);
+    await expect(denied).rejects.toThrow(ServiceError);
+    await expect(denied).rejects.toThrow(`cannot list the members of team '${OWNER}/release' (HTTP 403`);
+    await expect(denied).rejects.toMatchObject({
+      input: 'approvers',
+      hint: expect.stringContaining('"Members: read"'),
+    });
     await expect(resolveApprovers(octokit(), [{ kind: 'team', org: OWNER, slug: 'nope' }])).rejects.toThrow(/HTTP 404/);
   });
 });
@@ -140,12 +145,9 @@ describe('a gate that could never pass', () => {
     const options = readApproveOptions(
       new InputReader(mapSource({ approvers: 'octocat, alice', 'min-approvals': '2' }, 'input')),
     );
-    const ctx = {
+    const ctx = stageContext({
       cwd: '/',
       env: {},
-      logger: silentLogger,
-      run: {},
-      signal: new AbortController().signal,
       github: {
         octokit: octokit(),
         owner: OWNER,
@@ -156,7 +158,7 @@ describe('a gate that could never pass', () => {
         actor: 'octocat',
         sha: 'a'.repeat(40),
       },
-    };
+    });
     await expect(runApprove(options, ctx)).rejects.toThrow(
       'min-approvals is 2, but only 1 approver is left once @octocat, who started the run, is left out',
     );

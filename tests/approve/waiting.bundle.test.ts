@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { assertReportMatches } from '../../src/core/report/schema.js';
+import { ApproveReport } from '../../src/stages/approve/report-schema.js';
 import type { GitHubServer } from '../support/github-server/index.js';
 import { comment, eventually, nextPolls, OWNER, REPO, requestIssue, startGate, TOKEN, world } from './harness.js';
 
@@ -89,8 +91,8 @@ describe('approve bundle: waiting', () => {
     ]);
   });
 
-  it('fails closed when the token loses access while waiting: the issue is closed, never approved', async () => {
-    const gate = startGate(server, { approvers: 'alice' });
+  it('fails closed when the token loses access while waiting: the issue is closed, the outputs say error', async () => {
+    const gate = startGate(server, { approvers: 'alice', environment: 'production' });
     const issue = await requestIssue(server);
     await nextPolls(server, 2);
     server.inject({
@@ -100,11 +102,72 @@ describe('approve bundle: waiting', () => {
     });
     const result = await gate.result;
     expect(result.exitCode).toBe(1);
-    expect(result.outputs.approved).toBeUndefined();
+    expect(result.outputs).toMatchObject({
+      approved: 'false',
+      decision: 'error',
+      'issue-number': String(issue.number),
+    });
+    const report = JSON.parse(readFileSync(result.outputs.report ?? '', 'utf8')) as ApproveReport;
+    assertReportMatches(ApproveReport, report);
+    expect(report.approval).toMatchObject({ decision: 'error', issueNumber: issue.number });
+    expect(report.error).toMatchObject({
+      kind: 'service',
+      message: expect.stringContaining('reading the approval comments failed with HTTP 403'),
+      input: 'github-token',
+    });
     expect(result.annotations.find((a) => a.command === 'error')?.message).toContain(
       'reading the approval comments failed with HTTP 403',
     );
     expect(issue).toMatchObject({ state: 'closed', stateReason: 'not_planned' });
     expect(server.state.comments(OWNER, REPO, issue.number).at(-1)?.body).toContain('**Failed**');
+    const deployment = server.state.deployments(OWNER, REPO)[0];
+    expect(server.state.deploymentStatuses(OWNER, REPO, deployment?.id).map((s) => s.state)).toEqual([
+      'queued',
+      'failure',
+    ]);
+  });
+
+  it('exits once decided, though a poll was told to retry after an hour', async () => {
+    // Every poll is rate limited for an hour. The client's own rate-limit wait would hold the
+    // process for that hour after the decision; the gate's waits end with it.
+    server.inject({
+      method: 'GET',
+      path: '/repos/{owner}/{repo}/issues/{issue_number}/comments',
+      kind: 'secondary-rate-limit',
+      retryAfter: 3600,
+      times: 1000,
+    });
+    const gate = startGate(server, { approvers: 'alice', timeout: '3s' });
+    const issue = await requestIssue(server);
+    const result = await gate.result;
+    // Ended by itself (not killed by the runner's 60 s limit), timed out and failed closed.
+    expect(result.signal).toBeNull();
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({ approved: 'false', decision: 'timed-out' });
+    expect(issue).toMatchObject({ state: 'closed', stateReason: 'not_planned' });
+    expect(server.state.comments(OWNER, REPO, issue.number).at(-1)?.body).toContain('**Timed out**');
+    const warnings = result.annotations.filter((a) => a.command === 'warning').map((a) => a.message);
+    expect(
+      warnings.some((w) =>
+        /polling the approval comments failed \(403: You have exceeded a secondary rate limit/.test(w),
+      ),
+    ).toBe(true);
+    expect(warnings.some((w) => /trying again in 3600s/.test(w))).toBe(true);
+  });
+
+  it('logs how the wait stands after the first poll, as a line of its own', async () => {
+    const gate = startGate(server, { approvers: 'alice, bob', 'min-approvals': '2' });
+    const issue = await requestIssue(server);
+    comment(server, issue.number, 'alice', 'approve');
+    await nextPolls(server, 2);
+    comment(server, issue.number, 'bob', 'approve');
+    const result = await gate.result;
+    expect(result.outputs.decision).toBe('approved');
+    const progress = result.stdout.split('\n').filter((l) => l.startsWith('waiting for approval in '));
+    // poll-interval is 200 ms: every poll of this short wait falls in the first minute, so one line.
+    expect(progress).toHaveLength(1);
+    expect(progress[0]).toMatch(
+      /^waiting for approval in https:\/\/github\.com\/octo-org\/octo-repo\/issues\/\d+: [01] of 2 approval\(s\)/,
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { UserError } from '../../core/errors.js';
+import { errorMessage, ServiceError } from '../../core/errors.js';
 import type { ShipkitOctokit } from '../../core/github/octokit.js';
 import { httpStatus } from '../../core/github/octokit.js';
 import type { ApproverEntry } from './options.js';
@@ -43,12 +43,14 @@ export async function resolveApprovers(
       });
     } catch (error) {
       const status = httpStatus(error);
-      if (status === 403 || status === 404) {
-        throw new UserError(
-          `cannot list the members of team '${name}' (HTTP ${status}): the team does not exist or github-token cannot ` +
-            `read it. Team approvers need a token with the organization permission "Members: read" (a fine-grained ` +
-            `token or a GitHub App token); the workflow's GITHUB_TOKEN cannot read team membership.`,
-          { input: 'approvers' },
+      if (status === 401 || status === 403 || status === 404) {
+        // A setting to fix, not a wait to sit out: the gate ends as `error`, failed closed.
+        throw new ServiceError(
+          `cannot list the members of team '${name}' (HTTP ${status}: ${errorMessage(error).split('\n')[0]})`,
+          'The team may not exist, or github-token cannot read it: team approvers need a token with the organization ' +
+            'permission "Members: read" (a fine-grained token or a GitHub App token); the workflow\'s GITHUB_TOKEN ' +
+            'cannot read team membership.',
+          'approvers',
           { cause: error },
         );
       }

@@ -1,5 +1,6 @@
 import type { ShipkitOctokit } from '../../core/github/octokit.js';
 import { httpStatus } from '../../core/github/octokit.js';
+import { withoutClientWaits } from './direct-request.js';
 import type { IssueComment } from './votes.js';
 
 interface CachedPage {
@@ -19,7 +20,8 @@ const PER_PAGE = 100;
 /**
  * Reads ALL comments of an issue, every page, with conditional requests: each page's ETag is sent
  * back as If-None-Match, and GitHub answers 304 (free of rate limit) while the page is unchanged.
- * `octokit.paginate` cannot send a per-page ETag, hence the explicit page loop.
+ * `octokit.paginate` cannot send a per-page ETag, hence the explicit page loop. A failed page
+ * fails the read at once (no retries, no rate-limit waits in the client): the caller decides.
  */
 export class CommentFeed {
   private readonly pages = new Map<number, CachedPage>();
@@ -56,7 +58,10 @@ export class CommentFeed {
         per_page: PER_PAGE,
         page,
         headers: cached?.etag ? { 'if-none-match': cached.etag } : {},
-        request: signal ? { signal } : {},
+        // The poll loop waits out failures and rate limits itself, in a sleep a decision or a
+        // cancellation cuts short; the client's own waits could not be cut, and kept the process
+        // alive after the decision until a retry-after ran out.
+        request: { ...withoutClientWaits(this.octokit), ...(signal ? { signal } : {}) },
       });
       const link = response.headers.link ?? '';
       return {

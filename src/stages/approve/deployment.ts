@@ -1,4 +1,4 @@
-import { errorMessage, UserError } from '../../core/errors.js';
+import { errorMessage, ServiceError, UserError } from '../../core/errors.js';
 import type { ShipkitOctokit } from '../../core/github/octokit.js';
 import { httpStatus } from '../../core/github/octokit.js';
 
@@ -35,11 +35,19 @@ export async function createDeployment(
     return Number(response.data.id);
   } catch (error) {
     const status = httpStatus(error);
-    if (status === 403 || status === 404 || status === 422 || status === 409) {
+    if (status === 422 || status === 409) {
       throw new UserError(
-        `cannot create a deployment of '${ref}' to '${environment}' (HTTP ${status}: ${errorMessage(error)}). ` +
-          'The ref must exist and github-token needs deployments: write.',
-        { input: 'environment' },
+        `cannot create a deployment of '${ref}' to '${environment}' (HTTP ${status}: ${errorMessage(error).split('\n')[0]}): ` +
+          'the ref must exist in the repository',
+        { input: 'ref' },
+        { cause: error },
+      );
+    }
+    if (status === 403 || status === 404) {
+      throw new ServiceError(
+        `cannot create a deployment of '${ref}' to '${environment}' (HTTP ${status}: ${errorMessage(error).split('\n')[0]})`,
+        'github-token needs deployments: write.',
+        'github-token',
         { cause: error },
       );
     }

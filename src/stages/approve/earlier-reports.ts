@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { errorMessage } from '../../core/errors.js';
-import { assertValidReport } from '../../core/report/index.js';
+import { assertReportMatches, BaseReportSchema, type BaseReport } from '../../core/report/schema.js';
 
 export interface EarlierStage {
   file: string;
@@ -48,8 +48,9 @@ export async function readEarlierReports(
     try {
       const info = await stat(file);
       if (!info.isFile() || info.size > MAX_BYTES) continue;
-      const report: unknown = JSON.parse(await readFile(file, 'utf8'));
-      assertValidReport(report);
+      const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+      assertReportMatches(BaseReportSchema, parsed);
+      const report = parsed as BaseReport;
       if (report.stage === 'approve') continue;
       stages.push({
         file,

@@ -1,70 +1,83 @@
-/** JSON schema of the approve stage's own report key, `approval` (docs/report.md). */
-export const approveReportSchema = {
-  $id: 'https://shipkit.dev/schemas/report-approve-v1.json',
-  type: 'object',
-  required: ['approval'],
-  properties: {
-    approval: {
-      type: 'object',
-      additionalProperties: false,
-      required: [
-        'decision',
-        'required',
-        'approvers',
-        'eligible',
-        'ignored',
-        'issueNumber',
-        'issueUrl',
-        'ref',
-        'deadline',
-        'polls',
-      ],
-      properties: {
-        decision: { enum: ['approved', 'denied', 'timed-out', 'cancelled'] },
-        /** Approvals needed (min-approvals). */
-        required: { type: 'integer', minimum: 1 },
-        /** Who approved (counted votes). */
-        approvers: { type: 'array', items: { type: 'string' } },
-        /** Who denied, when the decision is `denied`. */
-        deniedBy: { type: 'array', items: { type: 'string' } },
-        /** Everyone whose answer could count (users and resolved team members). */
-        eligible: { type: 'array', items: { type: 'string' } },
-        initiator: { type: 'string' },
-        /** Answers that did not count, and why. */
-        ignored: {
-          type: 'array',
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['login', 'commentId', 'answer', 'reason'],
-            properties: {
-              login: { type: 'string' },
-              commentId: { type: 'integer' },
-              answer: { enum: ['approve', 'deny'] },
-              reason: { enum: ['bot', 'not-an-approver', 'initiator', 'edited', 'before-request', 'after-deadline'] },
-            },
-          },
-        },
-        issueNumber: { type: 'integer' },
-        issueUrl: { type: 'string' },
-        deploymentId: { type: 'integer' },
-        environment: { type: 'string' },
-        ref: { type: 'string' },
-        deadline: { type: 'string', format: 'date-time' },
-        polls: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['polls', 'failed', 'requests', 'notModified'],
-          properties: {
-            polls: { type: 'integer', minimum: 0 },
-            /** Polls that failed (transient errors, rate limits) and were waited out. */
-            failed: { type: 'integer', minimum: 0 },
-            requests: { type: 'integer', minimum: 0 },
-            /** Requests answered 304 Not Modified (free of rate limit). */
-            notModified: { type: 'integer', minimum: 0 },
-          },
-        },
-      },
-    },
+import { Type, type Static } from '@sinclair/typebox';
+import { stageReportSchema } from '../../core/report/schema.js';
+
+/**
+ * The approve stage's report, written once: the JSON Schema (validated before every write) and the
+ * TypeScript types below both come from these declarations.
+ */
+
+const Count = Type.Integer({ minimum: 0 });
+
+export const DecisionSchema = Type.Union(
+  [
+    Type.Literal('approved'),
+    Type.Literal('denied'),
+    Type.Literal('timed-out'),
+    Type.Literal('cancelled'),
+    Type.Literal('error'),
+  ],
+  {
+    description:
+      "`error`: the gate could not be run to a decision (GitHub refused the token, a team could not be read…); the report's `error` says why. Only `approved` lets a deployment go on.",
   },
-} as const;
+);
+
+export const IgnoredAnswerSchema = Type.Object(
+  {
+    login: Type.String(),
+    commentId: Type.Integer(),
+    answer: Type.Union([Type.Literal('approve'), Type.Literal('deny')]),
+    reason: Type.Union([
+      Type.Literal('bot'),
+      Type.Literal('not-an-approver'),
+      Type.Literal('initiator'),
+      Type.Literal('edited'),
+      Type.Literal('before-request'),
+      Type.Literal('after-deadline'),
+    ]),
+  },
+  { additionalProperties: false },
+);
+
+export const ApprovalSchema = Type.Object(
+  {
+    decision: DecisionSchema,
+    required: Type.Integer({ minimum: 1, description: 'Approvals needed (min-approvals).' }),
+    approvers: Type.Array(Type.String(), { description: 'Who approved (counted votes).' }),
+    deniedBy: Type.Optional(Type.Array(Type.String(), { description: 'Who denied, when the decision is `denied`.' })),
+    eligible: Type.Array(Type.String(), {
+      description: 'Everyone whose answer could count (users and resolved team members).',
+    }),
+    initiator: Type.Optional(Type.String()),
+    ignored: Type.Array(IgnoredAnswerSchema, { description: 'Answers that did not count, and why.' }),
+    issueNumber: Type.Optional(Type.Integer({ description: 'The request issue; absent when it was never opened.' })),
+    issueUrl: Type.Optional(Type.String()),
+    deploymentId: Type.Optional(Type.Integer()),
+    environment: Type.Optional(Type.String()),
+    ref: Type.String(),
+    deadline: Type.Optional(Type.String({ format: 'date-time', description: 'Absent when the wait never began.' })),
+    polls: Type.Object(
+      {
+        polls: Count,
+        failed: Type.Integer({
+          minimum: 0,
+          description: 'Polls that failed (transient errors, rate limits) and were waited out.',
+        }),
+        requests: Count,
+        notModified: Type.Integer({
+          minimum: 0,
+          description: 'Requests answered 304 Not Modified (free of rate limit).',
+        }),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const ApproveReport = stageReportSchema('approve', { approval: ApprovalSchema });
+
+export type ApproveReport = Static<typeof ApproveReport>;
+export type Approval = Static<typeof ApprovalSchema>;
+export type Decision = Static<typeof DecisionSchema>;
+export type IgnoredAnswer = Static<typeof IgnoredAnswerSchema>;

@@ -1,19 +1,22 @@
 import type { StageContext } from '../../core/context.js';
-import { errorMessage, UserError } from '../../core/errors.js';
+import { asServiceError, errorMessage, isUserError, UserError } from '../../core/errors.js';
 import type { GitHubContext } from '../../core/github/context.js';
-import { resolveApprovers, describeApprover, type ResolvedApprovers } from './approvers.js';
+import type { StageOutcome } from '../../core/outcome.js';
+import { describeApprover, resolveApprovers, type ResolvedApprovers } from './approvers.js';
 import { changesSinceLastDeployment, type ChangesResult } from './changes.js';
-import type { Clock } from './clock.js';
-import { systemClock } from './clock.js';
+import { systemClock, type Clock } from './clock.js';
 import { CommentFeed, type FeedStats } from './comment-feed.js';
 import { createDeployment, setDeploymentState, type DeploymentState } from './deployment.js';
-import { readEarlierReports } from './earlier-reports.js';
+import { readEarlierReports, type EarlierStage } from './earlier-reports.js';
+import { createIssue, closeIssue, postComment, type CreatedIssue } from './issue.js';
 import { notify } from './notify.js';
 import type { ApproveOptions } from './options.js';
+import { approveOutcome } from './outcome.js';
+import type { Decision } from './report-schema.js';
 import { closingComment, decisionLine, editedNote, formatDuration, requestBody, requestTitle } from './request.js';
 import { tokenExpiryWarning } from './token-expiry.js';
 import { tally, type IgnoredAnswer, type Tally } from './votes.js';
-import { waitForDecision, type Decision } from './wait.js';
+import { waitForDecision, type WaitResult } from './wait.js';
 import { AnswerMatcher } from './words.js';
 
 export interface ApproveResult {
@@ -26,15 +29,18 @@ export interface ApproveResult {
   initiator?: string;
   environment?: string;
   ref: string;
-  issueNumber: number;
-  issueUrl: string;
+  /** The request issue; absent when the gate ended before it was opened. */
+  issue?: { number: number; url: string };
   deploymentId?: number;
-  deadline: Date;
+  /** Absent when the gate ended before the wait began. */
+  deadline?: Date;
   timeoutMs: number;
   polls: number;
   failedPolls: number;
   feed: FeedStats;
   warnings: string[];
+  /** Why the decision is `error`: what GitHub refused, and what to check. */
+  error?: { message: string; hint?: string; input?: string };
 }
 
 export interface ApproveDeps {
@@ -46,17 +52,54 @@ export function defaultReportsGlob(env: NodeJS.ProcessEnv): string | undefined {
   return env.RUNNER_TEMP ? `${env.RUNNER_TEMP}/shipkit/reports/*.json` : undefined;
 }
 
-function requireGitHub(ctx: StageContext): GitHubContext {
-  if (!ctx.github) {
+/** One gate run: what is known so far, filled in phase by phase, so a failure can close what was opened. */
+interface GateRun {
+  options: ApproveOptions;
+  ctx: StageContext;
+  gh: GitHubContext;
+  clock: Clock;
+  ref: string;
+  initiator?: string;
+  matcher: AnswerMatcher;
+  warnings: string[];
+  resolved?: ResolvedApprovers;
+  deploymentId?: number;
+  issue?: CreatedIssue;
+  deadline?: Date;
+  feed?: CommentFeed;
+  waited?: WaitResult;
+}
+
+const repoOf = (gh: GitHubContext) => ({
+  octokit: gh.octokit,
+  owner: gh.owner,
+  repo: gh.repo,
+  serverUrl: gh.serverUrl,
+});
+
+function warn(g: GateRun, message: string): void {
+  g.warnings.push(message);
+  g.ctx.logger.warning(message);
+}
+
+/** Phase 0, before any request: everything that can be known from the inputs and the run alone. */
+function prepare(options: ApproveOptions, ctx: StageContext, clock: Clock): GateRun {
+  const gh = ctx.github;
+  if (!gh) {
     throw new UserError(
       'approve needs the GitHub API: set github-token (for the CLI, GITHUB_TOKEN and GITHUB_REPOSITORY)',
       { input: 'github-token' },
     );
   }
-  return ctx.github;
+  const matcher = new AnswerMatcher({ approve: options.approveWords, deny: options.denyWords });
+  const ref = options.ref ?? gh.sha ?? ctx.env.GITHUB_SHA;
+  if (!ref) throw new UserError('ref is required outside a workflow run (no GITHUB_SHA)', { input: 'ref' });
+  const initiator = gh.actor ?? ctx.env.GITHUB_ACTOR;
+  return { options, ctx, gh, clock, ref, ...(initiator ? { initiator } : {}), matcher, warnings: [] };
 }
 
-function checkReachable(options: ApproveOptions, resolved: ResolvedApprovers, initiator: string | undefined): void {
+function checkReachable(g: GateRun, resolved: ResolvedApprovers): void {
+  const { options, initiator } = g;
   const voters = [...resolved.eligible.keys()].filter(
     (login) => options.allowInitiator || initiator === undefined || login !== initiator.toLowerCase(),
   );
@@ -70,67 +113,66 @@ function checkReachable(options: ApproveOptions, resolved: ResolvedApprovers, in
   }
 }
 
-async function tokenInfo(gh: GitHubContext): Promise<string | undefined> {
-  const auth = (await gh.octokit.auth()) as { token?: string };
-  return auth.token;
+/** Phase 1: who may answer (teams resolved through the API); a gate that could never pass stops here. */
+async function resolveGate(g: GateRun): Promise<void> {
+  const resolved = await g.ctx.logger.group('Resolving approvers', () =>
+    resolveApprovers(g.gh.octokit, g.options.approvers),
+  );
+  checkReachable(g, resolved);
+  g.resolved = resolved;
+  g.ctx.logger.info(`${resolved.eligible.size} people may answer; ${g.options.minApprovals} approval(s) needed`);
 }
 
-/** Runs the gate: request, wait, close. Returns the decision; never returns `approved` by default. */
-export async function runApprove(
-  options: ApproveOptions,
-  ctx: StageContext,
-  deps: ApproveDeps = { clock: systemClock },
-): Promise<ApproveResult> {
-  const gh = requireGitHub(ctx);
-  const { logger, signal } = ctx;
-  const { clock } = deps;
-  const warnings: string[] = [];
-  const warn = (message: string): void => {
-    warnings.push(message);
-    logger.warning(message);
-  };
-  const matcher = new AnswerMatcher({ approve: options.approveWords, deny: options.denyWords });
-  const initiator = gh.actor ?? ctx.env.GITHUB_ACTOR;
-  const ref = options.ref ?? gh.sha ?? ctx.env.GITHUB_SHA;
-  if (!ref) throw new UserError('ref is required outside a workflow run (no GITHUB_SHA)', { input: 'ref' });
-  const repo = { octokit: gh.octokit, owner: gh.owner, repo: gh.repo, serverUrl: gh.serverUrl };
-  const runUrl = ctx.run.url;
-
-  const resolved = await logger.group('Resolving approvers', () => resolveApprovers(gh.octokit, options.approvers));
-  checkReachable(options, resolved, initiator);
-  logger.info(`${resolved.eligible.size} people may answer; ${options.minApprovals} approval(s) needed`);
-
-  let changes: ChangesResult | undefined;
-  if (options.environment) changes = await changesSinceLastDeployment(repo, options.environment, ref);
+/** Phase 2: what the approvers should see besides the request: the commits, the earlier stages. */
+async function gatherContext(g: GateRun): Promise<{ changes?: ChangesResult; earlier: EarlierStage[] }> {
+  const { options, ctx } = g;
+  const changes = options.environment
+    ? await changesSinceLastDeployment(repoOf(g.gh), options.environment, g.ref)
+    : undefined;
   if (changes?.kind === 'unavailable')
-    warn(`the commits since the last deployment could not be listed: ${changes.reason}`);
+    warn(g, `the commits since the last deployment could not be listed: ${changes.reason}`);
   const reportsGlob = options.reports ?? defaultReportsGlob(ctx.env);
-  const earlier = reportsGlob ? await readEarlierReports(reportsGlob, ctx.cwd, warn) : [];
-  if (signal.aborted) throw new UserError('the run was cancelled before the approval was requested');
+  const earlier = reportsGlob ? await readEarlierReports(reportsGlob, ctx.cwd, (m) => warn(g, m)) : [];
+  return { ...(changes ? { changes } : {}), earlier };
+}
 
-  let deploymentId: number | undefined;
-  if (options.environment) {
-    deploymentId = await createDeployment(repo, ref, options.environment, 'shipkit approve: waiting for approval');
-    logger.info(`deployment ${deploymentId} created for ${ref} in ${options.environment}`);
+async function deploymentState(g: GateRun, state: DeploymentState, description: string): Promise<void> {
+  if (g.deploymentId === undefined) return;
+  try {
+    await setDeploymentState(repoOf(g.gh), g.deploymentId, state, description, g.ctx.run.url);
+  } catch (error) {
+    warn(g, `could not mark deployment ${g.deploymentId} as ${state}: ${errorMessage(error)}`);
   }
-  const deploymentState = async (state: DeploymentState, description: string): Promise<void> => {
-    if (deploymentId === undefined) return;
-    try {
-      await setDeploymentState(repo, deploymentId, state, description, runUrl);
-    } catch (error) {
-      warn(`could not mark deployment ${deploymentId} as ${state}: ${errorMessage(error)}`);
-    }
-  };
+}
 
-  const startedAt = clock.now();
-  const deadline = new Date(startedAt + options.timeoutMs);
-  const title = requestTitle({ environment: options.environment, ref });
+async function notifyText(g: GateRun, text: string): Promise<void> {
+  if (!g.options.notifyUrl) return;
+  const problem = await notify(g.options.notifyUrl, text);
+  if (problem) warn(g, problem);
+}
+
+const target = (g: GateRun): string => (g.options.environment ? ` to ${g.options.environment}` : '');
+
+/** Phase 3: the deployment record, the request issue, and the word to the webhook. */
+async function openRequest(g: GateRun, context: { changes?: ChangesResult; earlier: EarlierStage[] }): Promise<void> {
+  const { options, gh, clock, ctx } = g;
+  const resolved = g.resolved!;
+  if (options.environment) {
+    g.deploymentId = await createDeployment(
+      repoOf(gh),
+      g.ref,
+      options.environment,
+      'shipkit approve: waiting for approval',
+    );
+    ctx.logger.info(`deployment ${g.deploymentId} created for ${g.ref} in ${options.environment}`);
+  }
+  const deadline = new Date(clock.now() + options.timeoutMs);
   const body = requestBody({
     environment: options.environment,
-    ref,
+    ref: g.ref,
     sha: gh.sha,
-    actor: initiator,
-    runUrl,
+    actor: g.initiator,
+    runUrl: ctx.run.url,
     approverNames: options.approvers.map(describeApprover),
     eligibleCount: resolved.eligible.size,
     required: options.minApprovals,
@@ -139,207 +181,185 @@ export async function runApprove(
     denyWords: options.denyWords,
     deadline,
     timeoutMs: options.timeoutMs,
-    changes,
-    earlier,
+    changes: context.changes,
+    earlier: context.earlier,
   });
-  const issue = await createIssue(gh, title, body, resolved.assignees, warn, deploymentState);
-  logger.info(`approval requested in ${issue.url}`);
+  try {
+    g.issue = await createIssue(
+      gh,
+      requestTitle({ environment: options.environment, ref: g.ref }),
+      body,
+      resolved.assignees,
+      (m) => warn(g, m),
+    );
+  } catch (error) {
+    await deploymentState(g, 'failure', 'The approval request could not be created');
+    throw error;
+  }
+  g.deadline = deadline;
+  ctx.logger.info(`approval requested in ${g.issue.url}`);
 
+  const auth = (await gh.octokit.auth()) as { token?: string };
   const expiry = tokenExpiryWarning({
-    token: await tokenInfo(gh),
-    expiresHeader: issue.tokenExpires,
+    token: auth.token,
+    expiresHeader: g.issue.tokenExpires,
     now: clock.now(),
     deadline: deadline.getTime(),
     timeoutMs: options.timeoutMs,
   });
-  if (expiry) warn(expiry);
+  if (expiry) warn(g, expiry);
 
-  await deploymentState('queued', `Waiting for approval in issue #${issue.number}`);
-  const where = options.environment ? ` to ${options.environment}` : '';
-  const notifyText = async (text: string): Promise<void> => {
-    if (!options.notifyUrl) return;
-    const problem = await notify(options.notifyUrl, text);
-    if (problem) warn(problem);
-  };
+  await deploymentState(g, 'queued', `Waiting for approval in issue #${g.issue.number}`);
   await notifyText(
-    `Approval needed: deploy ${ref}${where} (${options.minApprovals} of ${options.approvers.map(describeApprover).join(', ')}; ` +
-      `deadline in ${formatDuration(options.timeoutMs)}). Answer in ${issue.url}`,
+    g,
+    `Approval needed: deploy ${g.ref}${target(g)} (${options.minApprovals} of ${options.approvers.map(describeApprover).join(', ')}; ` +
+      `deadline in ${formatDuration(options.timeoutMs)}). Answer in ${g.issue.url}`,
   );
+}
 
+/** Phase 4: read the answers until a decision, the deadline or a cancellation. */
+async function awaitDecision(g: GateRun): Promise<void> {
+  const { options, gh, ctx } = g;
+  const issue = g.issue!;
+  const deadline = g.deadline!;
+  const resolved = g.resolved!;
   const feed = new CommentFeed(gh.octokit, { owner: gh.owner, repo: gh.repo, issueNumber: issue.number });
+  g.feed = feed;
   const noted = new Set<number>();
-  const comment = (text: string): Promise<unknown> =>
-    gh.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-      owner: gh.owner,
-      repo: gh.repo,
-      issue_number: issue.number,
-      body: text,
-    });
-  const count = (comments: Parameters<typeof tally>[0]): Tally =>
-    tally(comments, {
-      matcher,
-      eligible: resolved.eligible,
-      initiator,
-      allowInitiator: options.allowInitiator,
-      since: new Date(issue.createdAt),
-      until: deadline,
-    });
   const noteEdited = async (t: Tally): Promise<void> => {
     for (const answer of t.ignored) {
       if (answer.reason !== 'edited' || noted.has(answer.commentId)) continue;
       noted.add(answer.commentId);
-      logger.info(`@${answer.login}'s comment ${answer.commentId} was edited: it does not count`);
+      ctx.logger.info(`@${answer.login}'s comment ${answer.commentId} was edited: it does not count`);
       try {
-        await comment(editedNote(answer.login));
+        await postComment(gh, issue.number, editedNote(answer.login));
       } catch (error) {
-        warn(`could not post the note about @${answer.login}'s edited comment: ${errorMessage(error)}`);
+        warn(g, `could not post the note about @${answer.login}'s edited comment: ${errorMessage(error)}`);
       }
     }
   };
+  g.waited = await waitForDecision({
+    fetchComments: (signal) => feed.fetchAll(signal),
+    count: (comments) =>
+      tally(comments, {
+        matcher: g.matcher,
+        eligible: resolved.eligible,
+        initiator: g.initiator,
+        allowInitiator: options.allowInitiator,
+        since: new Date(issue.createdAt),
+        until: deadline,
+      }),
+    afterPoll: noteEdited,
+    progress: (t, polls) =>
+      ctx.logger.progress(
+        `waiting for approval in ${issue.url}: ${t.approvedBy.length} of ${options.minApprovals} approval(s)` +
+          `${t.approvedBy.length > 0 ? ` (${t.approvedBy.join(', ')})` : ''}; ` +
+          `${formatDuration(Math.max(0, deadline.getTime() - g.clock.now()))} left; ${polls} poll(s) so far`,
+      ),
+    required: options.minApprovals,
+    deadline: deadline.getTime(),
+    intervalMs: options.pollIntervalMs,
+    clock: g.clock,
+    signal: ctx.signal,
+    logger: ctx.logger,
+  });
+  if (g.waited.failedPolls > 0)
+    warn(g, `${g.waited.failedPolls} poll(s) failed and were retried (last error: ${g.waited.lastError ?? ''})`);
+  ctx.logger.info(`decision: ${g.waited.decision} after ${g.waited.polls} poll(s)`);
+}
 
-  let waited;
-  try {
-    waited = await waitForDecision({
-      fetchComments: (s) => feed.fetchAll(s),
-      count,
-      afterPoll: noteEdited,
-      required: options.minApprovals,
-      deadline: deadline.getTime(),
-      intervalMs: options.pollIntervalMs,
-      clock,
-      signal,
-      logger,
-    });
-  } catch (error) {
-    // Fail closed, and leave no request open behind us.
-    await closeIssue(
-      gh,
-      issue.number,
-      `❌ **Failed**: ${errorMessage(error)} The deployment does not happen.`,
-      false,
-      warn,
-    );
-    await deploymentState('failure', 'The approval gate failed');
-    throw error;
-  }
-  const { decision } = waited;
-  const final = waited.tally;
-  if (waited.failedPolls > 0)
-    warn(`${waited.failedPolls} poll(s) failed and were retried (last error: ${waited.lastError ?? ''})`);
-  logger.info(`decision: ${decision} after ${waited.polls} poll(s)`);
-
+/** Phase 5: say the decision where it was asked, close the request, update the deployment and the webhook. */
+async function closeRequest(g: GateRun): Promise<void> {
+  const { options, gh, ctx } = g;
+  const { decision, tally: final } = g.waited!;
+  const issue = g.issue!;
   const facts = {
     decision,
     approvedBy: final.approvedBy,
     deniedBy: final.deniedBy,
     required: options.minApprovals,
     timeoutMs: options.timeoutMs,
-    runUrl,
+    runUrl: ctx.run.url,
   };
-  await closeIssue(gh, issue.number, closingComment(facts), decision === 'approved', warn);
+  await closeIssue(gh, issue.number, closingComment(facts), decision === 'approved', (m) => warn(g, m));
   await deploymentState(
+    g,
     decision === 'approved' ? 'in_progress' : 'failure',
     decision === 'approved' ? `Approved by ${final.approvedBy.join(', ')}` : `Not approved: ${decision}`,
   );
-  await notifyText(`${decisionLine(facts).replace(/\*\*/g, '*')} Deploy ${ref}${where}: ${issue.url}`);
+  await notifyText(g, `${decisionLine(facts).replace(/\*\*/g, '*')} Deploy ${g.ref}${target(g)}: ${issue.url}`);
+}
 
+function resultOf(g: GateRun, decision: Decision, error?: ApproveResult['error']): ApproveResult {
+  const final = g.waited?.tally;
   return {
     decision,
-    required: options.minApprovals,
-    approvedBy: final.approvedBy,
-    deniedBy: final.deniedBy,
-    ignored: final.ignored,
-    eligible: [...resolved.eligible.values()],
-    initiator,
-    environment: options.environment,
-    ref,
-    issueNumber: issue.number,
-    issueUrl: issue.url,
-    deploymentId,
-    deadline,
-    timeoutMs: options.timeoutMs,
-    polls: waited.polls,
-    failedPolls: waited.failedPolls,
-    feed: feed.stats,
-    warnings,
+    required: g.options.minApprovals,
+    approvedBy: final?.approvedBy ?? [],
+    deniedBy: final?.deniedBy ?? [],
+    ignored: final?.ignored ?? [],
+    eligible: g.resolved ? [...g.resolved.eligible.values()] : [],
+    ...(g.initiator ? { initiator: g.initiator } : {}),
+    ...(g.options.environment ? { environment: g.options.environment } : {}),
+    ref: g.ref,
+    ...(g.issue ? { issue: { number: g.issue.number, url: g.issue.url } } : {}),
+    ...(g.deploymentId !== undefined ? { deploymentId: g.deploymentId } : {}),
+    ...(g.deadline ? { deadline: g.deadline } : {}),
+    timeoutMs: g.options.timeoutMs,
+    polls: g.waited?.polls ?? 0,
+    failedPolls: g.waited?.failedPolls ?? 0,
+    feed: g.feed?.stats ?? { requests: 0, notModified: 0 },
+    warnings: g.warnings,
+    ...(error ? { error } : {}),
   };
 }
 
-interface CreatedIssue {
-  number: number;
-  url: string;
-  createdAt: string;
-  tokenExpires?: string;
+/**
+ * The gate failed before a decision: nothing opened is left open (the request is closed as not
+ * planned, the deployment marked failed). GitHub refusing or unreachable ends as decision `error`
+ * with the report saying why; a mistake in the inputs, or a bug, goes on to the host.
+ */
+async function failClosed(g: GateRun, error: unknown): Promise<ApproveResult> {
+  const service = isUserError(error) ? undefined : asServiceError(error, { service: 'the GitHub API' });
+  const message = service ? service.message : errorMessage(error).split('\n')[0];
+  if (g.issue) {
+    await closeIssue(g.gh, g.issue.number, `❌ **Failed**: ${message}. The deployment does not happen.`, false, (m) =>
+      warn(g, m),
+    );
+  }
+  await deploymentState(g, 'failure', 'The approval gate failed');
+  if (!service) throw error;
+  g.ctx.logger.error(`the approval gate failed closed: ${service.describe()}`);
+  return resultOf(g, 'error', {
+    message: service.message,
+    hint: service.hint,
+    ...(service.input ? { input: service.input } : {}),
+  });
 }
 
-async function createIssue(
-  gh: GitHubContext,
-  title: string,
-  body: string,
-  assignees: string[],
-  warn: (message: string) => void,
-  deploymentState: (state: DeploymentState, description: string) => Promise<void>,
-): Promise<CreatedIssue> {
-  const create = (withAssignees: string[]) =>
-    gh.octokit.request('POST /repos/{owner}/{repo}/issues', {
-      owner: gh.owner,
-      repo: gh.repo,
-      title,
-      body,
-      assignees: withAssignees,
-    });
+/** Runs the gate, phase by phase. Never returns `approved` by default: every other way out fails closed. */
+export async function runApprove(
+  options: ApproveOptions,
+  ctx: StageContext,
+  deps: ApproveDeps = { clock: systemClock },
+): Promise<ApproveResult> {
+  const g = prepare(options, ctx, deps.clock);
   try {
-    let response;
-    try {
-      response = await create(assignees);
-    } catch (error) {
-      // 422: someone on the list cannot be assigned (no access to the repository). Ask anyway.
-      if ((error as { status?: number }).status !== 422 || assignees.length === 0) throw error;
-      warn(`could not assign ${assignees.map((a) => `@${a}`).join(', ')} to the request: ${errorMessage(error)}`);
-      response = await create([]);
-    }
-    return {
-      number: response.data.number,
-      url: response.data.html_url,
-      createdAt: response.data.created_at,
-      tokenExpires: response.headers['github-authentication-token-expiration'] as string | undefined,
-    };
+    await resolveGate(g);
+    const context = await gatherContext(g);
+    if (ctx.signal.aborted) return resultOf(g, 'cancelled');
+    await openRequest(g, context);
+    await awaitDecision(g);
+    await closeRequest(g);
+    return resultOf(g, g.waited!.decision);
   } catch (error) {
-    await deploymentState('failure', 'The approval request could not be created');
-    const status = (error as { status?: number }).status;
-    if (status === 403 || status === 404 || status === 410) {
-      throw new UserError(
-        `cannot open the approval issue (HTTP ${status}: ${errorMessage(error)}): github-token needs issues: write ` +
-          'and the repository must have issues enabled',
-        { input: 'github-token' },
-        { cause: error },
-      );
-    }
-    throw error;
+    return failClosed(g, error);
   }
 }
 
-/** Posts the closing comment, then closes the issue. Failures are warnings: the decision stands. */
-async function closeIssue(
-  gh: GitHubContext,
-  issueNumber: number,
-  text: string,
-  completed: boolean,
-  warn: (message: string) => void,
-): Promise<void> {
-  const target = { owner: gh.owner, repo: gh.repo, issue_number: issueNumber };
-  try {
-    await gh.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...target, body: text });
-  } catch (error) {
-    warn(`could not post the decision on issue #${issueNumber}: ${errorMessage(error)}`);
-  }
-  try {
-    await gh.octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
-      ...target,
-      state: 'closed',
-      state_reason: completed ? 'completed' : 'not_planned',
-    });
-  } catch (error) {
-    warn(`could not close issue #${issueNumber}: ${errorMessage(error)}`);
-  }
+/** The stage's run: the gate, then its outcome. */
+export async function runApproveStage(options: ApproveOptions, ctx: StageContext): Promise<StageOutcome> {
+  const startedAt = new Date();
+  const result = await runApprove(options, ctx);
+  return approveOutcome(result, startedAt, ctx.run);
 }

@@ -1,10 +1,11 @@
-import { errorMessage, UserError } from '../../core/errors.js';
+import { errorMessage, ServiceError } from '../../core/errors.js';
 import { httpStatus } from '../../core/github/octokit.js';
 import type { Logger } from '../../core/logger.js';
 import type { Clock } from './clock.js';
 import type { IssueComment, Tally } from './votes.js';
 import { verdict } from './votes.js';
 
+/** How a wait ends. The report's decision may also be `error`: the gate could not be run to a decision. */
 export type Decision = 'approved' | 'denied' | 'timed-out' | 'cancelled';
 
 export interface WaitResult {
@@ -22,6 +23,11 @@ export interface WaitOptions {
   count(comments: IssueComment[]): Tally;
   /** Called after every successful poll (posts the "edited comments do not count" notes). */
   afterPoll?(t: Tally): Promise<void>;
+  /**
+   * Told how the wait stands after a poll: after the first, then at most once every
+   * PROGRESS_EVERY_MS, so an hour's wait is a line a minute in the log, not one per poll.
+   */
+  progress?(t: Tally, polls: number): void;
   required: number;
   deadline: number;
   intervalMs: number;
@@ -34,6 +40,9 @@ export interface WaitOptions {
 
 /** How long the poll at the deadline may take before the gate stops waiting for GitHub. */
 export const DEADLINE_GRACE_MS = 30_000;
+
+/** Polls may come every few seconds; a progress line comes at most this often. */
+export const PROGRESS_EVERY_MS = 60_000;
 
 const STOPPED = Symbol('stopped');
 
@@ -114,6 +123,7 @@ export async function waitForDecision(o: WaitOptions): Promise<WaitResult> {
   let polls = 0;
   let failedPolls = 0;
   let lastError: string | undefined;
+  let lastProgress: number | undefined;
   const result = (decision: Decision): WaitResult => ({ decision, tally, polls, failedPolls, lastError });
   for (;;) {
     if (o.signal.aborted) return result('cancelled');
@@ -135,14 +145,19 @@ export async function waitForDecision(o: WaitOptions): Promise<WaitResult> {
       tally = o.count(comments);
       const v = verdict(tally, o.required);
       if (v !== 'pending') return result(v);
+      if (lastProgress === undefined || o.clock.now() - lastProgress >= PROGRESS_EVERY_MS) {
+        lastProgress = o.clock.now();
+        o.progress?.(tally, polls);
+      }
       await o.afterPoll?.(tally);
     } catch (error) {
       if (o.signal.aborted) return result('cancelled');
       if (isFatalPollError(error)) {
-        throw new UserError(
-          `reading the approval comments failed with HTTP ${httpStatus(error)}: ${errorMessage(error)}. ` +
-            `The token may have expired or lost access to the issue (it needs issues: write).`,
-          { input: 'github-token' },
+        // Waiting cannot fix this: the gate ends now, failed closed, with what GitHub said.
+        throw new ServiceError(
+          `reading the approval comments failed with HTTP ${httpStatus(error)}: ${errorMessage(error).split('\n')[0]}`,
+          'The token may have expired or lost access to the issue (it needs issues: write).',
+          'github-token',
           { cause: error },
         );
       }
