@@ -130,3 +130,28 @@ export function dockerfileFromLine(text: string): number | undefined {
   for (let i = 0; i < lines.length; i++) if (/^\s*FROM\s/i.test(lines[i])) last = i + 1;
   return last;
 }
+
+/** Lockfiles and manifests by file name, and the package ecosystem they belong to. */
+export const LOCKFILE_ECOSYSTEM: Record<string, string> = {
+  'package-lock.json': 'npm',
+  'npm-shrinkwrap.json': 'npm',
+  'package.json': 'npm',
+  'yarn.lock': 'npm',
+  'pnpm-lock.yaml': 'npm',
+  'requirements.txt': 'pypi',
+  'poetry.lock': 'pypi',
+  'Pipfile.lock': 'pypi',
+  'uv.lock': 'pypi',
+  'pyproject.toml': 'pypi',
+  'go.mod': 'go',
+  'go.sum': 'go',
+  'Cargo.lock': 'cargo',
+  'Gemfile.lock': 'gem',
+  'composer.lock': 'composer',
+};
+
+/** The ecosystem of a lockfile or manifest path (`app/yarn.lock` → npm), or undefined for anything else. */
+export function lockfileEcosystem(file: string): string | undefined {
+  const base = file.replace(/\\/g, '/').split('/').pop() ?? file;
+  return LOCKFILE_ECOSYSTEM[base] ?? (/^requirements.*\.txt$/.test(base) ? 'pypi' : undefined);
+}

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { splitIds } from './ids.js';
+import { lockfileEcosystem } from './lockfiles.js';
 import { compareFindings, worst, type Finding, type RawFinding, type Severity } from './model.js';
 
 /**
@@ -8,24 +9,6 @@ import { compareFindings, worst, type Finding, type RawFinding, type Severity } 
  * one finding listing every tool. Secrets, misconfigurations and code findings merge when they share
  * an id at the same file and line.
  */
-
-const LOCKFILE_ECOSYSTEM: Record<string, string> = {
-  'package-lock.json': 'npm',
-  'npm-shrinkwrap.json': 'npm',
-  'package.json': 'npm',
-  'yarn.lock': 'npm',
-  'pnpm-lock.yaml': 'npm',
-  'requirements.txt': 'pypi',
-  'poetry.lock': 'pypi',
-  'Pipfile.lock': 'pypi',
-  'uv.lock': 'pypi',
-  'pyproject.toml': 'pypi',
-  'go.mod': 'go',
-  'go.sum': 'go',
-  'Cargo.lock': 'cargo',
-  'Gemfile.lock': 'gem',
-  'composer.lock': 'composer',
-};
 
 /** One family per package ecosystem, however each tool spells it (yarn and pnpm lock npm packages). */
 const FAMILY: Record<string, string> = {
@@ -53,18 +36,20 @@ const FAMILY: Record<string, string> = {
 };
 
 function familyOf(f: RawFinding): string {
-  const base = path.posix.basename(f.target);
-  const fromFile = LOCKFILE_ECOSYSTEM[base] ?? (/requirements.*\.txt$/.test(base) ? 'pypi' : undefined);
+  const fromFile = lockfileEcosystem(f.target);
   if (fromFile) return fromFile;
   const e = (f.ecosystem ?? '').toLowerCase();
   return FAMILY[e] ?? e;
 }
 
-/** A lockfile and its manifest are one place: `app/package.json` (Snyk) and `app/package-lock.json` (npm). */
+/**
+ * Where a package finding is. A lockfile and its manifest are one place (`app/package.json` from Snyk,
+ * `app/package-lock.json` from npm), told apart by ecosystem. An image is one place however a tool
+ * names it: Trivy's JSON adds the OS (`app.tar (alpine 3.10.2)`), its SARIF does not.
+ */
 function placeOf(f: RawFinding): string {
-  const base = path.posix.basename(f.target);
-  if (LOCKFILE_ECOSYSTEM[base] || /requirements.*\.txt$/.test(base)) return path.posix.dirname(f.target);
-  return f.target;
+  if (lockfileEcosystem(f.target)) return `${familyOf(f)}\u0000${path.posix.dirname(f.target)}`;
+  return f.target.replace(/ \([^()]*\)$/, '');
 }
 
 /** Package names compare as their ecosystem does: PyPI case-insensitively with - _ . alike. */
@@ -74,8 +59,7 @@ function packageKey(family: string, name: string): string {
 
 function groupKey(f: RawFinding): string {
   if (f.kind === 'vuln' && f.package !== null) {
-    const family = familyOf(f);
-    return `pkg\u0000${family}\u0000${placeOf(f)}\u0000${packageKey(family, f.package)}\u0000${(f.installed ?? '').replace(/^v(?=\d)/, '')}`;
+    return `pkg\u0000${placeOf(f)}\u0000${packageKey(familyOf(f), f.package)}\u0000${(f.installed ?? '').replace(/^v(?=\d)/, '')}`;
   }
   return `${f.kind}\u0000${f.file ?? f.target}\u0000${f.line ?? ''}`;
 }
@@ -83,7 +67,9 @@ function groupKey(f: RawFinding): string {
 /** Lockfiles before manifests when the same finding comes from both: the lockfile names the installed version. */
 function betterTarget(a: string, b: string): string {
   const rank = (t: string) => (path.posix.basename(t) === 'package.json' ? 1 : 0);
-  return rank(b) < rank(a) ? b : a;
+  if (rank(a) !== rank(b)) return rank(b) < rank(a) ? b : a;
+  // The longer name says more: Trivy's `app.tar (alpine 3.10.2)` over its SARIF's `app.tar`.
+  return b.length > a.length ? b : a;
 }
 
 export function mergeFindings(raw: readonly RawFinding[]): Finding[] {

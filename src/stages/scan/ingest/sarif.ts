@@ -1,7 +1,8 @@
 import { idFromUrl, normalizeId } from '../ids.js';
 import type { Kind, RawFinding, Severity } from '../model.js';
 import { redactSnippet } from '../redact.js';
-import { severityFromSarifLevel, severityFromScore } from '../severity.js';
+import { severityFromSarifLevel, severityFromScore, severityFromWord } from '../severity.js';
+import { lockfileEcosystem } from '../lockfiles.js';
 import { streamJsonFile, type PathItem } from './json-stream.js';
 import { isObject, layoutError, num, str, syntaxError, type Source } from './read-json.js';
 
@@ -93,14 +94,18 @@ function locationOf(result: Record<string, unknown>, run: RunState): { uri?: str
   if (!phys) return {};
   const art = isObject(phys.artifactLocation) ? phys.artifactLocation : {};
   let uri = str(art.uri);
-  const base = str(art.uriBaseId);
-  if (uri && base && run.baseIds[base] && !/^[a-z]+:/i.test(uri)) uri = `${run.baseIds[base]}${uri}`;
-  if (uri) {
-    uri = decodeURIComponent(uri.replace(/^file:\/\//, ''));
-    const root = run.baseIds.SRCROOT?.replace(/^file:\/\//, '');
-    if (root && uri.startsWith(root)) uri = uri.slice(root.length);
-    uri = uri.replace(/^\.\//, '');
+  // A uri relative to a base id (%SRCROOT%, ROOTPATH) is relative to the checkout already; an absolute
+  // `file://` uri is made relative by the checkout root the run names, if it names one.
+  if (uri && /^file:\/\//i.test(uri)) {
+    uri = decodeURIComponent(uri.replace(/^file:\/\//i, ''));
+    const root = Object.entries(run.baseIds)
+      .find(([k]) => /^%?SRCROOT%?$/.test(k))?.[1]
+      ?.replace(/^file:\/\//i, '');
+    if (root && uri.startsWith(decodeURIComponent(root))) uri = uri.slice(decodeURIComponent(root).length);
+  } else if (uri) {
+    uri = decodeURIComponent(uri);
   }
+  if (uri) uri = uri.replace(/^\.\//, '');
   const region = isObject(phys.region) ? phys.region : {};
   const snippet = isObject(region.snippet) ? str(region.snippet.text) : undefined;
   return {
@@ -113,13 +118,16 @@ function locationOf(result: Record<string, unknown>, run: RunState): { uri?: str
 /** Trivy's SARIF message: `Package: x\nInstalled Version: y\nVulnerability CVE-…\nSeverity: …\nFixed Version: z`. */
 function trivyPackage(
   message: string,
-): { package: string; installed: string | null; fixed: string | null } | undefined {
+): { package: string; installed: string | null; fixed: string | null; severity?: Severity } | undefined {
   const pkg = /^Package: (.+)$/m.exec(message)?.[1]?.trim();
   if (!pkg) return undefined;
+  // The advisory's own word, as in Trivy's JSON; the rule's security-severity is only its CVSS score.
+  const severity = severityFromWord(/^Severity: (.+)$/m.exec(message)?.[1]);
   return {
     package: pkg,
     installed: /^Installed Version: (.+)$/m.exec(message)?.[1]?.trim() || null,
     fixed: /^Fixed Version: (.+)$/m.exec(message)?.[1]?.trim() || null,
+    ...(severity ? { severity } : {}),
   };
 }
 
@@ -152,17 +160,20 @@ function convert(result: Record<string, unknown>, run: RunState): RawFinding | u
     ...(Array.isArray(props.tags) ? props.tags.filter((t): t is string => typeof t === 'string') : []),
   ];
   const kind = kindOf(tags, ruleId);
-  const severity =
-    severityFromScore(props['security-severity']) ??
-    rule?.securitySeverity ??
-    severityFromSarifLevel(str(result.level) ?? rule?.level);
   const message = text(result.message) ?? '';
   const where = locationOf(result, run);
   const tool = run.tool ?? 'sarif';
   const ids = [normalizeId(ruleId) ?? ruleId];
   const helpId = rule?.helpUri ? idFromUrl(rule.helpUri) : undefined;
-  if (helpId && kind === 'vuln') ids.push(helpId);
+  if (helpId && kind === 'vuln' && !ids.includes(helpId)) ids.push(helpId);
   const pkg = tool === 'trivy' && kind === 'vuln' ? trivyPackage(message) : undefined;
+  const severity =
+    pkg?.severity ??
+    severityFromScore(props['security-severity']) ??
+    rule?.securitySeverity ??
+    severityFromSarifLevel(str(result.level) ?? rule?.level);
+  // A package's location in Trivy's SARIF is its lockfile, or for an image the image itself: no file to annotate.
+  const file = pkg && where.uri && !lockfileEcosystem(where.uri) ? null : (where.uri ?? null);
   const title =
     kind === 'secret'
       ? (rule?.title ?? rule?.name ?? ruleId) // a secret's message may quote the secret
@@ -178,7 +189,7 @@ function convert(result: Record<string, unknown>, run: RunState): RawFinding | u
     installed: pkg?.installed ?? null,
     fixed: pkg?.fixed ?? null,
     target: where.uri ?? '',
-    file: where.uri ?? null,
+    file,
     line: where.line ?? null,
     tool,
     url: rule?.helpUri ?? null,
