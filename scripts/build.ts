@@ -17,6 +17,12 @@ const only = process.argv.slice(2);
 const MIGRATE_WASM = [
   'node_modules/libpg-query/wasm/libpg-query.wasm',
   'node_modules/node-sqlite3-wasm/dist/node-sqlite3-wasm.wasm',
+  // PGlite ships as published: its self-contained CommonJS build and the files it reads beside it.
+  'node_modules/@electric-sql/pglite/dist/index.cjs',
+  'node_modules/@electric-sql/pglite/dist/pglite.wasm',
+  'node_modules/@electric-sql/pglite/dist/pglite.data',
+  'node_modules/@electric-sql/pglite/dist/initdb.wasm',
+  'src/stages/migrate/drivers/pglite-template.tar.gz',
 ];
 const SIDE_FILES: Record<string, string[]> = { cli: MIGRATE_WASM, migrate: MIGRATE_WASM };
 

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertValidReport } from '../../src/core/report/schema.js';
-import { migrateReportSchema } from '../../src/stages/migrate/report-schema.js';
+import { assertReportMatches } from '../../src/core/report/schema.js';
+import { MigrateReport } from '../../src/stages/migrate/report-schema.js';
 import { runBundle } from '../support/action-runner.js';
 import { PG_PASSWORD, startPostgres, type Server } from './support/servers.js';
 
@@ -23,10 +23,10 @@ function workspaceWith(files: Record<string, string>): string {
   return dir;
 }
 
-function reportOf(outputs: Record<string, string>): Record<string, unknown> {
+function reportOf(outputs: Record<string, string>): MigrateReport {
   const report: unknown = JSON.parse(readFileSync(outputs.report ?? '', 'utf8'));
-  assertValidReport(report, migrateReportSchema);
-  return report;
+  assertReportMatches(MigrateReport, report);
+  return report as MigrateReport;
 }
 
 describe('migrate action bundle', () => {
@@ -48,7 +48,7 @@ describe('migrate action bundle', () => {
     expect(masks).toContain(server.url);
     expect(masks).toContain(PG_PASSWORD);
     expect(r.summary).toContain('## Migrate');
-    expect(r.summary).toContain('applied 2 migration(s)');
+    expect(r.summary).toContain('applied 2 migrations');
     expect(r.summary).not.toContain(PG_PASSWORD);
     const report = reportOf(r.outputs);
     expect(report.status).toBe('pass');

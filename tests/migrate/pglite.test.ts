@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
+import { parseBlocks } from '../support/markdown.js';
 import { queryFingerprint } from './support/fingerprint.js';
 import { context, migrate, migrations, project } from './support/harness.js';
 
@@ -92,8 +93,28 @@ describe('migrate on PGlite (the default database)', () => {
       expect.objectContaining({ file: 'migrations/003_cleanup.sql', line: 2, kind: 'drop-column' }),
       expect.objectContaining({ file: 'migrations/003_cleanup.sql', line: 3, kind: 'delete-without-where' }),
     ]);
-    expect(plan.comment).toContain('DROP COLUMN email');
-    expect(plan.comment).toContain('drop-column (line 2)');
+    // The blocking statements are in the comment's open body, the plan table in its folded details.
+    const body = parseBlocks(plan.comment?.body ?? '');
+    expect(body).toContainEqual({
+      type: 'list',
+      items: [
+        'migrations/003_cleanup.sql:2 drop-column: DROP COLUMN users.email',
+        'migrations/003_cleanup.sql:3 delete-without-where: DELETE FROM orders without WHERE',
+      ],
+    });
+    const planTable = parseBlocks(plan.comment?.details ?? '').find((b) => b.type === 'table');
+    expect(planTable).toEqual({
+      type: 'table',
+      header: ['Version', 'File', 'Runs', 'Analysis'],
+      rows: [
+        [
+          '3',
+          'migrations/003_cleanup.sql',
+          'in the run’s transaction',
+          '⚠️ drop-column (line 2), ⚠️ delete-without-where (line 3)',
+        ],
+      ],
+    });
     expect(plan.annotations[0]).toMatchObject({ level: 'error', file: 'migrations/003_cleanup.sql', startLine: 2 });
     const blocked = await migrate(cwd, {});
     expect(blocked.report.status).toBe('fail');

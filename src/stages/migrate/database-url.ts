@@ -28,6 +28,11 @@ export function passwordsOf(url: string): string[] {
   }
 }
 
+/** postgres://, mysql://, mariadb:// (anything but the embedded sqlite: and pglite: paths). */
+export function isServerUrl(value: string): boolean {
+  return !/^(sqlite|pglite):/i.test(value.trim());
+}
+
 export function parseDatabaseUrl(value: string | undefined, cwd: string): DatabaseTarget {
   if (value === undefined) {
     const location = path.resolve(cwd, DEFAULT_PGLITE_DIR);

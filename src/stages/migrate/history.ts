@@ -13,6 +13,19 @@ export interface HistoryRow {
   kind: 'applied' | 'baseline';
 }
 
+/**
+ * A file whose statements commit as they run (MySQL/MariaDB, or `-- shipkit:no-transaction`) is
+ * recorded as `started` before its first statement and as `applied` after its last. A `started`
+ * row that is still there means a run stopped inside the file (killed, or failed part-way): the
+ * next run must not apply it again blindly.
+ */
+export interface StartedRow {
+  version: string;
+  name: string;
+  startedAt: string;
+  startedBy: string;
+}
+
 const DDL: Record<Dialect, string> = {
   postgres: `CREATE TABLE IF NOT EXISTS ${HISTORY_TABLE} (
   version text PRIMARY KEY, name text NOT NULL, checksum char(64) NOT NULL,
@@ -47,21 +60,35 @@ function iso(v: unknown): string {
   return Number.isNaN(d.getTime()) ? String(v) : d.toISOString();
 }
 
-/** The history, oldest first; empty when the table does not exist yet (a dry run creates nothing). */
-export async function readHistory(driver: Driver): Promise<HistoryRow[]> {
-  if (!(await tableExists(driver))) return [];
-  const rows = await driver.query(
+/** The history, oldest first, and the files a run started and did not finish; empty when there is no table yet. */
+export async function readHistory(driver: Driver): Promise<{ rows: HistoryRow[]; started: StartedRow[] }> {
+  if (!(await tableExists(driver))) return { rows: [], started: [] };
+  const all = await driver.query(
     `SELECT version, name, checksum, applied_at, duration_ms, applied_by, kind FROM ${HISTORY_TABLE}`,
   );
-  return rows.map((r) => ({
-    version: String(r.version),
-    name: String(r.name),
-    checksum: String(r.checksum).trim(),
-    appliedAt: iso(r.applied_at),
-    durationMs: Number(r.duration_ms),
-    appliedBy: String(r.applied_by),
-    kind: r.kind === 'baseline' ? 'baseline' : 'applied',
-  }));
+  const rows: HistoryRow[] = [];
+  const started: StartedRow[] = [];
+  for (const r of all) {
+    if (r.kind === 'started') {
+      started.push({
+        version: String(r.version),
+        name: String(r.name),
+        startedAt: iso(r.applied_at),
+        startedBy: String(r.applied_by),
+      });
+      continue;
+    }
+    rows.push({
+      version: String(r.version),
+      name: String(r.name),
+      checksum: String(r.checksum).trim(),
+      appliedAt: iso(r.applied_at),
+      durationMs: Number(r.duration_ms),
+      appliedBy: String(r.applied_by),
+      kind: r.kind === 'baseline' ? 'baseline' : 'applied',
+    });
+  }
+  return { rows, started };
 }
 
 export async function recordApplied(
@@ -72,6 +99,23 @@ export async function recordApplied(
     `INSERT INTO ${HISTORY_TABLE} (version, name, checksum, duration_ms, applied_by, kind) VALUES (?, ?, ?, ?, ?, ?)`,
     [row.version, row.name, row.checksum, Math.round(row.durationMs), row.appliedBy, row.kind],
   );
+}
+
+export async function markStarted(
+  driver: Driver,
+  row: Pick<HistoryRow, 'version' | 'name' | 'checksum' | 'appliedBy'>,
+): Promise<void> {
+  await driver.query(
+    `INSERT INTO ${HISTORY_TABLE} (version, name, checksum, duration_ms, applied_by, kind) VALUES (?, ?, ?, 0, ?, 'started')`,
+    [row.version, row.name, row.checksum, row.appliedBy],
+  );
+}
+
+export async function markFinished(driver: Driver, version: string, durationMs: number): Promise<void> {
+  await driver.query(`UPDATE ${HISTORY_TABLE} SET kind = 'applied', duration_ms = ? WHERE version = ?`, [
+    Math.round(durationMs),
+    version,
+  ]);
 }
 
 export async function forget(driver: Driver, version: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import type { InputReader } from '../../core/inputs.js';
 import { canonicalVersion } from './files.js';
-import { passwordsOf } from './database-url.js';
+import { isServerUrl, passwordsOf } from './database-url.js';
 import { TOOLS, type ToolName } from './tools.js';
 
 export const TRANSACTION_MODES = ['all', 'per-file'] as const;
@@ -26,8 +26,13 @@ export interface MigrateOptions {
 }
 
 export function readMigrateOptions(inputs: InputReader, env: NodeJS.ProcessEnv = process.env): MigrateOptions {
-  const databaseUrl = inputs.secret('database-url');
-  for (const password of databaseUrl ? passwordsOf(databaseUrl) : []) inputs.source.mask(password);
+  const databaseUrl = inputs.string('database-url');
+  // A server URL names a host and usually a password: masked whole, and the password on its own
+  // (as written and decoded). A sqlite:/pglite: path is not a secret and stays readable.
+  if (databaseUrl !== undefined && isServerUrl(databaseUrl)) {
+    inputs.source.mask(databaseUrl);
+    for (const password of passwordsOf(databaseUrl)) inputs.source.mask(password);
+  }
   // On a runner the embedded default would migrate a database that vanishes with the job: say so instead.
   if (databaseUrl === undefined && env.GITHUB_ACTIONS === 'true') {
     throw new UserError(`${inputs.source.label('database-url')} is required in an action`, { input: 'database-url' });

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { StageContext } from '../../core/context.js';
-import { pgObjects, restoreBackup, takeBackup } from './backup.js';
+import { userCommandEnv } from '../../core/user-command-env.js';
 import type { DatabaseTarget } from './database-url.js';
-import type { Driver } from './drivers/types.js';
+import type { Backup, Driver } from './drivers/types.js';
 import { execFile } from './exec.js';
 import type { MigrateOptions } from './options.js';
 import { toolCommands, toolEnv, type ToolName } from './tools.js';
@@ -25,7 +25,8 @@ function tail(text: string, max = 4000): string {
 /**
  * Another tool's migrations inside shipkit's wrapper: the caller holds shipkit's lock; a backup is
  * taken first when configured, the tool's status is recorded before and after, and a failed apply is
- * rolled back from the backup.
+ * rolled back from the backup. The tool runs the repository's code, so it gets the environment a
+ * `run:` step would (userCommandEnv: no action inputs, no runner credentials) plus the database.
  */
 export async function runTool(
   options: MigrateOptions,
@@ -37,7 +38,7 @@ export async function runTool(
   const defaults = toolCommands(name, options.dir);
   const applyCommand = options.toolCommand ?? defaults.apply;
   const statusCommand = options.toolStatusCommand ?? defaults.status;
-  const env = { ...ctx.env, ...toolEnv(name, target), SHIPKIT_MIGRATIONS_DIR: options.dir };
+  const env = userCommandEnv(ctx.env, { ...toolEnv(name, target), SHIPKIT_MIGRATIONS_DIR: options.dir });
   const sh = (command: string): ReturnType<typeof execFile> =>
     execFile('sh', ['-c', command], { env, cwd: ctx.cwd, signal: ctx.signal });
 
@@ -45,10 +46,10 @@ export async function runTool(
     options.backup ||
     options.rollback === 'backup' ||
     (options.rollback === 'auto' && target.kind !== 'pglite' && target.kind !== 'sqlite');
-  const backupPath = wantsBackup
-    ? await takeBackup(target, driver, path.resolve(ctx.cwd, options.backupDir))
+  const backup: Backup | undefined = wantsBackup
+    ? await driver.backup(path.resolve(ctx.cwd, options.backupDir))
     : undefined;
-  const objectsBefore = backupPath && target.kind === 'postgres' ? await pgObjects(driver) : undefined;
+  const backupPath = backup ? path.relative(ctx.cwd, backup.path) : undefined;
 
   const before = statusCommand ? await sh(statusCommand) : undefined;
   ctx.logger.info(`running ${name}: ${applyCommand}`);
@@ -63,14 +64,9 @@ export async function runTool(
     exitCode: applied.code,
     output: tail(applied.stdout + applied.stderr),
   };
-  if (
-    applied.code !== 0 &&
-    backupPath &&
-    (target.kind === 'postgres' || target.kind === 'mysql') &&
-    options.rollback !== 'none'
-  ) {
-    await restoreBackup(target, backupPath, driver, objectsBefore);
-    return { tool, backupPath, restored: `backup ${backupPath}` };
+  if (applied.code !== 0 && backup && options.rollback !== 'none') {
+    await backup.restore();
+    return { tool, ...(backupPath ? { backupPath } : {}), restored: `backup ${backupPath ?? ''}` };
   }
   return { tool, ...(backupPath ? { backupPath } : {}) };
 }

@@ -4,18 +4,24 @@ import { createHash } from 'node:crypto';
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** Schema and data of a PostgreSQL database, as pg_dump prints them (ownership aside). */
-export function postgresFingerprint(url: string): string {
+export function postgresFingerprint(url: string, opts: { withoutHistory?: boolean } = {}): string {
   const u = new URL(url);
   const password = decodeURIComponent(u.password);
   u.password = '';
-  const dump = execFileSync('pg_dump', ['--no-owner', '--no-privileges', '--dbname', u.toString()], {
+  const exclude = opts.withoutHistory ? ['--exclude-table=shipkit_migrations'] : [];
+  const dump = execFileSync('pg_dump', ['--no-owner', '--no-privileges', ...exclude, '--dbname', u.toString()], {
     encoding: 'utf8',
     env: { ...process.env, PGPASSWORD: password },
   });
   // Newer pg_dump brackets its output with \restrict / \unrestrict and a random key. Sequence
   // positions are left out: nextval() is never rolled back, by PostgreSQL's design.
+  // Rows of a COPY block in order, not in the heap's physical order (an UPDATE moves a row).
+  const sorted = dump.replace(
+    /^(COPY .* FROM stdin;\n)([\s\S]*?)^\\\.$/gm,
+    (_m, head: string, rows: string) => `${head}${rows.split('\n').filter(Boolean).sort().join('\n')}\n\\.`,
+  );
   return sha(
-    dump
+    sorted
       .replace(/^-- Dumped (from|by).*$/gm, '')
       .replace(/^\\(un)?restrict .*$/gm, '')
       .replace(/^SELECT pg_catalog\.setval\(.*$/gm, ''),
@@ -23,8 +29,9 @@ export function postgresFingerprint(url: string): string {
 }
 
 /** Schema and data of a MariaDB database; AUTO_INCREMENT counters left out (InnoDB does not roll them back). */
-export function mariadbFingerprint(url: string): string {
+export function mariadbFingerprint(url: string, opts: { withoutHistory?: boolean } = {}): string {
   const u = new URL(url);
+  const database = u.pathname.slice(1);
   const dump = execFileSync(
     'mysqldump',
     [
@@ -40,7 +47,8 @@ export function mariadbFingerprint(url: string): string {
       '--order-by-primary',
       '--routines',
       '--triggers',
-      u.pathname.slice(1),
+      ...(opts.withoutHistory ? [`--ignore-table=${database}.shipkit_migrations`] : []),
+      database,
     ],
     { encoding: 'utf8', env: { ...process.env, MYSQL_PWD: decodeURIComponent(u.password) } },
   );
@@ -51,6 +59,7 @@ export function mariadbFingerprint(url: string): string {
 export async function queryFingerprint(
   query: (sql: string) => Promise<Record<string, unknown>[]>,
   dialect: 'postgres' | 'sqlite',
+  opts: { withoutHistory?: boolean } = {},
 ): Promise<string> {
   const tables =
     dialect === 'postgres'
@@ -63,6 +72,7 @@ export async function queryFingerprint(
         );
   const parts: string[] = [];
   for (const { t, d } of tables) {
+    if (opts.withoutHistory && t === 'shipkit_migrations') continue;
     parts.push(`${String(t)}: ${String(d)}`);
     const rows = await query(`SELECT * FROM ${dialect === 'postgres' ? `"${String(t)}"` : `"${String(t)}"`}`).catch(
       () => [],
@@ -71,7 +81,7 @@ export async function queryFingerprint(
   }
   if (dialect === 'postgres') {
     const idx = await query(
-      `SELECT indexname AS i, indexdef AS d FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname`,
+      `SELECT indexname AS i, indexdef AS d FROM pg_indexes WHERE schemaname = 'public'${opts.withoutHistory ? " AND tablename <> 'shipkit_migrations'" : ''} ORDER BY indexname`,
     );
     parts.push(...idx.map((r) => `${String(r.i)} ${String(r.d)}`));
   }

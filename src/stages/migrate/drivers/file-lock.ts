@@ -1,7 +1,8 @@
-import { open, readFile, unlink, mkdir } from 'node:fs/promises';
+import { mkdir, open, readFile, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { LockTimeout, sleep } from './types.js';
+import { pollLock } from './lock-poll.js';
+import type { Progress } from './types.js';
 
 interface Holder {
   pid: number;
@@ -31,42 +32,48 @@ export class FileLock {
     private readonly owner: string,
   ) {}
 
-  async acquire(timeoutMs: number, signal: AbortSignal): Promise<{ waitedMs: number; tookOverFrom?: Holder }> {
-    const started = Date.now();
+  async acquire(
+    timeoutMs: number,
+    signal: AbortSignal,
+    progress: Progress = () => undefined,
+  ): Promise<{ waitedMs: number; tookOverFrom?: Holder }> {
     await mkdir(path.dirname(this.file), { recursive: true });
     let tookOverFrom: Holder | undefined;
-    for (;;) {
-      try {
-        const handle = await open(this.file, 'wx');
-        const me: Holder = {
-          pid: process.pid,
-          host: os.hostname(),
-          owner: this.owner,
-          since: new Date().toISOString(),
-        };
-        await handle.writeFile(JSON.stringify(me));
-        await handle.close();
-        this.held = true;
-        return { waitedMs: Date.now() - started, ...(tookOverFrom ? { tookOverFrom } : {}) };
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
-      const holder = await this.readHolder();
-      if (holder && holder.host === os.hostname() && !alive(holder.pid)) {
-        tookOverFrom = holder;
-        await unlink(this.file).catch(() => undefined);
-        continue;
-      }
-      const waited = Date.now() - started;
-      if (waited >= timeoutMs) {
-        throw new LockTimeout(
-          waited,
-          holder
-            ? `${holder.owner}, pid ${holder.pid} on ${holder.host} since ${holder.since}`
-            : `lock file ${this.file}`,
-        );
-      }
-      await sleep(Math.min(250, timeoutMs - waited), signal);
+    const { waitedMs } = await pollLock({
+      tryOnce: async () => {
+        if (await this.create()) return true;
+        const holder = await this.readHolder();
+        if (holder && holder.host === os.hostname() && !alive(holder.pid)) {
+          tookOverFrom = holder;
+          await unlink(this.file).catch(() => undefined);
+          return this.create();
+        }
+        return false;
+      },
+      holder: async () => {
+        const holder = await this.readHolder();
+        return holder
+          ? `${holder.owner}, pid ${holder.pid} on ${holder.host} since ${holder.since}`
+          : `lock file ${this.file}`;
+      },
+      timeoutMs,
+      signal,
+      progress,
+    });
+    return { waitedMs, ...(tookOverFrom ? { tookOverFrom } : {}) };
+  }
+
+  private async create(): Promise<boolean> {
+    try {
+      const handle = await open(this.file, 'wx');
+      const me: Holder = { pid: process.pid, host: os.hostname(), owner: this.owner, since: new Date().toISOString() };
+      await handle.writeFile(JSON.stringify(me));
+      await handle.close();
+      this.held = true;
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      return false;
     }
   }
 

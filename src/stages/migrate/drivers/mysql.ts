@@ -1,20 +1,30 @@
 import mysql from 'mysql2/promise';
-import { asText, LOCK_NAME, LockTimeout, sleep, type Driver, type LockOwner, type Row } from './types.js';
+import { pollLock } from './lock-poll.js';
+import { mysqlDumpBackup } from './mysql-dump.js';
+import { asText, LOCK_NAME, type Backup, type Driver, type LockOwner, type Progress, type Row } from './types.js';
 
 /** MySQL and MariaDB. DDL commits implicitly here, so undoing a failed run is the rollback strategy's job. */
 export class MysqlDriver implements Driver {
+  readonly kind = 'mysql';
   readonly dialect = 'mysql';
   readonly transactionalDdl = false;
-  private constructor(private readonly conn: mysql.Connection) {}
+  private constructor(
+    private readonly conn: mysql.Connection,
+    private readonly url: string,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
 
-  static async connect(url: string, owner: LockOwner): Promise<MysqlDriver> {
+  /** Connection errors (refused, unknown host, access denied, unknown database) are thrown as mysql2 raises them. */
+  static async connect(url: string, owner: LockOwner, env: NodeJS.ProcessEnv): Promise<MysqlDriver> {
     const conn = await mysql.createConnection({
       uri: url,
+      // A statement of a file may hold several inside an executable comment (/*! A; B */).
       multipleStatements: true,
       // Visible to others in performance_schema.session_connect_attrs: how a waiting run names the holder.
       connectAttributes: { program_name: 'shipkit migrate', shipkit_owner: owner.label.slice(0, 500) },
     });
-    return new MysqlDriver(conn);
+    conn.on('error', () => undefined);
+    return new MysqlDriver(conn, url, env);
   }
 
   async query(sql: string, params: unknown[] = []): Promise<Row[]> {
@@ -22,8 +32,8 @@ export class MysqlDriver implements Driver {
     return Array.isArray(rows) ? (rows as Row[]) : [];
   }
 
-  async execScript(sql: string): Promise<void> {
-    await this.conn.query(sql);
+  async exec(statement: string): Promise<void> {
+    await this.conn.query(statement);
   }
 
   async begin(): Promise<void> {
@@ -36,16 +46,15 @@ export class MysqlDriver implements Driver {
     await this.conn.query('ROLLBACK');
   }
 
-  async lock(timeoutMs: number, signal: AbortSignal): Promise<{ waitedMs: number }> {
-    const started = Date.now();
-    for (;;) {
-      // Short GET_LOCK waits, so a cancelled run stops waiting promptly.
-      const rows = await this.query('SELECT GET_LOCK(?, 0) AS ok', [LOCK_NAME]);
-      if (Number(rows[0]?.ok) === 1) return { waitedMs: Date.now() - started };
-      const waited = Date.now() - started;
-      if (waited >= timeoutMs) throw new LockTimeout(waited, await this.holder());
-      await sleep(Math.min(250, timeoutMs - waited), signal);
-    }
+  lock(timeoutMs: number, signal: AbortSignal, progress: Progress): Promise<{ waitedMs: number }> {
+    return pollLock({
+      // GET_LOCK with no wait: the loop does the waiting, so a cancelled run stops promptly.
+      tryOnce: async () => Number((await this.query('SELECT GET_LOCK(?, 0) AS ok', [LOCK_NAME]))[0]?.ok) === 1,
+      holder: () => this.holder(),
+      timeoutMs,
+      signal,
+      progress,
+    });
   }
 
   private async holder(): Promise<string | undefined> {
@@ -73,6 +82,10 @@ export class MysqlDriver implements Driver {
 
   async unlock(): Promise<void> {
     await this.query('SELECT RELEASE_LOCK(?)', [LOCK_NAME]);
+  }
+
+  backup(dir: string): Promise<Backup> {
+    return mysqlDumpBackup(this.url, dir, this.env);
   }
 
   async close(): Promise<void> {

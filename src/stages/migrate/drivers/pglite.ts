@@ -1,37 +1,23 @@
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import { UserError } from '../../../core/errors.js';
-import { splitPostgres } from '../sql/postgres-parse.js';
 import { FileLock } from './file-lock.js';
-import { toPositional } from './postgres.js';
-import type { Driver, LockOwner, Row } from './types.js';
-
-/**
- * PGlite's loader does not survive ncc bundling (its CommonJS build reads __filename, its ESM build
- * loads chunks), so it is imported at run time from node_modules: present for `npx shipkit` (a
- * dependency of the package) and in a clone after `npm ci`, but not inside an action's dist/.
- */
-async function loadPglite(): Promise<typeof PGlite> {
-  try {
-    const mod = (await import(/* webpackIgnore: true */ '@electric-sql/pglite')) as { PGlite: typeof PGlite };
-    return mod.PGlite;
-  } catch (error) {
-    throw new UserError(
-      `the embedded database (pglite) needs the @electric-sql/pglite package, which is not installed here: ${(error as Error).message.split('\n')[0] ?? ''}. Pass database-url for a server instead.`,
-      { input: 'database-url' },
-    );
-  }
-}
+import { PgStyleDriver } from './pg-style.js';
+import { loadPglite, pgliteOptions, pgliteTemplatePath } from './pglite-runtime.js';
+import { unpackTemplate } from './pglite-template.js';
+import { backupStamp, type Backup, type LockOwner, type Progress, type Row } from './types.js';
 
 /** PostgreSQL compiled to WebAssembly, in a directory: the zero-setup database of the CLI. */
-export class PgliteDriver implements Driver {
-  readonly dialect = 'postgres';
-  readonly transactionalDdl = true;
+export class PgliteDriver extends PgStyleDriver {
+  readonly kind = 'pglite';
   private constructor(
-    private readonly db: PGlite,
+    private db: PGlite,
+    private readonly dir: string,
     private readonly fileLock: FileLock,
-  ) {}
+  ) {
+    super();
+  }
 
   /** PGlite cannot share its directory between processes: the file lock is taken before it is opened. */
   static async open(
@@ -39,40 +25,47 @@ export class PgliteDriver implements Driver {
     owner: LockOwner,
     timeoutMs: number,
     signal: AbortSignal,
+    progress: Progress,
   ): Promise<{ driver: PgliteDriver; waitedMs: number }> {
     const fileLock = new FileLock(`${dir}.lock`, owner.label);
-    const { waitedMs } = await fileLock.acquire(timeoutMs, signal);
+    const { waitedMs } = await fileLock.acquire(timeoutMs, signal, progress);
     try {
       await mkdir(path.dirname(dir), { recursive: true });
-      const db = new (await loadPglite())(dir);
-      await db.waitReady;
-      return { driver: new PgliteDriver(db, fileLock), waitedMs };
+      return { driver: new PgliteDriver(await PgliteDriver.start(dir), dir, fileLock), waitedMs };
     } catch (error) {
       await fileLock.release();
       throw error;
     }
   }
 
-  async query(sql: string, params: unknown[] = []): Promise<Row[]> {
-    return (await this.db.query<Row>(toPositional(sql), params)).rows;
-  }
-
-  async execScript(sql: string, opts: { noTransaction: boolean }): Promise<void> {
-    if (!opts.noTransaction) {
-      await this.db.exec(sql);
-      return;
+  /**
+   * Opens the directory; a new one is unpacked from `loadDataDir` or, by default, from the empty
+   * template shipped with shipkit, so the run never pays for PGlite's in-process initdb. A template
+   * this PGlite cannot open (after an upgrade) falls back to initdb.
+   */
+  private static async start(dir: string, loadDataDir?: Blob): Promise<PGlite> {
+    const module = await loadPglite();
+    const open = async (load?: Blob): Promise<PGlite> => {
+      const db = new module.PGlite(dir, pgliteOptions(module, load ? { loadDataDir: load } : {}));
+      await db.waitReady;
+      return db;
+    };
+    if (loadDataDir) return open(loadDataDir);
+    const template = existsSync(path.join(dir, 'PG_VERSION')) ? undefined : pgliteTemplatePath();
+    if (!template) return open();
+    try {
+      await unpackTemplate(template, dir);
+      return await open();
+    } catch {
+      await rm(dir, { recursive: true, force: true });
+      return open();
     }
-    for (const statement of await splitPostgres(sql)) await this.db.exec(statement.text);
   }
 
-  async begin(): Promise<void> {
-    await this.db.exec('BEGIN');
-  }
-  async commit(): Promise<void> {
-    await this.db.exec('COMMIT');
-  }
-  async rollback(): Promise<void> {
-    await this.db.exec('ROLLBACK');
+  protected async run(sql: string, params: unknown[] = []): Promise<Row[]> {
+    if (params.length > 0) return (await this.db.query<Row>(sql, params)).rows;
+    const results = await this.db.exec(sql);
+    return results.at(-1)?.rows ?? [];
   }
 
   /** Already held since open(): nobody else can have the directory open. */
@@ -83,8 +76,27 @@ export class PgliteDriver implements Driver {
     // Released in close(), after the directory is closed.
   }
 
+  /** PGlite's own dump of its data directory; restoring replaces the directory with it. */
+  async backup(dir: string): Promise<Backup> {
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, `shipkit-${backupStamp()}.pglite.tar.gz`);
+    const dump = await this.db.dumpDataDir('gzip');
+    await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+    return {
+      path: file,
+      restore: async () => {
+        await this.db.close();
+        await rm(this.dir, { recursive: true, force: true });
+        this.db = await PgliteDriver.start(this.dir, new Blob([await readFile(file)]));
+      },
+    };
+  }
+
   async close(): Promise<void> {
-    await this.db.close();
-    await this.fileLock.release();
+    try {
+      await this.db.close();
+    } finally {
+      await this.fileLock.release();
+    }
   }
 }

@@ -1,3 +1,5 @@
+import type { DatabaseKind } from '../database-url.js';
+
 export type Dialect = 'postgres' | 'mysql' | 'sqlite';
 
 export type Row = Record<string, unknown>;
@@ -7,6 +9,9 @@ export interface LockOwner {
   /** Run URL in Actions, otherwise `user@host pid N`. */
   label: string;
 }
+
+/** How a wait tells the user it is still waiting (the logger's progress line). */
+export type Progress = (message: string) => void;
 
 /** What a run that could not get the lock learned about the one holding it. */
 export class LockTimeout extends Error {
@@ -21,24 +26,35 @@ export class LockTimeout extends Error {
   }
 }
 
+/** A copy of the database taken before anything ran, and the way back to it. */
+export interface Backup {
+  /** Absolute path of the dump or copy. */
+  path: string;
+  /** Puts the database back exactly as the backup has it, dropping what was created since. */
+  restore(): Promise<void>;
+}
+
 /**
  * One open connection (one session: locks are session-scoped). Statements of a migration file go
- * through `execScript`; history bookkeeping through `query` with `?` placeholders, which each
- * driver turns into its own style.
+ * through `exec` one by one, so a failure is known to the statement; history bookkeeping goes
+ * through `query` with `?` placeholders, which each driver turns into its own style.
  */
 export interface Driver {
+  readonly kind: DatabaseKind;
   readonly dialect: Dialect;
   /** Whether DDL takes part in transactions (false on MySQL/MariaDB, where DDL commits implicitly). */
   readonly transactionalDdl: boolean;
   query(sql: string, params?: unknown[]): Promise<Row[]>;
-  /** A whole file: several statements, run as the database's own client would. */
-  execScript(sql: string, opts: { noTransaction: boolean }): Promise<void>;
+  /** One statement of a migration file, as the file has it (MySQL: possibly several inside an executable comment). */
+  exec(statement: string): Promise<void>;
   begin(): Promise<void>;
   commit(): Promise<void>;
   rollback(): Promise<void>;
   /** Waits up to `timeoutMs` for the migration lock; throws LockTimeout naming the holder. */
-  lock(timeoutMs: number, signal: AbortSignal): Promise<{ waitedMs: number }>;
+  lock(timeoutMs: number, signal: AbortSignal, progress: Progress): Promise<{ waitedMs: number }>;
   unlock(): Promise<void>;
+  /** Takes a backup into `dir` (created if needed). */
+  backup(dir: string): Promise<Backup>;
   close(): Promise<void>;
 }
 
@@ -60,7 +76,7 @@ export async function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** 64-bit advisory lock key: stable across runs, derived from a name nobody else will use. */
+/** The name of the migration lock (GET_LOCK on MySQL; the advisory lock key on PostgreSQL spells it too). */
 export const LOCK_NAME = 'shipkit_migrations';
 
 /** A database value as text for messages (rows are `unknown`-typed). */
@@ -68,5 +84,10 @@ export function asText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString();
+  if (Buffer.isBuffer(value)) return value.toString();
   return value === null || value === undefined ? '' : JSON.stringify(value);
+}
+
+export function backupStamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-');
 }

@@ -1,14 +1,19 @@
-import nodeSqlParser from 'node-sql-parser';
+import type nodeSqlParser from 'node-sql-parser';
 import type { MigrationFile } from '../files.js';
-import type { Finding } from './analyze.js';
-import { splitStatements } from './split-statements.js';
+import type { DestructiveKind, Finding } from './findings.js';
+import type { ColumnInfo, SchemaState } from './schema-state.js';
+import { openExecutableComments, splitStatements, type StatementText } from './split-statements.js';
+import { lossyChange, mysqlTypeName, type SqlType } from './type-change.js';
 
 type Node = Record<string, unknown>;
 const obj = (v: unknown): Node => (v !== null && typeof v === 'object' ? (v as Node) : {});
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-const parser = new nodeSqlParser.Parser();
+/** node-sql-parser holds a grammar per dialect: megabytes, loaded only when a MySQL/SQLite file is analysed. */
+let parser: Promise<nodeSqlParser.Parser> | undefined;
+const sqlParser = (): Promise<nodeSqlParser.Parser> =>
+  (parser ??= import('node-sql-parser').then((m) => new (m.default ?? m).Parser()));
 
 function tableName(t: unknown): string {
   const r = obj(t);
@@ -21,82 +26,172 @@ function columnName(c: unknown): string {
   return str(obj(obj(col).expr).value);
 }
 
-/** MySQL/MariaDB and SQLite statements through node-sql-parser's grammar for that dialect. */
-export function analyzeMysqlLike(file: MigrationFile, created: Set<string>, dialect: 'mysql' | 'sqlite'): Finding[] {
-  const findings: Finding[] = [];
-  for (const { text, line } of splitStatements(file.sql)) {
-    let stmt: unknown;
-    try {
-      const { ast } = parser.parse(text, { database: dialect === 'mysql' ? 'MariaDB' : 'Sqlite' });
-      stmt = Array.isArray(ast) ? ast[0] : ast;
-    } catch (error) {
-      findings.push({
-        file: file.file,
-        line,
-        kind: 'unparsed',
-        target: '',
-        detail: `the SQL parser could not read this statement, so it cannot be shown to be safe: ${(error as Error).message.slice(0, 160)}`,
-      });
-      continue;
+/** A column definition's type as node-sql-parser gives it: `{ dataType: 'DECIMAL', length: 12, scale: 2, suffix: ['UNSIGNED'] }`. */
+function definitionType(definition: unknown): SqlType {
+  const d = obj(definition);
+  const name = mysqlTypeName(str(d.dataType));
+  const isInt = ['tinyint', 'smallint', 'mediumint', 'int', 'bigint'].includes(name);
+  const params =
+    typeof d.length === 'number' && !isInt ? [d.length, ...(typeof d.scale === 'number' ? [d.scale] : [])] : [];
+  const unsigned = arr(d.suffix).some((s) => str(s).toUpperCase() === 'UNSIGNED');
+  return { name, params, ...(unsigned ? { unsigned } : {}) };
+}
+
+/** PREPARE s FROM … and EXECUTE IMMEDIATE …: SQL from a string. A literal string is analysed; anything else cannot be. */
+const DYNAMIC = /^(?:PREPARE\s+[`\w$]+\s+FROM|EXECUTE\s+IMMEDIATE)\s+([\s\S]*)$/i;
+
+function literal(text: string): string | undefined {
+  const m = /^\s*(['"])((?:\\.|(?!\1).|\1\1)*)\1\s*$/s.exec(text);
+  if (!m?.[2]) return undefined;
+  const quote = m[1] ?? "'";
+  return m[2]
+    .replace(/\\(.)/g, '$1')
+    .split(quote + quote)
+    .join(quote);
+}
+
+/**
+ * Session and variable assignments (SET NAMES, SET FOREIGN_KEY_CHECKS = 0, SET @q = …, as mysqldump
+ * writes them) change no stored data, and the grammar does not read all of them: not analysed. A
+ * string in a variable only matters when it is executed, and PREPARE … FROM @q is caught above.
+ */
+const SESSION_SET = /^SET\s+(?!PASSWORD\b|ROLE\b|DEFAULT\s+ROLE\b)/i;
+
+interface Context {
+  file: MigrationFile;
+  state: SchemaState;
+  dialect: 'mysql' | 'sqlite';
+  findings: Finding[];
+  depth: number;
+}
+
+async function analyzeStatement(ctx: Context, text: string, line: number): Promise<void> {
+  const add = (kind: DestructiveKind, target: string, detail: string): void => {
+    ctx.findings.push({ file: ctx.file.file, line, kind, target, detail });
+  };
+  const dynamic = ctx.dialect === 'mysql' ? DYNAMIC.exec(text.trim()) : null;
+  if (dynamic) {
+    const inner = literal(dynamic[1] ?? '');
+    if (inner !== undefined && ctx.depth < 3) {
+      await analyzeText({ ...ctx, depth: ctx.depth + 1 }, inner, line);
+      return;
     }
-    const s = obj(stmt);
-    const add = (kind: Finding['kind'], target: string, detail: string): void => {
-      findings.push({ file: file.file, line, kind, target, detail });
-    };
-    const type = str(s.type);
-    const keyword = str(s.keyword).toLowerCase();
-    if (type === 'create' && keyword === 'table') for (const t of arr(s.table)) created.add(tableName(t));
-    if (type === 'drop' && keyword === 'table')
-      for (const t of arr(s.name)) add('drop-table', tableName(t), `DROP TABLE ${tableName(t)}`);
-    if (type === 'drop' && (keyword === 'database' || keyword === 'schema')) {
-      const name = typeof s.name === 'string' ? s.name : JSON.stringify(s.name);
-      add('drop-schema', name, `DROP ${keyword.toUpperCase()} ${name}`);
+    add('dynamic-sql', '', `cannot be analysed: ${text.slice(0, 120)} runs SQL built at run time`);
+    return;
+  }
+  if (SESSION_SET.test(text.trim())) return;
+  let stmt: unknown;
+  try {
+    const { ast } = (await sqlParser()).parse(text, { database: ctx.dialect === 'mysql' ? 'MariaDB' : 'Sqlite' });
+    stmt = Array.isArray(ast) ? ast[0] : ast;
+  } catch (error) {
+    add(
+      'unparsed',
+      '',
+      `the SQL parser could not read this statement, so it cannot be shown to be safe: ${(error as Error).message.slice(0, 160)}`,
+    );
+    return;
+  }
+  const s = obj(stmt);
+  const type = str(s.type);
+  const keyword = str(s.keyword).toLowerCase();
+  if (type === 'create' && keyword === 'table') {
+    const columns = new Map<string, ColumnInfo>();
+    for (const d of arr(s.create_definitions)) {
+      const def = obj(d);
+      if (def.resource === 'column')
+        columns.set(columnName(def.column), {
+          type: definitionType(def.definition),
+          ...(def.auto_increment ? { autoIncrement: true } : {}),
+        });
     }
-    if (type === 'truncate') for (const t of arr(s.name)) add('truncate', tableName(t), `TRUNCATE ${tableName(t)}`);
-    if (type === 'delete' && !s.where) add('delete-without-where', tableName(arr(s.from)[0]), `DELETE without WHERE`);
-    if (type === 'update' && !s.where) add('update-without-where', tableName(arr(s.table)[0]), `UPDATE without WHERE`);
-    if (type === 'rename') {
-      for (const pair of arr(s.table)) {
-        const [from, to] = arr(pair);
-        add('rename', tableName(from), `RENAME TABLE ${tableName(from)} TO ${tableName(to)}`);
-      }
-    }
-    if (type === 'alter') {
-      const table = tableName(arr(s.table)[0]);
-      for (const e of arr(s.expr)) {
-        const x = obj(e);
-        const action = str(x.action);
-        const resource = str(x.resource);
-        if (action === 'drop' && resource === 'column')
-          add('drop-column', `${table}.${columnName(x.column)}`, `DROP COLUMN ${columnName(x.column)}`);
-        if (action === 'rename') {
-          const what = resource === 'column' ? `${table}.${columnName(x.old_column)}` : table;
-          add('rename', what, `RENAME ${resource || 'table'} ${what}`);
-        }
-        if (action === 'modify' || action === 'change') {
-          const col = columnName(x.old_column ?? x.column);
-          if (action === 'change' && x.old_column && columnName(x.column) !== col)
-            add('rename', `${table}.${col}`, `CHANGE ${col} TO ${columnName(x.column)}`);
-          add(
-            'type-change',
-            `${table}.${col}`,
-            `${action.toUpperCase()} COLUMN ${col} may truncate or fail to convert`,
-          );
-        }
-        if (action === 'add' && resource === 'column' && !created.has(table)) {
-          const def = obj(x.definition);
-          const nullable = obj(x.nullable ?? def.nullable);
-          const notNull = str(nullable.type).toLowerCase() === 'not null';
-          if (notNull && !(x.default_val ?? def.default_val)) {
-            add(
-              'not-null-without-default',
-              `${table}.${columnName(x.column)}`,
-              `ADD COLUMN ${columnName(x.column)} NOT NULL without DEFAULT on existing table ${table}`,
-            );
-          }
-        }
-      }
+    for (const t of arr(s.table)) ctx.state.createTable(tableName(t), columns);
+  }
+  if (type === 'drop' && keyword === 'table')
+    for (const t of arr(s.name)) add('drop-table', tableName(t), `DROP TABLE ${tableName(t)}`);
+  if (type === 'drop' && (keyword === 'database' || keyword === 'schema')) {
+    const name = typeof s.name === 'string' ? s.name : JSON.stringify(s.name);
+    add('drop-schema', name, `DROP ${keyword.toUpperCase()} ${name}`);
+  }
+  if (type === 'truncate') for (const t of arr(s.name)) add('truncate', tableName(t), `TRUNCATE ${tableName(t)}`);
+  if (type === 'delete' && !s.where) add('delete-without-where', tableName(arr(s.from)[0]), 'DELETE without WHERE');
+  if (type === 'update' && !s.where) add('update-without-where', tableName(arr(s.table)[0]), 'UPDATE without WHERE');
+  if (type === 'rename') {
+    for (const pair of arr(s.table)) {
+      const [from, to] = arr(pair);
+      add('rename', tableName(from), `RENAME TABLE ${tableName(from)} TO ${tableName(to)}`);
     }
   }
-  return findings;
+  if (type === 'alter') await alterTable(ctx, s, add);
+}
+
+async function alterTable(
+  ctx: Context,
+  s: Node,
+  add: (kind: DestructiveKind, target: string, detail: string) => void,
+): Promise<void> {
+  const table = tableName(arr(s.table)[0]);
+  for (const e of arr(s.expr)) {
+    const x = obj(e);
+    const action = str(x.action);
+    const resource = str(x.resource);
+    if (action === 'drop' && resource === 'column') {
+      add('drop-column', `${table}.${columnName(x.column)}`, `DROP COLUMN ${columnName(x.column)}`);
+      ctx.state.setColumn(table, columnName(x.column), undefined);
+    }
+    if (action === 'rename') {
+      const what = resource === 'column' ? `${table}.${columnName(x.old_column)}` : table;
+      add('rename', what, `RENAME ${resource || 'table'} ${what}`);
+    }
+    if (action === 'modify' || action === 'change') {
+      const col = columnName(x.old_column ?? x.column);
+      const renamed = action === 'change' && x.old_column && columnName(x.column) !== col;
+      if (renamed) add('rename', `${table}.${col}`, `CHANGE ${col} TO ${columnName(x.column)}`);
+      const to = definitionType(x.definition);
+      const current = await ctx.state.column(table, col);
+      // MODIFY/CHANGE restate the whole column: a character set named there converts every value,
+      // and an AUTO_INCREMENT left out is removed.
+      const why = x.character_set
+        ? 'a new character set converts every value'
+        : current?.autoIncrement && !x.auto_increment
+          ? 'it drops the AUTO_INCREMENT the column has'
+          : lossyChange(current?.type, to, 'mysql');
+      if (why) add('type-change', `${table}.${col}`, `${action.toUpperCase()} COLUMN ${col}: ${why}`);
+      ctx.state.setColumn(table, renamed ? columnName(x.column) : col, {
+        type: to,
+        ...(x.auto_increment ? { autoIncrement: true } : {}),
+      });
+    }
+    if (action === 'add' && resource === 'column') {
+      const def = obj(x.definition);
+      const nullable = obj(x.nullable ?? def.nullable);
+      const notNull = str(nullable.type).toLowerCase() === 'not null';
+      if (notNull && !(x.default_val ?? def.default_val) && !ctx.state.isNew(table)) {
+        add(
+          'not-null-without-default',
+          `${table}.${columnName(x.column)}`,
+          `ADD COLUMN ${columnName(x.column)} NOT NULL without DEFAULT on existing table ${table}`,
+        );
+      }
+      ctx.state.setColumn(table, columnName(x.column), { type: definitionType(x.definition) });
+    }
+  }
+}
+
+/** Statements of `text`, with MySQL's executable comments opened: what they hold is what the server runs. */
+async function analyzeText(ctx: Context, text: string, line: number): Promise<void> {
+  const opened = ctx.dialect === 'mysql' ? openExecutableComments(text) : text;
+  const statements: StatementText[] = splitStatements(opened, ctx.dialect);
+  for (const s of statements) await analyzeStatement(ctx, s.text, line + s.line - 1);
+}
+
+/** MySQL/MariaDB and SQLite statements through node-sql-parser's grammar for that dialect. */
+export async function analyzeMysqlLike(
+  file: MigrationFile,
+  state: SchemaState,
+  dialect: 'mysql' | 'sqlite',
+): Promise<Finding[]> {
+  const ctx: Context = { file, state, dialect, findings: [], depth: 0 };
+  for (const unit of splitStatements(file.sql, dialect)) await analyzeText(ctx, unit.text, unit.line);
+  return ctx.findings;
 }

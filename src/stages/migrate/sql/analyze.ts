@@ -1,43 +1,30 @@
 import type { Dialect } from '../drivers/types.js';
 import type { MigrationFile } from '../files.js';
-import { analyzeMysqlLike } from './analyze-mysql.js';
-import { analyzePostgres } from './analyze-postgres.js';
+import type { Finding } from './findings.js';
+import { SchemaState, type Catalog } from './schema-state.js';
 
-export const DESTRUCTIVE_KINDS = [
-  'drop-table',
-  'drop-column',
-  'drop-schema',
-  'truncate',
-  'delete-without-where',
-  'update-without-where',
-  'type-change',
-  'not-null-without-default',
-  'rename',
-  // The parser could not read the statement, so it cannot be shown to be safe: fail closed.
-  'unparsed',
-] as const;
-export type DestructiveKind = (typeof DESTRUCTIVE_KINDS)[number];
-
-export interface Finding {
-  file: string;
-  line: number;
-  kind: DestructiveKind;
-  /** What is affected, e.g. `users.email` or `users`. */
-  target: string;
-  detail: string;
-}
+export { DESTRUCTIVE_KINDS, type DestructiveKind, type Finding } from './findings.js';
 
 /**
- * Statements in the pending files that lose data or break running code. `existing` tracks tables
- * created earlier in the same run, so adding a NOT NULL column to a brand-new table is not flagged.
+ * Statements in the pending files that lose data, break running code, or cannot be shown not to.
+ * Files are analysed in order against one SchemaState, so a table created by an earlier pending
+ * file is known to be new and a type change is compared with the type the run itself gave the
+ * column; anything older is looked up through `catalog`. Each dialect's parser loads only here.
  */
-export async function analyzeFiles(files: readonly MigrationFile[], dialect: Dialect): Promise<Finding[]> {
-  const created = new Set<string>();
+export async function analyzeFiles(
+  files: readonly MigrationFile[],
+  dialect: Dialect,
+  catalog?: Catalog,
+): Promise<Finding[]> {
+  if (files.length === 0) return [];
+  const state = new SchemaState(catalog);
   const findings: Finding[] = [];
-  for (const file of files) {
-    const found =
-      dialect === 'postgres' ? await analyzePostgres(file, created) : analyzeMysqlLike(file, created, dialect);
-    findings.push(...found);
+  if (dialect === 'postgres') {
+    const { analyzePostgres } = await import('./analyze-postgres.js');
+    for (const file of files) findings.push(...(await analyzePostgres(file, state)));
+  } else {
+    const { analyzeMysqlLike } = await import('./analyze-mysql.js');
+    for (const file of files) findings.push(...(await analyzeMysqlLike(file, state, dialect)));
   }
   return findings;
 }

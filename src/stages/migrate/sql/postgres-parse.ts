@@ -1,12 +1,30 @@
-import { parse, type ParseResult } from 'libpg-query';
+import type * as LibPgQueryModule from 'libpg-query';
+import type { ParseResult } from 'libpg-query';
 
-/** One statement of a file, as PostgreSQL's own parser (libpg_query, WebAssembly) delimits it. */
+/**
+ * PostgreSQL's own parser (libpg_query compiled to WebAssembly), loaded on first use: a run with
+ * nothing pending, or on MySQL, never pays for it.
+ */
+type LibPgQuery = typeof LibPgQueryModule;
+let loading: Promise<LibPgQuery> | undefined;
+const libpgQuery = (): Promise<LibPgQuery> => (loading ??= import('libpg-query'));
+
+export type PgNode = Record<string, unknown>;
+
+/** One statement of a script, as PostgreSQL's parser delimits it. */
 export interface ParsedStatement {
+  /** The statement's text from its first token, without the terminating semicolon. */
   text: string;
-  /** 1-based line of the statement's first token in its file. */
+  /** 1-based line of the statement's first token in the script. */
   line: number;
-  /** The node under `stmt`: `{ DropStmt: {...} }` and so on. */
-  node: Record<string, unknown>;
+  /** The node under `stmt`: `{ DropStmt: {...} }` and so on. Locations in it are byte offsets into the script. */
+  node: PgNode;
+}
+
+export interface ParsedScript {
+  statements: ParsedStatement[];
+  /** The 1-based line of a byte offset (a node's `location`) in the script. */
+  lineOf(byteOffset: number): number;
 }
 
 export class SqlSyntaxError extends Error {
@@ -19,15 +37,25 @@ export class SqlSyntaxError extends Error {
   }
 }
 
-function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+/** Line starts of a UTF-8 buffer, for byte offset → line lookups. */
+function lineIndex(bytes: Uint8Array): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
 }
 
-/** Skips blanks and comments, which the parser's location may include, to land on the first token. */
-function firstToken(text: string, from: number): number {
-  let i = from;
+/** Skips blanks and comments, which a statement's location may include, to land on its first token. */
+function firstToken(text: string): number {
+  let i = 0;
   for (;;) {
     while (i < text.length && /\s/.test(text[i] ?? '')) i++;
     if (text.startsWith('--', i)) {
@@ -40,33 +68,37 @@ function firstToken(text: string, from: number): number {
   }
 }
 
-export async function parsePostgres(sql: string): Promise<ParsedStatement[]> {
+export async function parsePostgres(sql: string): Promise<ParsedScript> {
+  const { parse } = await libpgQuery();
+  const bytes = Buffer.from(sql);
+  const lineOf = lineIndex(bytes);
   let result: ParseResult;
   try {
     result = await parse(sql);
   } catch (error) {
-    const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
-    const pos = details?.cursorPosition;
-    const line =
-      pos !== undefined && pos >= 0 ? lineAt(Buffer.from(sql).subarray(0, pos).toString(), Infinity) : undefined;
-    throw new SqlSyntaxError((error as Error).message, line);
+    const pos = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails?.cursorPosition;
+    throw new SqlSyntaxError((error as Error).message, pos !== undefined && pos >= 0 ? lineOf(pos) : undefined);
   }
-  // Locations are byte offsets into the UTF-8 text.
-  const bytes = Buffer.from(sql);
-  return (result.stmts ?? []).map((s) => {
+  const statements = (result.stmts ?? []).map((s) => {
     const start = s.stmt_location ?? 0;
     const end = s.stmt_len ? start + s.stmt_len : bytes.length;
-    const prefix = bytes.subarray(0, start).toString();
-    const text = bytes.subarray(start, end).toString();
-    const first = firstToken(text, 0);
+    const raw = bytes.subarray(start, end).toString();
+    const first = firstToken(raw);
     return {
-      text: text.slice(first),
-      line: lineAt(prefix, Infinity) + lineAt(text, first) - 1,
+      text: raw.slice(first),
+      line: lineOf(start + Buffer.byteLength(raw.slice(0, first))),
       node: s.stmt ?? {},
     };
   });
+  return { statements, lineOf };
 }
 
-export async function splitPostgres(sql: string): Promise<ParsedStatement[]> {
-  return parsePostgres(sql);
+/**
+ * The PL/pgSQL functions of a statement (CREATE FUNCTION … LANGUAGE plpgsql, or DO), compiled as
+ * PostgreSQL's PL/pgSQL validator does. Throws when PostgreSQL would refuse the body.
+ */
+export async function parsePlpgsql(statement: string): Promise<PgNode[]> {
+  const { parsePlPgSQL } = await libpgQuery();
+  const result = (await parsePlPgSQL(statement)) as unknown as { plpgsql_funcs?: PgNode[] };
+  return result.plpgsql_funcs ?? [];
 }
