@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assertValidReport } from '../../src/core/report/schema.js';
+import { listItems, paragraphs, tables } from './support/markdown.js';
 import { TestReport as testReportSchema } from '../../src/stages/test-stage/report-schema.js';
 import { runBundle } from '../support/action-runner.js';
 import { startGitHubServer, type GitHubServer } from '../support/github-server/index.js';
@@ -118,11 +119,12 @@ describe('test action bundle', () => {
     expect(warning).toMatchObject({
       properties: { file: 'calc/mathx/mathx.go', line: '7', endLine: '11', title: 'Not covered by tests' },
     });
-    expect(pr.summary).toContain('| Statements | 25.00 % | -75.00 | 1 / 4 |');
+    expect(tables(pr.summary)[0]).toContainEqual(['Statements (headline)', '25.00 %', '-75.00', '1 / 4']);
     expect(pr.summary).toContain('| `calc/mathx/mathx.go` | 0.00 % |');
     expect(pr.summary).toMatch(/❌ \| `min-diff-coverage` \| ≥ 80 % \| 0 % \|/);
     expect(pr.summary).toMatch(/❌ \| `path calc\/\*\* statements` \| ≥ 50 % \| 25 % \|/);
-    expect(pr.summary).toMatch(/❌ \| `max-drop` \| ≤ 10 pp \| 62.5 pp \|/);
+    // Go: the drop is measured on statements, the headline `go test -cover` prints (100 % → 25 %).
+    expect(pr.summary).toMatch(/❌ \| `max-drop` \| ≤ 10 pp \| 75 pp \| statements 100% on main/);
 
     const report = JSON.parse(readFileSync(pr.outputs.report, 'utf8'));
     assertValidReport(structuredClone(report), testReportSchema);
@@ -137,8 +139,8 @@ describe('test action bundle', () => {
     // The stage's section of the sticky PR comment.
     const comments = server.state.comments(OWNER, REPO, 7);
     expect(comments).toHaveLength(1);
-    expect(comments[0].body).toContain('Changed lines: 0.00 % (0 / 5)');
-    expect(comments[0].body).toContain('`calc/mathx/mathx.go` 0 %, uncovered 7-11');
+    expect(paragraphs(comments[0].body)).toContain('Changed lines not covered (0.00 % of 5 covered)');
+    expect(listItems(comments[0].body)).toContainEqual(['calc/mathx/mathx.go 0 %, uncovered 7-11']);
   });
 
   it('falls back to the PR files API when git cannot find the base, and fails soft without the Actions cache', async () => {
@@ -187,13 +189,16 @@ describe('test action bundle', () => {
     expect(server.requests.some((r) => r.path.startsWith(`/repos/${OWNER}/${REPO}/pulls/9/files`))).toBe(true);
     // No ACTIONS_CACHE_URL / ACTIONS_RESULTS_URL here: the baseline store warns and there is none.
     expect(run.stdout).toContain('The Actions cache is not available here');
-    expect(run.summary).toContain('No baseline exists yet for `main`');
+    expect(paragraphs(run.summary, { topLevelOnly: true })).toContain(
+      'No baseline yet for main: a push to main records one, and later pull requests show deltas.',
+    );
     expect(baseSha).toMatch(/^[0-9a-f]{40}$/);
   });
 
   it('reports a user mistake in one line naming the input', async () => {
     const run = await runBundle('test', { inputs: { 'path-thresholds': 'src/**: { lines: 80, loops: 1 }' } });
-    expect(run.exitCode).toBe(1);
+    // A user's mistake: exit 2, naming the input (issue 10).
+    expect(run.exitCode).toBe(2);
     expect(run.annotations.find((a) => a.command === 'error')?.message).toBe(
       "'src/**': unknown metric 'loops' (use lines, branches, functions, statements) (input 'path-thresholds')",
     );

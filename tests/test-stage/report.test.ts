@@ -4,7 +4,7 @@ import { fitSummary } from '../../src/core/summary-fit.js';
 import { evaluateGates } from '../../src/stages/test-stage/gates.js';
 import { InputReader, mapSource } from '../../src/core/inputs.js';
 import { readTestOptions } from '../../src/stages/test-stage/options.js';
-import { annotationsOf } from '../../src/stages/test-stage/report/annotations.js';
+import { annotationsOf, MAX_ANNOTATIONS_PER_LEVEL } from '../../src/stages/test-stage/report/annotations.js';
 import { outputsOf, reportData } from '../../src/stages/test-stage/report/data.js';
 import { commentSection, summarySections } from '../../src/stages/test-stage/report/markdown.js';
 import type { TestRunResult } from '../../src/stages/test-stage/report/result.js';
@@ -160,6 +160,9 @@ describe('test stage report', () => {
       failed: 300,
     });
     const annotations = annotationsOf(run);
+    // 300 failures and 12 000 uncovered ranges: GitHub keeps 50 annotations a job, so 50 of each kind.
+    expect(annotations.filter((a) => a.level === 'error')).toHaveLength(MAX_ANNOTATIONS_PER_LEVEL);
+    expect(annotations.filter((a) => a.level === 'warning')).toHaveLength(MAX_ANNOTATIONS_PER_LEVEL);
     expect(annotations[0]).toMatchObject({
       level: 'error',
       file: 'packages/p0/src/module-0.ts',

@@ -2,11 +2,18 @@ import type { Annotation } from '../../../core/outcome.js';
 import { testTitle } from '../results/index.js';
 import type { TestRunResult } from './result.js';
 
+/**
+ * GitHub shows at most 10 annotations of a kind per step and keeps 50 per job: beyond that they cost
+ * memory and API calls for nothing (a run where 20 000 tests failed made 80 MB of them). The summary
+ * and the JSON report list everything.
+ */
+export const MAX_ANNOTATIONS_PER_LEVEL = 50;
+
 /** Failing tests first (errors), then changed lines no test ran (warnings), one per range. */
 export function annotationsOf(r: TestRunResult): Annotation[] {
   if (!r.options.annotate) return [];
   const out: Annotation[] = [];
-  for (const c of r.tests?.failures ?? []) {
+  for (const c of (r.tests?.failures ?? []).slice(0, MAX_ANNOTATIONS_PER_LEVEL)) {
     const a: Annotation = {
       level: 'error',
       title: `Test failed: ${testTitle(c)}`.slice(0, 255),
@@ -17,8 +24,10 @@ export function annotationsOf(r: TestRunResult): Annotation[] {
     out.push(a);
   }
   if (r.diff.kind === 'measured') {
+    let warnings = 0;
     for (const f of r.diff.coverage.files) {
       for (const range of f.uncovered) {
+        if (warnings++ >= MAX_ANNOTATIONS_PER_LEVEL) return out;
         const what = range.start === range.end ? `Line ${range.start} is` : `Lines ${range.start}-${range.end} are`;
         out.push({
           level: 'warning',
