@@ -224,7 +224,7 @@ export default async function (): Promise<BenchTable[]> {
     // ~45 MB: 240 000 blocks of 1 000 files, repeated by 4 test binaries (as `-coverpkg=./...` writes).
     const goProfile = await writeGoModule(goDir, { packages: 40, files: 25, funcs: 80, binaries: 4 });
     const [goOurs] = await bestOfEach(worker, ['shipkit-go'], goProfile, 2);
-    row(`Go profile ${mb(goProfile)}`, 'shipkit (in-process)', goProfile, goOurs!);
+    row(`Go profile ${mb(goProfile)}`, 'shipkit (in-process)', goProfile, goOurs);
     const whole = await wholeProcessTable(
       [
         { label: `lcov ${mb(files.lcovBig)}`, file: files.lcovBig, flag: 'coverage' },
@@ -349,19 +349,19 @@ async function wholeProcessTable(inputs: WholeInput[], dir: string): Promise<Ben
           ? ['go', 'tool', 'cover', `-func=${input.file}`]
           : undefined;
     const [m, peer] = await bestProcesses(cwd, peerCmd ? [ours, peerCmd] : [ours], 2);
-    const rss = m!.maxRssBytes / size;
+    const rss = m.maxRssBytes / size;
     const rssTarget = input.peer === 'go tool cover -func' ? 1 : 1.5;
     rows.push([
       input.label,
       'shipkit CLI',
-      Math.round(m!.cpuMs),
-      Math.round(m!.ms),
-      Math.round(m!.maxRssBytes / MB),
+      Math.round(m.cpuMs),
+      Math.round(m.ms),
+      Math.round(m.maxRssBytes / MB),
       `${rss.toFixed(2)}× (target ≤ ${rssTarget}×: ${rss <= rssTarget ? 'met' : 'missed'})`,
       '',
     ]);
     if (peer && input.peer) {
-      const cpu = peer.cpuMs / m!.cpuMs;
+      const cpu = peer.cpuMs / m.cpuMs;
       rows.push([
         input.label,
         input.peer,
@@ -369,7 +369,7 @@ async function wholeProcessTable(inputs: WholeInput[], dir: string): Promise<Ben
         Math.round(peer.ms),
         Math.round(peer.maxRssBytes / MB),
         `${(peer.maxRssBytes / size).toFixed(2)}×`,
-        `shipkit ${ratio(peer.cpuMs, m!.cpuMs)} CPU, ${ratio(peer.ms, m!.ms)} wall (target ≥ 2×: ${cpu >= 2 ? 'met' : 'missed'})`,
+        `shipkit ${ratio(peer.cpuMs, m.cpuMs)} CPU, ${ratio(peer.ms, m.ms)} wall (target ≥ 2×: ${cpu >= 2 ? 'met' : 'missed'})`,
       ]);
     }
   }
