@@ -19,7 +19,7 @@ import { normalizeCoverage, normalizeTestResults, type UnmatchedPath } from './p
 import { listRepoFiles } from './paths/repo-files.js';
 import { PathResolver } from './paths/resolve.js';
 import { annotationsOf } from './report/annotations.js';
-import { outputsOf, reportData } from './report/data.js';
+import { MAX_FAILURES, outputsOf, reportData } from './report/data.js';
 import { commentSection, summarySections } from './report/markdown.js';
 import { headlineMetric, type TestRunResult } from './report/result.js';
 import type { TestReport } from './report-schema.js';
@@ -249,7 +249,8 @@ export async function runTestStage(
       ? {
           tests: {
             totals: testTotals(tests),
-            failures: tests.cases.failures(),
+            // Only as many as any view shows (the report's 5 000); the totals count them all.
+            failures: tests.cases.failures(MAX_FAILURES),
             flaky: tests.cases.flakyCases(),
             sources: tests.sources,
           },

@@ -5,7 +5,7 @@ import { HEADLINE_WHY, totalDeltas, type TestRunResult } from './result.js';
 /** Failure texts are kept whole up to this size in the JSON report; longer ones are cut. */
 const MAX_DETAILS_CHARS = 8 * 1024;
 /** A run where everything broke lists this many failures (with details for the first hundred). */
-const MAX_FAILURES = 5000;
+export const MAX_FAILURES = 5000;
 const MAX_FAILURES_WITH_DETAILS = 100;
 const MAX_FLAKY = 1000;
 
@@ -63,7 +63,10 @@ export function reportData(r: TestRunResult): TestReportData {
           ...r.tests.totals,
           sources: r.tests.sources,
           failures: r.tests.failures.slice(0, MAX_FAILURES).map((c, i) => failure(c, i < MAX_FAILURES_WITH_DETAILS)),
-          failuresOmitted: Math.max(0, r.tests.failures.length - MAX_FAILURES),
+          failuresOmitted: Math.max(
+            0,
+            r.tests.totals.failed + r.tests.totals.errors - Math.min(r.tests.failures.length, MAX_FAILURES),
+          ),
           flakyCases: r.tests.flaky.slice(0, MAX_FLAKY).map(flaky),
         }
       : null,

@@ -125,21 +125,26 @@ function diffSection(r: TestRunResult): string | undefined {
   return blocks(`#### Changed lines: ${d.pct.toFixed(2)} % covered (${d.covered} / ${d.total})`, diffTable(r));
 }
 
+/** Failed and errored cases in all (the list in the result holds only the first ones). */
+function failureCount(r: TestRunResult): number {
+  return r.tests ? r.tests.totals.failed + r.tests.totals.errors : 0;
+}
+
 function failureItems(r: TestRunResult, max: number, withWhere: boolean): string[] {
   const f = r.tests?.failures ?? [];
+  const all = failureCount(r);
   const items = f.slice(0, max).map((c) => {
     const where = withWhere && c.file ? ` (${code(`${c.file}${c.line ? `:${c.line}` : ''}`)})` : '';
     const msg = (c.message ?? '').trim();
     return `${c.status === 'error' ? 'Error' : 'Failed'}: **${escapeText(testTitle(c))}**${where}${msg ? ` — ${escapeText(msg.slice(0, 300))}` : ''}`;
   });
-  if (f.length > max) items.push(`… ${f.length - max} more (see the JSON report)`);
+  if (all > max) items.push(`… ${all - max} more (see the JSON report)`);
   return items;
 }
 
 function failuresSection(r: TestRunResult): string | undefined {
-  const f = r.tests?.failures ?? [];
-  if (f.length === 0) return undefined;
-  return blocks(`#### Failed tests (${f.length})`, list(failureItems(r, MAX_FAILURES, true)));
+  if (failureCount(r) === 0) return undefined;
+  return blocks(`#### Failed tests (${failureCount(r)})`, list(failureItems(r, MAX_FAILURES, true)));
 }
 
 function flakySection(r: TestRunResult): string | undefined {

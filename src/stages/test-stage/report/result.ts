@@ -13,6 +13,7 @@ export interface TestRunResult {
   coverage?: CoverageSummary;
   coverageSources: { file: string; format: CoverageFormat }[];
   unmatched: UnmatchedPath[];
+  /** `failures`: the first ones (up to the report's limit); `totals` counts every one. */
   tests?: { totals: TestTotals; failures: TestCase[]; flaky: TestCase[]; sources: string[] };
   /** The metric that leads the headline and that `min-lines` / `max-drop` gate on (see GateInput). */
   headline: Metric;

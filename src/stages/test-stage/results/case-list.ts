@@ -146,10 +146,11 @@ export class CaseList implements Iterable<TestCase> {
     return out;
   }
 
-  /** The failed and errored cases, in report order. */
-  failures(): TestCase[] {
+  /** The failed and errored cases, in report order (the first `limit` of them: each becomes an object). */
+  failures(limit = Infinity): TestCase[] {
     const out: TestCase[] = [];
-    for (let i = 0; i < this.count; i++) if (this.status[i] === 1 || this.status[i] === 2) out.push(this.at(i));
+    for (let i = 0; i < this.count && out.length < limit; i++)
+      if (this.status[i] === 1 || this.status[i] === 2) out.push(this.at(i));
     return out;
   }
 
