@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertReportMatches } from '../../src/core/report/schema.js';
 import { MigrateReport } from '../../src/stages/migrate/report-schema.js';
 import { runBundle } from '../support/action-runner.js';
+import { parseBlocks } from '../support/markdown.js';
+import { bareActionCopy, runBareAction } from './support/bare-action.js';
 import { PG_PASSWORD, startPostgres, type Server } from './support/servers.js';
 
 let server: Server;
@@ -47,8 +49,11 @@ describe('migrate action bundle', () => {
     const masks = r.commands.filter((c) => c.command === 'add-mask').map((c) => c.message);
     expect(masks).toContain(server.url);
     expect(masks).toContain(PG_PASSWORD);
-    expect(r.summary).toContain('## Migrate');
-    expect(r.summary).toContain('applied 2 migrations');
+    expect(parseBlocks(r.summary)[0]).toEqual({
+      type: 'heading',
+      level: 3,
+      text: expect.stringMatching(/^✅ Migrate: applied 2 migrations to postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres$/),
+    });
     expect(r.summary).not.toContain(PG_PASSWORD);
     const report = reportOf(r.outputs);
     expect(report.status).toBe('pass');
@@ -81,7 +86,64 @@ describe('migrate action bundle', () => {
       workspace: workspaceWith({ '001_a.sql': 'SELECT 1;' }),
       inputs: { dir: 'db/migrations' },
     });
-    expect(r.exitCode).toBe(1);
+    // A usage error: exit 2, naming the input.
+    expect(r.exitCode).toBe(2);
     expect(r.stdout).toMatch(/input 'database-url' is required in an action/);
+  });
+});
+
+describe('migrate action from a copy with nothing but dist/ (as a runner gets it)', () => {
+  it('checks a pull request with a throwaway PGlite: the base branch applied first, then the plan of the new files', async () => {
+    const root = bareActionCopy();
+    const base = workspaceWith({
+      '001_users.sql': 'CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL);',
+      '002_index.sql': '-- shipkit:no-transaction\nCREATE INDEX CONCURRENTLY users_email ON users (email);',
+      '003_cleanup.sql': 'ALTER TABLE users DROP COLUMN email;',
+    });
+    const head = workspaceWith({
+      '001_users.sql': 'CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL);',
+      '002_index.sql': '-- shipkit:no-transaction\nCREATE INDEX CONCURRENTLY users_email ON users (email);',
+      '003_cleanup.sql': 'ALTER TABLE users DROP COLUMN email;',
+      '004_orders.sql': 'CREATE TABLE orders (id serial PRIMARY KEY, user_id int REFERENCES users (id));',
+      '005_wipe.sql': 'TRUNCATE orders;',
+    });
+    const db = `pglite:${path.join(mkdtempSync(path.join(os.tmpdir(), 'shipkit-plan-')), 'plan-db')}`;
+    // The base branch's migrations, destructive ones included: they are already merged.
+    const first = await runBareAction(root, base, {
+      'database-url': db,
+      dir: 'db/migrations',
+      'allow-destructive': 'true',
+      comment: 'false',
+    });
+    expect(first.stderr).toBe('');
+    expect(first.exitCode).toBe(0);
+    expect(first.outputs.applied).toBe('1,2,3');
+    // The pull request's new files: applied to the same throwaway database, gated, planned.
+    const second = await runBareAction(root, head, { 'database-url': db, dir: 'db/migrations', comment: 'false' });
+    expect(second.exitCode).toBe(1);
+    expect(second.outputs.pending).toBe('4,5');
+    const report = reportOf(second.outputs);
+    expect(report.migrations.database).toEqual({ kind: 'pglite', url: db });
+    expect(report.migrations.destructive).toEqual([
+      expect.objectContaining({ file: 'db/migrations/005_wipe.sql', line: 1, kind: 'truncate' }),
+    ]);
+    const summary = parseBlocks(second.summary);
+    expect(summary).toContainEqual({
+      type: 'table',
+      header: ['Version', 'File', 'Runs', 'Analysis'],
+      rows: [
+        ['4', 'db/migrations/004_orders.sql', 'in the run’s transaction', 'nothing destructive'],
+        ['5', 'db/migrations/005_wipe.sql', 'in the run’s transaction', '⚠️ truncate (line 1)'],
+      ],
+    });
+    // Allowed, the plan applies on PostgreSQL itself: the pull request's SQL is valid and runs.
+    const allowed = await runBareAction(root, head, {
+      'database-url': db,
+      dir: 'db/migrations',
+      'allow-destructive': 'true',
+      comment: 'false',
+    });
+    expect(allowed.exitCode).toBe(0);
+    expect(allowed.outputs.applied).toBe('4,5');
   });
 });

@@ -3,9 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
+import { classifyFailure } from '../../src/core/failure.js';
+import { parseBlocks } from '../support/markdown.js';
 import { postgresFingerprint } from './support/fingerprint.js';
 import { context, migrate, migrations, project } from './support/harness.js';
-import { PG_PASSWORD, startPostgres, type Server } from './support/servers.js';
+import { freePort, PG_PASSWORD, startPostgres, type Server } from './support/servers.js';
+import { until } from './support/until.js';
 import { pgQuery } from './support/query.js';
 
 const CLI = path.resolve('dist/cli/index.js');
@@ -14,16 +17,6 @@ let db: string;
 let counter = 0;
 
 const sql = pgQuery;
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   server = await startPostgres();
@@ -204,5 +197,154 @@ describe('migrate on PostgreSQL', () => {
     write('003_slow.sql', 'CREATE TABLE half (id int);');
     const next = await migrate(cwd, { 'database-url': db, 'lock-timeout': '5s' });
     expect(next.outputs.applied).toBe('3');
+  });
+});
+
+describe('PostgreSQL: what the analysis sees, type changes, failure lines, killed no-transaction files, errors', () => {
+  it('a TRUNCATE inside a DO block is one blocking statement, and the table keeps its rows', async () => {
+    const { cwd, write } = project(BASE);
+    await migrate(cwd, { 'database-url': db });
+    write('003_do.sql', 'DO $$\nBEGIN\n  TRUNCATE users CASCADE;\nEND $$;');
+    const blocked = await migrate(cwd, { 'database-url': db });
+    expect(blocked.report.status).toBe('fail');
+    expect(blocked.report.gates.find((g) => g.name === 'destructive')).toMatchObject({ passed: false, actual: 1 });
+    expect(migrations(blocked).destructive).toEqual([
+      expect.objectContaining({ line: 3, kind: 'truncate', detail: 'in a DO block: TRUNCATE users' }),
+    ]);
+    expect(await sql(db, 'SELECT count(*)::int AS n FROM users')).toEqual([{ n: 1 }]);
+  });
+
+  it('widening passes and applies; narrowing is blocked, from the types the catalog reports', async () => {
+    const { cwd, write } = project({
+      ...BASE,
+      '003_more.sql': 'CREATE TABLE prices (id int PRIMARY KEY, amount numeric(10,2), code varchar(10), ratio real);',
+    });
+    await migrate(cwd, { 'database-url': db });
+    write(
+      '004_wider.sql',
+      'ALTER TABLE prices ALTER COLUMN id TYPE bigint,\n  ALTER COLUMN amount TYPE numeric(14,2),\n  ALTER COLUMN code TYPE text;\nALTER TABLE prices ALTER COLUMN ratio TYPE double precision;\nALTER TABLE users ALTER COLUMN id TYPE bigint;',
+    );
+    const wider = await migrate(cwd, { 'database-url': db });
+    expect(wider.report.status).toBe('pass');
+    expect(wider.outputs.applied).toBe('4');
+    expect(
+      await sql(
+        db,
+        "SELECT data_type AS t FROM information_schema.columns WHERE table_name = 'prices' ORDER BY ordinal_position",
+      ),
+    ).toEqual([{ t: 'bigint' }, { t: 'numeric' }, { t: 'text' }, { t: 'double precision' }]);
+    write(
+      '005_narrower.sql',
+      'ALTER TABLE prices ALTER COLUMN amount TYPE numeric(6,2);\nALTER TABLE prices ALTER COLUMN code TYPE varchar(5);',
+    );
+    const narrower = await migrate(cwd, { 'database-url': db });
+    expect(narrower.report.status).toBe('fail');
+    expect(migrations(narrower).destructive.map((d) => [d.line, d.kind, d.detail])).toEqual([
+      [
+        1,
+        'type-change',
+        'ALTER COLUMN prices.amount TYPE: numeric(14,2) → numeric(6,2) may truncate or fail to convert',
+      ],
+      [2, 'type-change', 'ALTER COLUMN prices.code TYPE: text → varchar(5) may truncate or fail to convert'],
+    ]);
+  });
+
+  it('failure.line: the failing statement of an error PostgreSQL gives no position for, and the position when it does', async () => {
+    const { cwd, write } = project(BASE);
+    await migrate(cwd, { 'database-url': db });
+    write('003_fk.sql', 'CREATE TABLE a (id int);\n\nINSERT INTO orders (user_id)\n  VALUES (999);');
+    const fk = await migrate(cwd, { 'database-url': db });
+    expect(migrations(fk).failure).toMatchObject({ file: 'migrations/003_fk.sql', line: 3, partial: false });
+    expect(migrations(fk).failure?.message).toMatch(/foreign key/);
+    write('003_fk.sql', 'CREATE TABLE a (id int);\nSELECT id,\n  nope\n  FROM users;');
+    const column = await migrate(cwd, { 'database-url': db });
+    expect(migrations(column).failure).toMatchObject({ line: 3 });
+    expect(column.annotations).toContainEqual(expect.objectContaining({ title: 'migration failed', startLine: 3 }));
+  });
+
+  it('a no-transaction file killed half-way: the next run names which of its objects exist, and stops', async () => {
+    expect(existsSync(CLI), 'the CLI bundle (node scripts/build.mjs cli)').toBe(true);
+    const { cwd, write } = project(BASE);
+    await migrate(cwd, { 'database-url': db });
+    write(
+      '003_index.sql',
+      '-- shipkit:no-transaction\nCREATE TABLE half (id int);\nCREATE INDEX CONCURRENTLY users_email ON users (email);\nSELECT pg_sleep(60);\nCREATE TABLE after_sleep (id int);',
+    );
+    const child = spawn(process.execPath, [CLI, 'migrate', '--dir', 'migrations', '--database-url', db], {
+      cwd,
+      stdio: 'ignore',
+      env: { ...process.env, GITHUB_ACTIONS: '' },
+    });
+    await until('pg_sleep to run', async () =>
+      (await sql(db, "SELECT 1 FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(60)%' AND state = 'active'"))
+        .length > 0
+        ? true
+        : undefined,
+    );
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    await until('the advisory lock to be released', async () =>
+      (await sql(db, "SELECT 1 FROM pg_locks WHERE locktype = 'advisory'")).length === 0 ? true : undefined,
+    );
+    const next = await migrate(cwd, { 'database-url': db, 'lock-timeout': '10s' });
+    expect(next.report.status).toBe('fail');
+    expect(next.outputs.applied).toBe('');
+    expect(migrations(next).interrupted[0]?.objects).toEqual([
+      { kind: 'table', name: 'half', change: 'create', exists: true },
+      { kind: 'index', name: 'users_email', change: 'create', exists: true },
+      { kind: 'table', name: 'after_sleep', change: 'create', exists: false },
+    ]);
+    expect(parseBlocks(next.comment?.body ?? '')).toContainEqual({
+      type: 'list',
+      items: [
+        'table half (the file creates it): exists',
+        'index users_email (the file creates it): exists',
+        'table after_sleep (the file creates it): does not exist',
+      ],
+    });
+  });
+
+  it('CREATE UNIQUE INDEX CONCURRENTLY failing on duplicates leaves an INVALID index: the report and the next run say so', async () => {
+    const { cwd, write } = project(BASE);
+    await migrate(cwd, { 'database-url': db });
+    await sql(db, "INSERT INTO users (email) VALUES ('a@example.com')");
+    write(
+      '003_unique.sql',
+      '-- shipkit:no-transaction\nCREATE TABLE half (id int);\nCREATE UNIQUE INDEX CONCURRENTLY users_email ON users (email);',
+    );
+    const failed = await migrate(cwd, { 'database-url': db });
+    expect(migrations(failed).failure).toMatchObject({ file: 'migrations/003_unique.sql', line: 3, partial: true });
+    expect(failed.report.warnings.join()).toMatch(
+      /the statements of migrations\/003_unique.sql before line 3 stay applied/,
+    );
+    const next = await migrate(cwd, { 'database-url': db });
+    expect(migrations(next).interrupted[0]?.objects).toEqual([
+      { kind: 'table', name: 'half', change: 'create', exists: true },
+      { kind: 'index', name: 'users_email', change: 'create', exists: true, invalid: true },
+    ]);
+    expect(migrations(next).interrupted[0]?.advice).toMatch(/index users_email exists but is INVALID/);
+  });
+
+  it('database errors reach the core as pg raised them: wrong password, unknown database, refused connection', async () => {
+    const { cwd } = project(BASE);
+    const wrong = await migrate(cwd, { 'database-url': db.replace(encodeURIComponent(PG_PASSWORD), 'nope') }).catch(
+      (e: unknown) => e,
+    );
+    expect((wrong as { code?: string }).code).toBe('28P01');
+    expect(classifyFailure(wrong)).toMatchObject({ kind: 'service', input: 'database-url' });
+    const missing = await migrate(cwd, { 'database-url': db.replace(/\/t\d+$/, '/no_such_db') }).catch(
+      (e: unknown) => e,
+    );
+    expect(classifyFailure(missing)).toMatchObject({
+      kind: 'service',
+      message: expect.stringMatching(/does not exist/),
+    });
+    const closed = await migrate(cwd, {
+      'database-url': `postgres://postgres:x@127.0.0.1:${await freePort()}/postgres`,
+    }).catch((e: unknown) => e);
+    expect(classifyFailure(closed)).toMatchObject({
+      kind: 'service',
+      message: expect.stringMatching(/connection refused/),
+    });
   });
 });

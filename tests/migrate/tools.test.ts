@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { postgresFingerprint } from './support/fingerprint.js';
-import { migrate, migrations, project } from './support/harness.js';
+import { context, migrate, migrations, project } from './support/harness.js';
 import { startPostgres, type Server } from './support/servers.js';
 import { pgQuery } from './support/query.js';
 
@@ -133,5 +133,43 @@ def downgrade():
     expect(await sql(db, 'SELECT max(version_id)::int AS v FROM goose_db_version')).toEqual([{ v: 1 }]);
     const run = (outcome.report.migrations as { toolRun: { statusBefore: string } }).toolRun;
     expect(run.statusBefore).toMatch(/Pending\s+-- 00001_users.sql/);
+  });
+});
+
+describe('tool: the environment a migration tool gets', () => {
+  it('is what a run: step would see plus the database: no action inputs, no runner credentials', async () => {
+    const { cwd } = project({});
+    const ctx = context(cwd, {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        'INPUT_GITHUB-TOKEN': 'ghs_input_token_value',
+        'INPUT_DATABASE-URL': db,
+        ACTIONS_RUNTIME_TOKEN: 'runtime-token-value',
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-token-value',
+        GITHUB_TOKEN: 'passed-through-env',
+      },
+    });
+    const outcome = await migrate(
+      cwd,
+      {
+        'database-url': db,
+        tool: 'custom',
+        'tool-command': 'env | cut -d= -f1 | sort; echo "url given: ${DATABASE_URL:+yes}"',
+        rollback: 'none',
+      },
+      ctx,
+    );
+    const output = (outcome.report.migrations as { toolRun: { output: string } }).toolRun.output;
+    const names = output.split('\n');
+    expect(names).not.toContain('INPUT_GITHUB-TOKEN');
+    expect(names).not.toContain('INPUT_DATABASE-URL');
+    expect(names).not.toContain('ACTIONS_RUNTIME_TOKEN');
+    expect(names).not.toContain('ACTIONS_ID_TOKEN_REQUEST_TOKEN');
+    // What the user put in the step's env: stays, as in a run: step.
+    expect(names).toContain('GITHUB_TOKEN');
+    expect(names).toContain('SHIPKIT_MIGRATIONS_DIR');
+    expect(output).toContain('url given: yes');
+    expect(output).not.toMatch(/ghs_input_token_value|runtime-token-value|oidc-token-value/);
   });
 });

@@ -9,6 +9,9 @@ const SQL_PER_FILE = 1500;
 const SQL_BUDGET = 20_000;
 const HISTORY_ROWS = 50;
 
+/** Inline code in a table cell: GFM splits cells at every unescaped `|`, inside code spans too. */
+const codeCell = (text: string): { markdown: string } => ({ markdown: code(text).replace(/\|/g, '\\|') });
+
 function planTable(r: MigrateResult): string {
   const pending = stillPending(r);
   if (pending.length === 0) return 'No pending migrations.';
@@ -17,8 +20,8 @@ function planTable(r: MigrateResult): string {
     pending.map((f) => {
       const found = r.findings.filter((x) => x.file === f.file);
       return [
-        { markdown: code(f.version) },
-        { markdown: code(f.file) },
+        codeCell(f.version),
+        codeCell(f.file),
         f.noTransaction
           ? 'alone, outside a transaction'
           : r.options.transaction === 'all'
@@ -130,7 +133,7 @@ function historyTable(r: MigrateResult): string {
     r.history
       .slice(-HISTORY_ROWS)
       .map((h) => [
-        { markdown: code(h.version) },
+        codeCell(h.version),
         h.name,
         h.appliedAt,
         h.durationMs,
