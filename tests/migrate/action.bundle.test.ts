@@ -52,7 +52,9 @@ describe('migrate action bundle', () => {
     expect(parseBlocks(r.summary)[0]).toEqual({
       type: 'heading',
       level: 3,
-      text: expect.stringMatching(/^✅ Migrate: applied 2 migrations to postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres$/),
+      text: expect.stringMatching(
+        /^✅ Migrate: applied 2 migrations to postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres$/,
+      ),
     });
     expect(r.summary).not.toContain(PG_PASSWORD);
     const report = reportOf(r.outputs);

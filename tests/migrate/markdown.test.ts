@@ -240,7 +240,7 @@ describe('migrate job summary', () => {
       'History',
       'SQL',
     ]);
-    const history = parseBlocks(outcome.summary[2]!.markdown).find((b) => b.type === 'table');
+    const history = parseBlocks(outcome.summary[2].markdown).find((b) => b.type === 'table');
     expect(history).toEqual({
       type: 'table',
       header: ['Version', 'Name', 'Applied at', 'ms', 'By'],
