@@ -4,7 +4,6 @@ import type { StageContext } from '../core/context.js';
 import { executeStage, failedExecution } from '../core/execute.js';
 import { describeFailure } from '../core/failure.js';
 import { githubContextFromEnv } from '../core/github/context-from-env.js';
-import { FsBaselineStore } from '../core/host/fs-baseline-store.js';
 import type { StageHost } from '../core/host/index.js';
 import { InputReader } from '../core/inputs.js';
 import type { Logger } from '../core/logger.js';
@@ -12,7 +11,7 @@ import { Redactor } from '../core/redact.js';
 import { runInfoFromEnv } from '../core/report/build.js';
 import { stageEntry, STAGES } from '../stages/registry.js';
 import { actionInputSource, actionLogger } from './action-io.js';
-import { ActionsCacheBaselineStore } from './baseline-cache.js';
+import { actionBaselineStore } from './baseline-cache.js';
 import { publishOutcome } from './publish.js';
 import { actionDirectoryCache } from './directory-cache.js';
 import { actionToolCache } from './tool-cache.js';
@@ -24,9 +23,7 @@ import { actionToolCache } from './tool-cache.js';
 function actionHost(env: NodeJS.ProcessEnv, logger: Logger): StageHost {
   return {
     kind: 'action',
-    baselines: env.SHIPKIT_BASELINE_DIR
-      ? new FsBaselineStore(env.SHIPKIT_BASELINE_DIR)
-      : new ActionsCacheBaselineStore(logger),
+    baselines: actionBaselineStore(env, logger),
     tools: actionToolCache(logger),
     cache: actionDirectoryCache(logger),
   };

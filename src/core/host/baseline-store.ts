@@ -1,7 +1,7 @@
 /**
  * State one run leaves for later runs of the same workflow: the test stage's coverage baseline of the
  * default branch, the scan stage's findings of it. The action keeps it in the Actions cache
- * (src/runtime/cache-baseline-store.ts); the CLI and tests in a directory (FsBaselineStore).
+ * (src/runtime/baseline-cache.ts); the CLI and tests in a directory (FsBaselineStore).
  * Entries are text (JSON), keyed by a kind (`coverage`, `findings`) and a branch.
  */
 export interface BaselineStore {
