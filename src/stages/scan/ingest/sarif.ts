@@ -5,6 +5,7 @@ import { severityFromSarifLevel, severityFromScore, severityFromWord } from '../
 import { lockfileEcosystem } from '../lockfiles.js';
 import { streamJsonFile, type PathItem } from './json-stream.js';
 import { isObject, layoutError, num, str, syntaxError, type Source } from './read-json.js';
+import { internFinding, Strings } from './strings.js';
 
 /**
  * SARIF 2.1.0 from any tool: Trivy, Snyk, Semgrep, CodeQL, gitleaks… Each run's `tool` names the
@@ -215,8 +216,9 @@ export async function readSarifReport(path: string, source: Source): Promise<Sar
     }
     return r;
   };
+  const strings = new Strings();
   const push = (f: RawFinding | undefined) => {
-    if (f) report.findings.push(f);
+    if (f) report.findings.push(internFinding(f, strings));
   };
   try {
     await streamJsonFile(path, {

@@ -4,6 +4,7 @@ import { redactSnippet } from '../redact.js';
 import { severityFromWord } from '../severity.js';
 import { streamJsonFile, type PathItem } from './json-stream.js';
 import { isObject, layoutError, num, str, syntaxError, type Source } from './read-json.js';
+import { Strings } from './strings.js';
 
 /**
  * Trivy's JSON report (SchemaVersion 2): `Results[]`, each with a `Target`, a `Class` (os-pkgs,
@@ -32,6 +33,22 @@ const FINDING_ARRAYS: Record<string, 'vuln' | 'misconfig' | 'secret'> = {
   Secrets: 'secret',
 };
 
+/** The fields each kind of finding is read from; everything else in it is skipped unparsed. */
+const FIELDS: Record<'vuln' | 'misconfig' | 'secret', ReadonlySet<string>> = {
+  vuln: new Set([
+    'VulnerabilityID',
+    'PkgName',
+    'InstalledVersion',
+    'FixedVersion',
+    'Severity',
+    'Title',
+    'PrimaryURL',
+    'References',
+  ]),
+  misconfig: new Set(['ID', 'AVDID', 'Title', 'Message', 'Severity', 'Status', 'PrimaryURL', 'CauseMetadata']),
+  secret: new Set(['RuleID', 'Title', 'Severity', 'StartLine', 'Match']),
+};
+
 /** Targets of lockfiles and files are paths in the scanned tree; image targets (`alpine:3.19 (alpine 3.19.1)`) are not. */
 function fileOf(target: string, artifactType: string | undefined, cls: string | undefined): string | null {
   if (artifactType === 'container_image' || artifactType === 'vm' || cls === 'os-pkgs') return null;
@@ -43,24 +60,25 @@ function vulnerability(
   v: Record<string, unknown>,
   r: PendingResult,
   artifactType: string | undefined,
+  strings: Strings,
 ): RawFinding | undefined {
   const id = str(v.VulnerabilityID);
   if (!id) return undefined;
-  const ids = [normalizeId(id) ?? id, ...aliasesFromReferences(v.References)];
-  const target = r.target ?? '';
+  const ids = [normalizeId(id) ?? id, ...aliasesFromReferences(v.References)].map((x) => strings.get(x)!);
+  const target = strings.get(r.target) ?? '';
   return {
     ids,
     severity: severityFromWord(v.Severity) ?? 'unknown',
     kind: 'vuln',
-    title: str(v.Title) ?? id,
-    package: str(v.PkgName) ?? null,
-    installed: str(v.InstalledVersion) ?? null,
-    fixed: str(v.FixedVersion) ?? null,
+    title: strings.get(str(v.Title)) ?? ids[0],
+    package: strings.get(str(v.PkgName)) ?? null,
+    installed: strings.get(str(v.InstalledVersion)) ?? null,
+    fixed: strings.get(str(v.FixedVersion)) ?? null,
     target,
     file: fileOf(target, artifactType, r.class),
     line: null,
     tool: 'trivy',
-    url: str(v.PrimaryURL) ?? null,
+    url: strings.get(str(v.PrimaryURL)) ?? null,
     ...(r.type ? { ecosystem: r.type } : {}),
   };
 }
@@ -115,6 +133,7 @@ function secret(s: Record<string, unknown>, r: PendingResult): RawFinding | unde
 
 export async function readTrivyReport(path: string, source: Source): Promise<TrivyReport> {
   const report: TrivyReport = { findings: [] };
+  const strings = new Strings();
   let schemaVersion: unknown;
   const pending = new Map<number, PendingResult>();
   const resultOf = (i: number): PendingResult => {
@@ -128,7 +147,7 @@ export async function readTrivyReport(path: string, source: Source): Promise<Tri
   const convert = (item: PendingResult['items'][number], r: PendingResult): void => {
     const f =
       item.kind === 'vuln'
-        ? vulnerability(item.value, r, report.artifactType)
+        ? vulnerability(item.value, r, report.artifactType, strings)
         : item.kind === 'misconfig'
           ? misconfiguration(item.value, r)
           : secret(item.value, r);
@@ -141,6 +160,7 @@ export async function readTrivyReport(path: string, source: Source): Promise<Tri
     for (const item of r.items) convert(item, r);
   };
 
+  let current: { array: string; index: number; fields: Record<string, unknown>; line: number } | undefined;
   try {
     await streamJsonFile(path, {
       want(p: readonly PathItem[]) {
@@ -160,7 +180,11 @@ export async function readTrivyReport(path: string, source: Source): Promise<Tri
           if (k2 === 'Target' || k2 === 'Class' || k2 === 'Type') return 'capture';
           return k2 in FINDING_ARRAYS ? 'descend' : 'skip';
         }
-        return d === 4 && k2 in FINDING_ARRAYS ? 'capture' : 'skip';
+        if (!(k2 in FINDING_ARRAYS)) return 'skip';
+        if (d === 4) return 'descend';
+        // Only the fields a finding is made of: descriptions, CVSS tables, vendor severities and a
+        // secret's context lines (`Code`) are skipped unparsed — never built, never kept.
+        return d === 5 && FIELDS[FINDING_ARRAYS[k2]].has(p[4] as string) ? 'capture' : 'skip';
       },
       value(p, value, line) {
         if (p.length === 1) {
@@ -179,15 +203,17 @@ export async function readTrivyReport(path: string, source: Source): Promise<Tri
           else r.type = text;
           return;
         }
-        if (!isObject(value))
-          throw layoutError(source, 'Trivy JSON', `${String(p[2])}[${String(p[3])}] is not an object`, line);
-        const item = { kind: FINDING_ARRAYS[p[2] as string], value, line };
-        // Trivy writes Target, Class and Type before the findings: then each is converted at once and
-        // no parsed finding is kept. Only a reordered report waits for the end of its result.
-        if (r.target !== undefined) convert(item, r);
-        else r.items.push(item);
+        // A field of the finding being read (path Results[i].<array>[j].<field>).
+        if (current === undefined || current.index !== p[3] || current.array !== p[2]) {
+          current = { array: p[2] as string, index: p[3] as number, fields: {}, line };
+        }
+        current.fields[p[4] as string] = value;
       },
       close(p) {
+        if (p.length === 4 && p[0] === 'Results' && current !== undefined && current.index === p[3]) {
+          finishItem(p[1] as number, current);
+          current = undefined;
+        }
         if (p.length === 2 && p[0] === 'Results') finish(p[1] as number);
       },
     });
@@ -203,4 +229,16 @@ export async function readTrivyReport(path: string, source: Source): Promise<Tri
         : `SchemaVersion ${JSON.stringify(schemaVersion)}: shipkit reads SchemaVersion 2`,
     );
   return report;
+
+  function finishItem(
+    resultIndex: number,
+    item: { array: string; fields: Record<string, unknown>; line: number },
+  ): void {
+    const r = resultOf(resultIndex);
+    const entry = { kind: FINDING_ARRAYS[item.array], value: item.fields, line: item.line };
+    // Trivy writes Target, Class and Type before the findings: then each is converted at once and
+    // no parsed finding is kept. Only a reordered report waits for the end of its result.
+    if (r.target !== undefined) convert(entry, r);
+    else r.items.push(entry);
+  }
 }
