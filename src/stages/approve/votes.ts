@@ -1,3 +1,4 @@
+import type { IgnoredAnswer } from './report-schema.js';
 import type { Answer, AnswerMatcher } from './words.js';
 
 /** The fields of an issue comment (REST `GET /repos/{owner}/{repo}/issues/{n}/comments`) that votes use. */
@@ -10,14 +11,8 @@ export interface IssueComment {
   html_url?: string;
 }
 
-export type IgnoreReason = 'bot' | 'not-an-approver' | 'initiator' | 'edited' | 'before-request' | 'after-deadline';
-
-export interface IgnoredAnswer {
-  login: string;
-  commentId: number;
-  answer: Answer;
-  reason: IgnoreReason;
-}
+export type { IgnoredAnswer };
+export type IgnoreReason = IgnoredAnswer['reason'];
 
 export interface Vote {
   login: string;

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RequestFailure, type HttpClient } from './http-client.js';
+import type { WaitResult } from './report-schema.js';
 import { formatMs } from './units.js';
 
 export interface WaitOptions {
@@ -19,15 +20,6 @@ export interface WaitOptions {
   /** Told after every attempt: what it saw and when the next one comes. */
   progress: (message: string) => void;
   random?: () => number;
-}
-
-export interface WaitResult {
-  url: string;
-  healthy: boolean;
-  attempts: number;
-  durationMs: number;
-  /** What the last attempt saw: a status, or why no response came. */
-  lastResult: string;
 }
 
 /**
