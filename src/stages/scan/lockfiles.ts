@@ -47,10 +47,15 @@ function lineOf(lines: readonly string[], test: (line: string, i: number) => boo
   return undefined;
 }
 
-/** Within the next few lines of an entry's header, the line that states its version. */
+/** Within the lines of an entry (after its header, up to where the entry ends), the one that states its version. */
 function versionNear(lines: readonly string[], from: number, version: string, span = 12): boolean {
   const re = new RegExp(`version"?\\s*[:=]?\\s*"?${escapeRe(version)}"?\\s*,?\\s*$`);
-  for (let i = from; i < Math.min(lines.length, from + span); i++) if (re.test(lines[i].trim())) return true;
+  for (let i = from; i < Math.min(lines.length, from + span); i++) {
+    const line = lines[i];
+    if (re.test(line.trim())) return true;
+    // The entry ended: the next top-level entry (yarn.lock), or the end of the JSON object (package-lock.json).
+    if (/^\S/.test(line) || /^\s*\},?\s*$/.test(line)) return false;
+  }
   return false;
 }
 
