@@ -27,7 +27,6 @@ export function evaluateGates(findings: readonly Finding[], o: GateOptions, igno
       passed: blocking.length === 0,
       required: o.failOn,
       actual: blocking.length,
-      unit: ' findings',
       detail:
         blocking.length === 0
           ? `no ${scope ? `${scope} ` : ''}finding at ${o.failOn} or above`

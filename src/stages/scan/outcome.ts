@@ -238,18 +238,17 @@ export function buildScanOutcome(result: ScanResult, ctx: StageContext): StageOu
     });
   }
 
+  // The findings only: the CLI prints the gates, the warnings and the summary line after this.
   const text = [
-    `${failed ? '✘' : '✔'} scan: ${headline}`,
-    ...gates.filter((g) => !g.passed).map((g) => `  ✘ ${g.name}: ${g.detail ?? ''}`),
     ...counted
       .slice(0, 50)
       .map(
         (f) =>
-          `  ${f.severity.padEnd(8)} ${f.id}${f.package ? `  ${f.package}${f.installed ? `@${f.installed}` : ''}${fixCell(f) ? ` → ${fixCell(f)}` : ''}` : ''}  ${where(f)}${f.new === true ? '  (new)' : ''}  [${f.tools.join(', ')}]`,
+          `${f.severity.padEnd(8)} ${f.id}${f.package ? `  ${f.package}${f.installed ? `@${f.installed}` : ''}${fixCell(f) ? ` → ${fixCell(f)}` : ''}` : ''}  ${where(f)}${f.new === true ? '  (new)' : ''}  [${f.tools.join(', ')}]`,
       ),
-    ...(counted.length > 50 ? [`  … and ${counted.length - 50} more (--json for all)`] : []),
-    ...(ignored.length > 0 ? [`  ${ignored.length} ignored`] : []),
-    ...result.warnings.map((w) => `  ! ${w}`),
+    ...(counted.length > 50 ? [`… and ${counted.length - 50} more (--json for all)`] : []),
+    ...(ignored.length > 0 ? [`${ignored.length} ignored (see the report)`] : []),
+    ...(findings.length === 0 ? ['no findings'] : []),
   ].join('\n');
 
   return {
