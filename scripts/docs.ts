@@ -128,7 +128,11 @@ export async function generatedFiles(): Promise<Record<string, string>> {
   for (const s of STAGES) {
     const readme = path.join(s.actionDir, 'README.md');
     const current = existsSync(path.join(ROOT, readme)) ? await readFile(path.join(ROOT, readme), 'utf8') : '';
-    files[readme] = renderReadme(current, metadata[s.actionDir]);
+    try {
+      files[readme] = renderReadme(current, metadata[s.actionDir]);
+    } catch (error) {
+      throw new Error(`${readme}: ${(error as Error).message}`);
+    }
   }
   for (const [name, text] of Object.entries(await reportSchemas())) files[path.join('schemas', name)] = text;
   return files;
