@@ -1,4 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/core/errors.js';
+import { readFindingsFile } from '../../src/stages/scan/ingest/index.js';
+import { locateFindings } from '../../src/stages/scan/locate.js';
 import { aliasesFromReferences, idFromUrl, normalizeId, splitIds } from '../../src/stages/scan/ids.js';
 import { describeSniffed, sniff } from '../../src/stages/scan/ingest/detect.js';
 import { packageLine } from '../../src/stages/scan/lockfiles.js';
@@ -164,5 +170,60 @@ describe('the line that brings a package in', () => {
       packageLine('go.mod', 'module x\n\nrequire (\n\tgolang.org/x/text v0.3.7\n)\n', 'golang.org/x/text', 'v0.3.7'),
     ).toBe(4);
     expect(packageLine('Gemfile.lock', 'x', 'rack', '1.0')).toBeUndefined();
+  });
+});
+
+describe('reports that are not what they claim', () => {
+  const tmpFile = (name: string, text: string): string => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'scan-model-')), name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('an audit whose output is another format is refused naming both', async () => {
+    const file = tmpFile('out.json', '{\n  "SchemaVersion": 2,\n  "ArtifactName": ".",\n  "Results": []\n}\n');
+    await expect(
+      readFindingsFile(file, { file: 'npm audit output', input: 'audit' }, { root: '/' }, 'npm-audit'),
+    ).rejects.toThrow('expected npm audit JSON (npm 7 or later), but this looks like Trivy JSON');
+  });
+
+  it('damaged audit JSON names the file and the line JSON.parse points at', async () => {
+    const file = tmpFile(
+      'npm.json',
+      '{\n  "auditReportVersion": 2,\n  "vulnerabilities": {\n    "lodash": {,}\n  }\n}\n',
+    );
+    const error = await readFindingsFile(file, { file: 'reports/npm.json', input: 'reports' }, { root: '/' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).location).toMatchObject({ file: 'reports/npm.json', line: 4 });
+  });
+});
+
+describe("an image's packages", () => {
+  it("are annotated on the Dockerfile's last FROM, the stage the image is built from", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'scan-image-'));
+    writeFileSync(
+      path.join(dir, 'Dockerfile'),
+      'FROM node:20 AS build\nRUN npm ci\n\nFROM alpine:3.10\nCOPY --from=build /app /app\n',
+    );
+    const [f] = mergeFindings([
+      {
+        ids: ['CVE-2019-1549'],
+        severity: 'medium',
+        kind: 'vuln',
+        title: 'openssl',
+        package: 'libcrypto1.1',
+        installed: '1.1.1c-r0',
+        fixed: '1.1.1d-r0',
+        target: 'app.tar (alpine 3.10.2)',
+        file: null,
+        line: null,
+        tool: 'trivy',
+        url: null,
+      },
+    ]);
+    locateFindings([f], dir, { image: 'app.tar', targetDir: dir });
+    expect([f.file, f.line]).toEqual(['Dockerfile', 4]);
   });
 });
