@@ -47,7 +47,8 @@ export const GLOBAL_FLAGS: readonly Flag[] = [
   },
   {
     name: 'report-dir',
-    description: 'Also write the stage report there, as an action saves it for the root report action.',
+    description:
+      "Also write the stage report there, with what an action saves as its artifact for the root report action (annotations; the test stage's coverage and cases).",
     boolean: false,
     required: false,
   },

@@ -8,6 +8,7 @@ import { githubContextFromEnv } from '../core/github/context-from-env.js';
 import { InputReader } from '../core/inputs.js';
 import { Redactor } from '../core/redact.js';
 import { runInfoFromEnv } from '../core/report/build.js';
+import { savedFiles } from '../core/report/saved-files.js';
 import type { ActionMetadata, StageEntry } from '../core/stage.js';
 import { VERSION } from '../core/version.js';
 import { ACTION_METADATA } from '../generated/action-metadata.js';
@@ -44,11 +45,10 @@ const registry: CliRegistry = { stages: STAGES, metadata: ACTION_METADATA };
 
 const one = (parsed: ParsedArgs, name: string): string | undefined => parsed.values.get(name)?.at(-1);
 
+/** The files an action uploads as its artifact for the report action: the report, its annotations, the stage's own. */
 async function writeReportDir(dir: string, execution: Execution): Promise<void> {
-  const { report } = execution.outcome;
   await mkdir(dir, { recursive: true });
-  const shard = report.run.shard ? `-${report.run.shard.replace(/[^\w.-]+/g, '_')}` : '';
-  await writeFile(path.join(dir, `${report.stage}${shard}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  for (const f of savedFiles(execution.outcome)) await writeFile(path.join(dir, f.name), f.data);
 }
 
 /** `shipkit <stage> [--input value …]`: the stage run as its action runs it, printed for a terminal. */

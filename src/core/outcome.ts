@@ -54,4 +54,11 @@ export interface StageOutcome {
   annotations: Annotation[];
   /** Human-readable result for the terminal (the CLI's default output). */
   text: string;
+  /**
+   * Files the stage saves for the root report action to merge (the test stage's coverage and cases),
+   * beside its report: uploaded as the run's artifact in a matrix job or with `artifact: true`, written
+   * into `--report-dir` by the CLI. Names are plain file names (`coverage.lcov`). Text only: the
+   * outcome is redacted as a whole (redactDeep), which would take a byte array apart.
+   */
+  artifacts?: { name: string; data: string }[];
 }

@@ -708,4 +708,144 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
       }
     ]
   },
+  ".": {
+    "name": "shipkit",
+    "description": "The whole pipeline in one view. Reads every shipkit stage report of the run (the artifacts the stages uploaded, or a directory), merges sharded test jobs per line, branch and function and gates them again, and publishes the PR comment, the job summary, a check run named shipkit with every annotation, a chat notification and a coverage badge.",
+    "inputs": [
+      {
+        "name": "reports",
+        "description": "Directory to read stage reports from (every report below it, with the files each saved beside it). Empty downloads this run's shipkit artifacts (shipkit-<stage>-<job>[-<shard>]), which stages upload in a matrix job (SHIPKIT_SHARD set) or with artifact true.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "min-lines",
+        "description": "Minimum line coverage of the merged test shards, in percent (statements for Go profiles). Empty uses what the test shards were given.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "min-branches",
+        "description": "Minimum branch coverage of the merged test shards, in percent. Empty uses what the test shards were given.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "min-functions",
+        "description": "Minimum function coverage of the merged test shards, in percent. Empty uses what the test shards were given.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "min-statements",
+        "description": "Minimum statement coverage of the merged test shards, in percent. Empty uses what the test shards were given.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "path-thresholds",
+        "description": "Per-path minimums of the merged coverage as YAML (glob → percent, or glob → {lines, branches, functions, statements}). Empty uses what the test shards were given.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "min-diff-coverage",
+        "description": "Minimum coverage of the lines the pull request changes, on the merged coverage. Empty uses what the test shards were given.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "max-drop",
+        "description": "Largest allowed drop of the merged coverage against the base branch's baseline, in percentage points. The report action saves the baseline from the merged coverage on pushes to the default branch. Empty uses what the test shards were given.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "base",
+        "description": "Base branch for diff coverage and the baseline. Empty uses the pull request's base branch.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "require-baseline",
+        "description": "Fail max-drop when the base branch has no saved baseline yet. Empty uses what the test shards were given.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "check-run",
+        "description": "Create a check run (Checks API, needs checks write) with the conclusion, a summary and every annotation; require it in branch protection to gate the merge.",
+        "required": false,
+        "default": "true"
+      },
+      {
+        "name": "check-name",
+        "description": "Name of the check run.",
+        "required": false,
+        "default": "shipkit"
+      },
+      {
+        "name": "notify-url",
+        "description": "Slack-compatible incoming webhook (Slack, or Discord's webhook URL ending in /slack) for one message with each stage's status and links. Treated as a secret.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "notify-on",
+        "description": "When to notify: failure, always, or change (the conclusion differs from the previous check run of the same name on the pull request's base, or on the previous commit of a push).",
+        "required": false,
+        "default": "failure"
+      },
+      {
+        "name": "badge",
+        "description": "File to write a coverage badge SVG to (shields style; ≥ 90 % brightgreen, ≥ 80 % green, ≥ 70 % yellowgreen, ≥ 60 % yellow, ≥ 50 % orange, below red). Empty writes none.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "github-token",
+        "description": "Token for the PR comment, the check run (checks write) and, when local git cannot tell the changed lines, the pull request files API.",
+        "required": false,
+        "default": "${{ github.token }}"
+      },
+      {
+        "name": "working-directory",
+        "description": "Directory relative paths (reports, badge) resolve against; the checkout for diff coverage.",
+        "required": false,
+        "default": "."
+      },
+      {
+        "name": "comment",
+        "description": "Update the PR comment (the merged test section replaces the shards' sections, and the report's own section).",
+        "required": false,
+        "default": "true"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "passed",
+        "description": "true when every stage and every gate on the merged data passed."
+      },
+      {
+        "name": "status",
+        "description": "pass, warn or fail."
+      },
+      {
+        "name": "coverage",
+        "description": "Merged coverage of the headline metric (lines; statements for Go), in percent (empty when none)."
+      },
+      {
+        "name": "check-run-url",
+        "description": "The check run's URL (empty when none was created)."
+      },
+      {
+        "name": "badge",
+        "description": "The badge file written (empty when none)."
+      },
+      {
+        "name": "report",
+        "description": "Path of the report action's JSON report."
+      }
+    ]
+  },
 };

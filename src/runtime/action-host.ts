@@ -12,6 +12,7 @@ import { runInfoFromEnv } from '../core/report/build.js';
 import { stageEntry, STAGES } from '../stages/registry.js';
 import { actionInputSource, actionLogger } from './action-io.js';
 import { actionBaselineStore } from './baseline-cache.js';
+import { actionArtifactSource } from './artifacts.js';
 import { publishOutcome } from './publish.js';
 import { actionDirectoryCache } from './directory-cache.js';
 import { actionToolCache } from './tool-cache.js';
@@ -26,6 +27,7 @@ function actionHost(env: NodeJS.ProcessEnv, logger: Logger): StageHost {
     baselines: actionBaselineStore(env, logger),
     tools: actionToolCache(logger),
     cache: actionDirectoryCache(logger),
+    artifacts: actionArtifactSource(logger),
   };
 }
 

@@ -11,6 +11,7 @@ import { upsertStickySection } from '../core/github/sticky-comment.js';
 import type { Logger } from '../core/logger.js';
 import type { StageOutcome, SummarySection } from '../core/outcome.js';
 import { fitSummary, selectAnnotations } from '../core/summary-fit.js';
+import { uploadStageArtifact, wantsArtifact } from './artifacts.js';
 
 /** Where stage reports go: the report action and later stages (approve) look for them here. */
 export function reportsDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -124,6 +125,8 @@ export async function publishOutcome(
   const { logger } = options;
   const reportFile = await writeReport(outcome, options.env);
   core.setOutput('report', reportFile);
+  // The root report action reads it from the run's artifacts (report actions save none of their own).
+  if (outcome.report.stage !== 'report' && wantsArtifact(options.env)) await uploadStageArtifact(outcome, options.env, logger);
   for (const [name, value] of Object.entries(outcome.outputs))
     core.setOutput(name, value === null ? '' : String(value));
 

@@ -38,6 +38,12 @@ export const STAGES: readonly StageEntry[] = [
     actionDir: 'approve',
     load: async () => stage((await import('./approve/stage.js')).approveStage),
   },
+  {
+    name: 'report',
+    title: 'Report',
+    actionDir: '.',
+    load: async () => stage((await import('./report/stage.js')).reportStage),
+  },
 ];
 
 export function stageEntry(name: string, stages: readonly StageEntry[] = STAGES): StageEntry | undefined {

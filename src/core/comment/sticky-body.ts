@@ -29,6 +29,11 @@ export interface ComposeOptions {
   /** Link for "see the job summary" when a section has to be trimmed. */
   summaryUrl?: string;
   footer?: string;
+  /**
+   * Sections of other writers to take out (never the one being written): the root report action's
+   * merged `test` section replaces the shards' `test/<shard>` ones.
+   */
+  remove?: (key: string) => boolean;
 }
 
 // JSON in an HTML comment: `-`, `<` and `>` escaped so no value can end the comment early.
@@ -103,7 +108,7 @@ function overview(sections: readonly StickySection[]): string {
 export function composeBody(existing: string | undefined, mine: StickySection, options: ComposeOptions = {}): string {
   const order = options.order ?? [];
   const byKey = new Map<string, StickySection>();
-  for (const s of existing ? parseSections(existing) : []) byKey.set(s.key, s);
+  for (const s of existing ? parseSections(existing) : []) if (!options.remove?.(s.key)) byKey.set(s.key, s);
   byKey.set(mine.key, { ...mine, markdown: sanitize(mine.markdown) });
   const sections = [...byKey.values()].sort(
     (a, b) => orderOf(a.key, order) - orderOf(b.key, order) || a.key.localeCompare(b.key),

@@ -41,6 +41,8 @@ export interface StickyOptions {
   settleMs?: [number, number];
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Other sections to take out of the comment (see ComposeOptions.remove). */
+  remove?: (key: string) => boolean;
 }
 
 interface FoundComment {
@@ -113,7 +115,11 @@ export async function upsertStickySection(
   const random = options.random ?? Math.random;
   const maxAttempts = options.maxAttempts ?? 8;
   const [settleMin, settleMax] = options.settleMs ?? [500, 1_500];
-  const composeOptions: ComposeOptions = { summaryUrl: options.summaryUrl, order: options.order ?? [] };
+  const composeOptions: ComposeOptions = {
+    summaryUrl: options.summaryUrl,
+    order: options.order ?? [],
+    ...(options.remove ? { remove: options.remove } : {}),
+  };
   const compose = (existing: string | undefined): string => composeBody(existing, section, composeOptions);
 
   let status: StickyStatus = 'unchanged';

@@ -1,7 +1,9 @@
+import type { ArtifactSource } from './artifact-source.js';
 import type { BaselineStore } from './baseline-store.js';
 import type { DirectoryCache } from './directory-cache.js';
 import type { ToolCache } from './tool-cache.js';
 
+export type { ArtifactSource } from './artifact-source.js';
 export type { BaselineStore } from './baseline-store.js';
 export type { DirectoryCache } from './directory-cache.js';
 export type { ToolCache } from './tool-cache.js';
@@ -17,4 +19,6 @@ export interface StageHost {
   tools: ToolCache;
   /** Directories kept between jobs (the Actions cache); absent where directories persist by themselves. */
   cache?: DirectoryCache;
+  /** This workflow run's artifacts (an action only): where the root report action finds the stages' reports. */
+  artifacts?: ArtifactSource;
 }

@@ -9,7 +9,7 @@ import { CommentFeed, type FeedStats } from './comment-feed.js';
 import { createDeployment, setDeploymentState, type DeploymentState } from './deployment.js';
 import { readEarlierReports, type EarlierStage } from './earlier-reports.js';
 import { createIssue, closeIssue, postComment, type CreatedIssue } from './issue.js';
-import { notify } from './notify.js';
+import { notify } from '../../core/notify.js';
 import type { ApproveOptions } from './options.js';
 import { approveOutcome } from './outcome.js';
 import type { Decision } from './report-schema.js';

@@ -27,6 +27,7 @@ import { terminalText } from './report/text.js';
 import { runCommands } from './run-commands.js';
 import { summarize } from './summarize.js';
 import { testTotals } from './results/index.js';
+import { shardExport } from './shard/export.js';
 
 export type TestResultsReader = (
   files: string[],
@@ -217,7 +218,8 @@ export async function runTestStage(
     }
   }
   let baselineSaved: TestRunResult['baselineSaved'];
-  if (summary && event.pushBranch && event.pushBranch === event.defaultBranch && event.sha) {
+  // A matrix shard's coverage is partial: the root report action saves the merged baseline instead.
+  if (summary && !ctx.run.shard && event.pushBranch && event.pushBranch === event.defaultBranch && event.sha) {
     try {
       await saveBaseline(store, baselineOf(summary, event.pushBranch, event.sha));
       baselineSaved = { branch: event.pushBranch, sha: event.sha };
@@ -285,5 +287,15 @@ export async function runTestStage(
     comment: commentSection(result, line),
     annotations: annotationsOf(result),
     text: terminalText(result),
+    // What the root report action merges across the shards of a matrix (see shard/).
+    artifacts: shardExport({
+      ...(set ? { set } : {}),
+      unmatched,
+      ...(tests ? { tests } : {}),
+      commands,
+      options,
+      ...(ctx.run.shard ? { shard: ctx.run.shard } : {}),
+      ...(ctx.run.job ? { job: ctx.run.job } : {}),
+    }),
   };
 }

@@ -1,0 +1,81 @@
+import { DefaultArtifactClient } from '@actions/artifact';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { errorMessage } from '../core/errors.js';
+import type { ArtifactSource } from '../core/host/artifact-source.js';
+import type { Logger } from '../core/logger.js';
+import type { StageOutcome } from '../core/outcome.js';
+import { savedFiles } from '../core/report/saved-files.js';
+
+/**
+ * A stage's report (and its own files) as an artifact of the workflow run, for the root report
+ * action: in a matrix job (SHIPKIT_SHARD set), or when asked (input `artifact: true`, or
+ * SHIPKIT_ARTIFACT=true for a stage whose action.yml does not declare the input).
+ */
+export function wantsArtifact(env: NodeJS.ProcessEnv): boolean {
+  const yes = (v: string | undefined): boolean => /^true$/i.test((v ?? '').trim());
+  return (env.SHIPKIT_SHARD ?? '').trim() !== '' || yes(env.INPUT_ARTIFACT) || yes(env.SHIPKIT_ARTIFACT);
+}
+
+/** `shipkit-<stage>-<job>[-<shard>]`, in the characters artifact names allow. */
+export function artifactName(outcome: Pick<StageOutcome, 'report'>, env: NodeJS.ProcessEnv): string {
+  const { report } = outcome;
+  const clean = (s: string): string => s.replace(/[^\w.-]+/g, '_');
+  const job = env.GITHUB_JOB ?? report.run.job ?? 'job';
+  return `shipkit-${clean(report.stage)}-${clean(job)}${report.run.shard ? `-${clean(report.run.shard)}` : ''}`;
+}
+
+/** A re-run job uploads the same name again: the service refuses, so the old one goes first. */
+const isConflict = (error: unknown): boolean => /conflict|409|already exists/i.test(errorMessage(error));
+
+/** Uploads the stage's saved files; a failure warns (the report action then misses this run and says so). */
+export async function uploadStageArtifact(
+  outcome: StageOutcome,
+  env: NodeJS.ProcessEnv,
+  logger: Logger,
+): Promise<void> {
+  const name = artifactName(outcome, env);
+  const dir = await mkdtemp(path.join(env.RUNNER_TEMP ?? os.tmpdir(), 'shipkit-artifact-'));
+  try {
+    const files: string[] = [];
+    for (const f of savedFiles(outcome)) {
+      const file = path.join(dir, f.name);
+      await writeFile(file, f.data);
+      files.push(file);
+    }
+    const client = new DefaultArtifactClient();
+    try {
+      await client.uploadArtifact(name, files, dir, { retentionDays: 7 });
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      await client.deleteArtifact(name);
+      await client.uploadArtifact(name, files, dir, { retentionDays: 7 });
+    }
+    logger.info(`Saved the ${outcome.report.stage} report for the report action as artifact ${name}`);
+  } catch (error) {
+    logger.warning(`Could not upload the artifact ${name} for the report action: ${errorMessage(error)}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** This run's artifacts through the Actions artifact service (the newest of each name). */
+export function actionArtifactSource(logger: Logger): ArtifactSource {
+  return {
+    async download(prefix, dir) {
+      const client = new DefaultArtifactClient();
+      const { artifacts } = await client.listArtifacts({ latest: true });
+      const mine = artifacts.filter((a) => a.name.startsWith(prefix)).sort((a, b) => a.name.localeCompare(b.name));
+      const out: { name: string; dir: string }[] = [];
+      for (const a of mine) {
+        const target = path.join(dir, a.name);
+        await mkdir(target, { recursive: true });
+        await client.downloadArtifact(a.id, { path: target });
+        logger.debug(`artifact ${a.name} (${a.size} bytes) → ${target}`);
+        out.push({ name: a.name, dir: target });
+      }
+      return out;
+    },
+  };
+}
