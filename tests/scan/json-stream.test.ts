@@ -1,6 +1,14 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonSplitter, JsonSyntaxError, type PathItem } from '../../src/stages/scan/ingest/json-stream.js';
+import {
+  JsonSplitter,
+  JsonSyntaxError,
+  streamJsonFile,
+  type PathItem,
+} from '../../src/stages/scan/ingest/json-stream.js';
 
 /** Feeds `text` in pieces cut at `cuts` and returns what was captured at depth ≤ 2 under `items`. */
 function split(text: string, cuts: number[], want: (p: readonly PathItem[]) => 'capture' | 'descend' | 'skip') {
@@ -93,5 +101,22 @@ describe('JsonSplitter', () => {
     s.write(Buffer.from(JSON.stringify(big)));
     s.end();
     expect(captured).toEqual([{ k: 1 }]);
+  });
+});
+
+describe('streamJsonFile', () => {
+  it('reads a file of many chunks the same as JSON.parse, values and keys crossing chunk boundaries', async () => {
+    // ~3 MB: a dozen 256 KiB chunks, values of every size, so that captures and keys straddle the cuts.
+    const items = Array.from({ length: 3000 }, (_, i) => ({
+      id: `CVE-2024-${i}`,
+      ['k'.repeat(1 + (i % 50))]: 'é'.repeat(i % 300),
+      text: `line "${i}" \\ ${'x'.repeat((i * 37) % 1500)}`,
+      nested: { list: [i, i / 3, null, true, { s: '\u2028' }] },
+    }));
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'json-stream-')), 'big.json');
+    writeFileSync(file, JSON.stringify({ skip: items.slice(0, 500), items }, null, 1));
+    const got: unknown[] = [];
+    await streamJsonFile(file, { want: itemsOf, value: (_p, v) => got.push(v) });
+    expect(got).toEqual(items);
   });
 });

@@ -189,6 +189,11 @@ export class JsonSplitter {
     }
   }
 
+  /** True when bytes of the last chunk are kept (a value or key that goes on): its buffer must not be reused. */
+  holdsChunk(): boolean {
+    return this.rawParts.length > 0 || this.keyParts.length > 0;
+  }
+
   /** The document must be complete. */
   end(): void {
     if (this.mode === M_RAW && this.rawScalar && this.rawDepth === 0) {
@@ -332,12 +337,14 @@ export async function streamJsonFile(file: string, handlers: JsonStreamHandlers)
   const splitter = new JsonSplitter(handlers);
   const handle = await open(file, 'r');
   try {
+    // One buffer, reused while nothing of it is kept: a fresh one per chunk would leave every chunk
+    // as external memory until a GC notices, which on a 50 MB file is most of the file.
+    let buf = Buffer.allocUnsafe(CHUNK);
     for (;;) {
-      // A fresh buffer per chunk: a captured value that spans chunks keeps a view of the earlier one.
-      const buf = Buffer.allocUnsafe(CHUNK);
       const { bytesRead } = await handle.read(buf, 0, CHUNK, null);
       if (bytesRead === 0) break;
       splitter.write(bytesRead === CHUNK ? buf : buf.subarray(0, bytesRead));
+      if (splitter.holdsChunk()) buf = Buffer.allocUnsafe(CHUNK);
     }
   } finally {
     await handle.close();
