@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CommentRecord, CommitRecord, DeploymentRecord, DeploymentStatusRecord, IssueRecord } from './records.js';
+import type { CheckRunRecord } from './state.js';
 import type { FileRecord, PullRecord, RepoRecord, UserRecord } from './records.js';
 
 /**
@@ -390,6 +391,34 @@ export class ObjectBuilder {
       environment_url: s.environmentUrl,
       log_url: s.logUrl,
       performed_via_github_app: null,
+    };
+  }
+
+  checkRun(r: RepoRecord, c: CheckRunRecord): Record<string, unknown> {
+    const url = `${this.api}/repos/${r.owner}/${r.name}/check-runs/${c.id}`;
+    return {
+      id: c.id,
+      head_sha: c.headSha,
+      node_id: nodeId('CR', c.id),
+      external_id: c.externalId,
+      url,
+      html_url: `${HTML_URL}/${r.owner}/${r.name}/runs/${c.id}`,
+      details_url: c.detailsUrl,
+      status: c.status,
+      conclusion: c.conclusion,
+      started_at: c.startedAt,
+      completed_at: c.completedAt,
+      output: {
+        title: c.title,
+        summary: c.summary,
+        text: c.text,
+        annotations_count: c.annotations.length,
+        annotations_url: `${url}/annotations`,
+      },
+      name: c.name,
+      check_suite: { id: c.id + 1_000_000 },
+      app: null,
+      pull_requests: [],
     };
   }
 }

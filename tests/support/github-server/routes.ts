@@ -4,9 +4,10 @@ import { ApiError, notFound, paginate, validationFailed } from './http.js';
 import type { ObjectBuilder } from './objects.js';
 import type { DeploymentState, IssueRecord, RepoRecord } from './records.js';
 import type { OperationSpec } from './spec.js';
-import type { GitHubState } from './state.js';
+import type { CheckRunRecord, GitHubState } from './state.js';
 
-export type PermissionScope = 'issues' | 'pull_requests' | 'deployments' | 'members' | 'contents' | 'security_events';
+export type PermissionScope =
+  'issues' | 'pull_requests' | 'deployments' | 'members' | 'contents' | 'security_events' | 'checks';
 export type PermissionLevel = 'read' | 'write' | 'none';
 
 export interface RouteContext {
@@ -105,7 +106,109 @@ function checkedBody(ctx: RouteContext, resource: string, value: unknown): strin
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
+/** The Checks API takes at most 50 annotations a request (documented; not in the schema). */
+export const MAX_CHECK_ANNOTATIONS = 50;
+
+function writeCheckOutput(ctx: RouteContext, run: CheckRunRecord, output: unknown): void {
+  if (typeof output !== 'object' || output === null) return;
+  const o = output as { title?: unknown; summary?: unknown; text?: unknown; annotations?: unknown };
+  const annotations = Array.isArray(o.annotations) ? (o.annotations as Record<string, unknown>[]) : [];
+  if (annotations.length > MAX_CHECK_ANNOTATIONS)
+    throw validationFailed(ctx.operation, [{ resource: 'CheckRun', field: 'annotations', code: 'invalid' }]);
+  for (const field of ['summary', 'text'] as const) {
+    const v = str(o[field]);
+    if (v !== undefined && v.length > 65_535)
+      throw validationFailed(ctx.operation, [{ resource: 'CheckRun', field: `output.${field}`, code: 'custom' }]);
+  }
+  if (str(o.title) !== undefined) run.title = str(o.title) ?? null;
+  if (str(o.summary) !== undefined) run.summary = str(o.summary) ?? null;
+  if (str(o.text) !== undefined) run.text = str(o.text) ?? null;
+  // Updates append annotations; they never replace the earlier ones.
+  run.annotations.push(...annotations);
+}
+
+function setCheckStatus(ctx: RouteContext, run: CheckRunRecord, b: Record<string, unknown>): void {
+  if (typeof b.conclusion === 'string') {
+    run.conclusion = b.conclusion;
+    run.status = 'completed';
+    run.completedAt = str(b.completed_at) ?? ctx.state.now();
+  } else if (b.status === 'completed') {
+    // GitHub: "Required if you provide a status of completed" (and completed_at).
+    throw validationFailed(ctx.operation, [{ resource: 'CheckRun', field: 'conclusion', code: 'missing_field' }]);
+  } else if (b.status === 'queued' || b.status === 'in_progress') run.status = b.status;
+}
+
 export const ROUTES: Record<string, Route> = {
+  'checks/create': {
+    access: scope('checks', 'write'),
+    handle(ctx) {
+      const world = repoOf(ctx);
+      const b = ctx.body;
+      const run: CheckRunRecord = {
+        id: ctx.state.newId(),
+        name: String(b.name),
+        headSha: ctx.state.resolveRef(world.record.owner, world.record.name, String(b.head_sha)),
+        status: 'queued',
+        conclusion: null,
+        startedAt: str(b.started_at) ?? ctx.state.now(),
+        completedAt: null,
+        detailsUrl: str(b.details_url) ?? null,
+        externalId: str(b.external_id) ?? null,
+        title: null,
+        summary: null,
+        text: null,
+        annotations: [],
+        writes: 1,
+      };
+      setCheckStatus(ctx, run, b);
+      writeCheckOutput(ctx, run, b.output);
+      world.checkRuns.push(run);
+      return { status: 201, body: ctx.build.checkRun(world.record, run) };
+    },
+  },
+  'checks/update': {
+    access: scope('checks', 'write'),
+    handle(ctx) {
+      const world = repoOf(ctx);
+      const run = world.checkRuns.find((c) => c.id === Number(ctx.params.check_run_id));
+      if (!run) throw notFound(ctx.operation);
+      if (typeof ctx.body.name === 'string') run.name = ctx.body.name;
+      if (typeof ctx.body.details_url === 'string') run.detailsUrl = ctx.body.details_url;
+      setCheckStatus(ctx, run, ctx.body);
+      writeCheckOutput(ctx, run, ctx.body.output);
+      run.writes++;
+      return { status: 200, body: ctx.build.checkRun(world.record, run) };
+    },
+  },
+  'checks/list-for-ref': {
+    access: scope('checks', 'read'),
+    handle(ctx) {
+      const world = repoOf(ctx);
+      const q = ctx.url.searchParams;
+      const sha = ctx.state.resolveRef(world.record.owner, world.record.name, ctx.params.ref ?? '');
+      let runs = world.checkRuns.filter(
+        (c) =>
+          c.headSha === sha &&
+          (!q.get('check_name') || c.name === q.get('check_name')) &&
+          (!q.get('status') || c.status === q.get('status')),
+      );
+      // filter=latest (the default): the newest run of each name.
+      if ((q.get('filter') ?? 'latest') === 'latest') {
+        const newest = new Map<string, CheckRunRecord>();
+        for (const c of runs) newest.set(c.name, c);
+        runs = [...newest.values()];
+      }
+      const page = paginate(
+        [...runs].reverse().map((c) => ctx.build.checkRun(world.record, c)),
+        ctx.url,
+      );
+      return {
+        status: 200,
+        body: { total_count: runs.length, check_runs: page.items },
+        ...(page.link ? { headers: { link: page.link } } : {}),
+      };
+    },
+  },
   'issues/list-for-repo': {
     access: scope('issues', 'read'),
     handle(ctx) {

@@ -73,7 +73,27 @@ class RepoWorld {
   deploymentStatuses: DeploymentStatusRecord[] = [];
   comparisons = new Map<string, ComparisonRecord>();
   sarifUploads: SarifUploadRecord[] = [];
+  checkRuns: CheckRunRecord[] = [];
   constructor(readonly record: RepoRecord) {}
+}
+
+/** A check run as the Checks API keeps it: annotations accumulate over create and updates. */
+export interface CheckRunRecord {
+  id: number;
+  name: string;
+  headSha: string;
+  status: 'queued' | 'in_progress' | 'completed';
+  conclusion: string | null;
+  startedAt: string;
+  completedAt: string | null;
+  detailsUrl: string | null;
+  externalId: string | null;
+  title: string | null;
+  summary: string | null;
+  text: string | null;
+  annotations: Record<string, unknown>[];
+  /** Requests that wrote it (create, then updates), in order. */
+  writes: number;
 }
 
 /** A SARIF upload as code scanning received it (the `sarif` field decoded: base64, gunzip, JSON). */
@@ -313,6 +333,37 @@ export class GitHubState {
 
   deployments(owner: string, repo: string): DeploymentRecord[] {
     return this.requireWorld(owner, repo).deployments;
+  }
+
+  checkRuns(owner: string, repo: string): CheckRunRecord[] {
+    return this.requireWorld(owner, repo).checkRuns;
+  }
+
+  /** A check run another workflow left earlier (for `notify-on: change`). */
+  addCheckRun(
+    owner: string,
+    repo: string,
+    run: { name: string; headSha: string; conclusion: string; completedAt?: string },
+  ): CheckRunRecord {
+    const at = run.completedAt ?? this.now();
+    const record: CheckRunRecord = {
+      id: this.newId(),
+      name: run.name,
+      headSha: run.headSha,
+      status: 'completed',
+      conclusion: run.conclusion,
+      startedAt: at,
+      completedAt: at,
+      detailsUrl: null,
+      externalId: null,
+      title: null,
+      summary: null,
+      text: null,
+      annotations: [],
+      writes: 1,
+    };
+    this.requireWorld(owner, repo).checkRuns.push(record);
+    return record;
   }
 
   sarifUploads(owner: string, repo: string): SarifUploadRecord[] {
