@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The migrate stage's tests start throwaway PostgreSQL and MariaDB servers, use the pg_dump/mysqldump
 # clients and the sqlite3 shell, and drive knex (npm), alembic (PyPI) and goose (Go module proxy).
+# npm run bench compares shipkit with golang-migrate (Go module proxy) on the same migration files.
 set -euo pipefail
 
 need_apt=()
@@ -26,4 +27,12 @@ if ! command -v goose >/dev/null 2>&1; then
     flock /tmp/apt.lock apt-get install -y -qq --no-install-recommends golang-go
   fi
   GOBIN=/usr/local/bin go install github.com/pressly/goose/v3/cmd/goose@v3.26.0
+fi
+
+if ! command -v migrate >/dev/null 2>&1; then
+  if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then export PATH="$PATH:/usr/local/go/bin"; fi
+  if ! command -v go >/dev/null 2>&1; then
+    flock /tmp/apt.lock apt-get install -y -qq --no-install-recommends golang-go
+  fi
+  GOBIN=/usr/local/bin go install -tags 'postgres' github.com/golang-migrate/migrate/v4/cmd/migrate@v4.20.1
 fi

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { checksumOf, compareVersions, loadMigrations } from '../../src/stages/migrate/files.js';
@@ -21,7 +23,11 @@ describe('migration files', () => {
       ['10', 'ten'],
     ]);
     expect(set.files[0]?.noTransaction).toBe(true);
-    expect(set.files[1]?.down?.sql).toBe('SELECT -2;');
+    expect(set.files[1]?.down).toEqual({
+      file: 'migrations/002_two.down.sql',
+      path: path.join(cwd, 'migrations/002_two.down.sql'),
+    });
+    expect(readFileSync(set.files[1]?.down?.path ?? '', 'utf8')).toBe('SELECT -2;');
     expect(set.files[1]?.noTransaction).toBe(false);
   });
 

@@ -1,9 +1,7 @@
 import type { Logger } from '../../core/logger.js';
-import type { Driver } from './drivers/types.js';
+import { ScriptError, type Driver } from './drivers/types.js';
 import type { MigrationFile } from './files.js';
 import { forget, markFinished, markStarted, recordApplied } from './history.js';
-import type { StatementText } from './sql/split-statements.js';
-import { errorLine, statementsOf } from './sql/statements.js';
 
 export interface AppliedFile {
   version: string;
@@ -50,17 +48,17 @@ export function commitsAsItRuns(file: MigrationFile, driver: Driver): boolean {
   return file.noTransaction || !driver.transactionalDdl;
 }
 
+/** Where a segment stopped: the file, and how many of its statements completed. */
 interface Position {
   file?: MigrationFile;
-  statement?: StatementText;
-  /** Statements of the current file that completed. */
-  ran: number;
+  completed: number;
 }
 
 /**
- * Applies the pending files statement by statement, so a failure is known to its statement and line.
- * A file whose statements commit as they run is marked `started` in the history first: if the run
- * is killed inside it, the next run finds the mark instead of re-running the file blindly.
+ * Applies the pending files. A failure is known to its statement and line (the driver counts the
+ * statements that completed). A file whose statements commit as they run is marked `started` in the
+ * history first: if the run is killed inside it, the next run finds the mark instead of re-running
+ * the file blindly. The history rows of a transaction's files go in with one INSERT at its end.
  */
 export async function applyFiles(
   driver: Driver,
@@ -74,35 +72,52 @@ export async function applyFiles(
     const marked = commitsAsItRuns(first, driver);
     const transactional = !first.noTransaction;
     const done: AppliedFile[] = [];
-    const at: Position = { ran: 0 };
+    const at: Position = { completed: 0 };
+    let failedLine: number | undefined;
     try {
       if (marked) await markStarted(driver, { ...first, appliedBy: opts.appliedBy });
       if (transactional) await driver.begin();
       for (const file of segment) {
+        opts.signal.throwIfAborted();
         at.file = file;
-        at.ran = 0;
+        at.completed = 0;
         opts.logger.info(`applying ${file.file}${file.noTransaction ? ' (no transaction)' : ''}`);
         const t0 = performance.now();
-        for (const statement of await statementsOf(file, driver.dialect)) {
-          opts.signal.throwIfAborted();
-          at.statement = statement;
-          await driver.exec(statement.text);
-          at.ran++;
+        try {
+          await driver.execScript(file, { inTransaction: transactional, signal: opts.signal });
+        } catch (error) {
+          if (error instanceof ScriptError) {
+            at.completed = error.completed;
+            failedLine = error.line;
+          }
+          throw error;
         }
-        at.statement = undefined;
         const durationMs = Math.round(performance.now() - t0);
         if (marked) await markFinished(driver, file.version, durationMs);
-        else await recordApplied(driver, { ...file, durationMs, appliedBy: opts.appliedBy, kind: 'applied' });
         done.push({ version: file.version, name: file.name, file: file.file, durationMs });
+      }
+      at.file = undefined;
+      if (!marked) {
+        const byVersion = new Map(segment.map((f) => [f.version, f]));
+        await recordApplied(
+          driver,
+          done.map((d) => ({
+            ...d,
+            checksum: byVersion.get(d.version)?.checksum ?? '',
+            appliedBy: opts.appliedBy,
+            kind: 'applied' as const,
+          })),
+        );
       }
       if (transactional) await driver.commit();
       committed.push(...done);
     } catch (error) {
       if (transactional) await driver.rollback().catch(() => undefined);
-      const failed = at.file ?? first;
-      const partial = marked && at.ran > 0;
+      const failed = at.file ?? segment.at(-1) ?? first;
+      const partial = marked && at.completed > 0;
       // Nothing of the file ran: the mark would only stop the next run for no reason.
       if (marked && !partial) await forget(driver, failed.version).catch(() => undefined);
+      const cause = error instanceof ScriptError && error.cause !== undefined ? error.cause : error;
       return {
         // Without transactional DDL (MySQL) what ran is committed: nothing was rolled back.
         committed: driver.transactionalDdl ? committed : [...committed, ...done],
@@ -110,8 +125,8 @@ export async function applyFiles(
         failure: {
           version: failed.version,
           file: failed.file,
-          ...(at.statement ? { line: errorLine(at.statement, error) } : {}),
-          message: (error as Error).message,
+          ...(failedLine ? { line: failedLine } : {}),
+          message: (cause as Error).message ?? String(cause),
           partial,
         },
       };

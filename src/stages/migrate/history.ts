@@ -1,4 +1,5 @@
 import type { Dialect, Driver } from './drivers/types.js';
+import { compareVersions } from './files.js';
 
 export const HISTORY_TABLE = 'shipkit_migrations';
 
@@ -62,10 +63,16 @@ function iso(v: unknown): string {
 
 /** The history, oldest first, and the files a run started and did not finish; empty when there is no table yet. */
 export async function readHistory(driver: Driver): Promise<{ rows: HistoryRow[]; started: StartedRow[] }> {
-  if (!(await tableExists(driver))) return { rows: [], started: [] };
-  const all = await driver.query(
-    `SELECT version, name, checksum, applied_at, duration_ms, applied_by, kind FROM ${HISTORY_TABLE}`,
-  );
+  let all;
+  try {
+    all = await driver.query(
+      `SELECT version, name, checksum, applied_at, duration_ms, applied_by, kind FROM ${HISTORY_TABLE}`,
+    );
+  } catch (error) {
+    // Asked first and checked after: a run with history (every run but the first) pays one round trip.
+    if (!(await tableExists(driver))) return { rows: [], started: [] };
+    throw error;
+  }
   const rows: HistoryRow[] = [];
   const started: StartedRow[] = [];
   for (const r of all) {
@@ -88,16 +95,19 @@ export async function readHistory(driver: Driver): Promise<{ rows: HistoryRow[];
       kind: r.kind === 'baseline' ? 'baseline' : 'applied',
     });
   }
+  rows.sort((a, b) => compareVersions(a.version, b.version));
   return { rows, started };
 }
 
-export async function recordApplied(
-  driver: Driver,
-  row: Pick<HistoryRow, 'version' | 'name' | 'checksum' | 'durationMs' | 'appliedBy' | 'kind'>,
-): Promise<void> {
+type NewRow = Pick<HistoryRow, 'version' | 'name' | 'checksum' | 'durationMs' | 'appliedBy' | 'kind'>;
+
+/** Records rows in one INSERT (a transaction's files at its end: one round trip, not one a file). */
+export async function recordApplied(driver: Driver, rows: NewRow | readonly NewRow[]): Promise<void> {
+  const list = Array.isArray(rows) ? (rows as readonly NewRow[]) : [rows as NewRow];
+  if (list.length === 0) return;
   await driver.query(
-    `INSERT INTO ${HISTORY_TABLE} (version, name, checksum, duration_ms, applied_by, kind) VALUES (?, ?, ?, ?, ?, ?)`,
-    [row.version, row.name, row.checksum, Math.round(row.durationMs), row.appliedBy, row.kind],
+    `INSERT INTO ${HISTORY_TABLE} (version, name, checksum, duration_ms, applied_by, kind) VALUES ${list.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+    list.flatMap((r) => [r.version, r.name, r.checksum, Math.round(r.durationMs), r.appliedBy, r.kind]),
   );
 }
 

@@ -59,7 +59,7 @@ async function adoptBaseline(
   }));
   if (opts.write) {
     await driver.begin();
-    for (const r of rows) await recordApplied(driver, r);
+    await recordApplied(driver, rows);
     await driver.commit();
   }
   return rows;
@@ -86,8 +86,9 @@ export async function planRun(
   options: MigrateOptions,
   appliedBy: string,
 ): Promise<Plan> {
-  if (!options.dryRun) await ensureHistoryTable(driver);
   const read = await readHistory(driver);
+  // Created on the first run; a dry run creates nothing.
+  if (!options.dryRun && read.rows.length === 0 && read.started.length === 0) await ensureHistoryTable(driver);
   verifyChecksums(files, read.rows);
   const history =
     options.baseline === undefined

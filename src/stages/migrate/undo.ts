@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { ApplyResult } from './apply.js';
 import type { Backup, Driver } from './drivers/types.js';
 import type { MigrationFile } from './files.js';
@@ -33,9 +34,10 @@ async function runDownFiles(
       missing.push(version);
       continue;
     }
+    const sql = await readFile(file.down.path, 'utf8');
     await driver.begin();
     try {
-      await driver.exec(file.down.sql);
+      await driver.exec(sql);
       await forget(driver, version);
       await driver.commit();
     } catch (error) {

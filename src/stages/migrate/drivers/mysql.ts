@@ -1,5 +1,7 @@
 import mysql from 'mysql2/promise';
+import type { MigrationFile } from '../files.js';
 import { pollLock } from './lock-poll.js';
+import { runStatements } from './script.js';
 import { mysqlDumpBackup } from './mysql-dump.js';
 import { asText, LOCK_NAME, type Backup, type Driver, type LockOwner, type Progress, type Row } from './types.js';
 
@@ -32,8 +34,12 @@ export class MysqlDriver implements Driver {
     return Array.isArray(rows) ? (rows as Row[]) : [];
   }
 
-  async exec(statement: string): Promise<void> {
-    await this.conn.query(statement);
+  async exec(sql: string): Promise<void> {
+    await this.conn.query(sql);
+  }
+
+  execScript(file: MigrationFile, opts: { signal: AbortSignal }): Promise<void> {
+    return runStatements(file, this.dialect, (sql) => this.exec(sql), opts.signal);
   }
 
   async begin(): Promise<void> {

@@ -1,4 +1,6 @@
 import type { DatabaseKind } from '../database-url.js';
+import type { MigrationFile } from '../files.js';
+import { runStatements } from './script.js';
 import type { Backup, Driver, Progress, Row } from './types.js';
 
 /** `?` placeholders (how the history code writes them) → PostgreSQL's `$1, $2…`. */
@@ -23,8 +25,12 @@ export abstract class PgStyleDriver implements Driver {
     return this.run(toPositional(sql), params);
   }
 
-  async exec(statement: string): Promise<void> {
-    await this.run(statement);
+  async exec(sql: string): Promise<void> {
+    await this.run(sql);
+  }
+
+  execScript(file: MigrationFile, opts: { inTransaction: boolean; signal: AbortSignal }): Promise<void> {
+    return runStatements(file, this.dialect, (sql) => this.exec(sql), opts.signal);
   }
 
   async begin(): Promise<void> {

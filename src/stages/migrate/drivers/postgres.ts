@@ -2,7 +2,9 @@ import pg from 'pg';
 import { pollLock } from './lock-poll.js';
 import { pgDumpBackup } from './pg-dump.js';
 import { PgStyleDriver } from './pg-style.js';
-import { asText, type Backup, type LockOwner, type Progress, type Row } from './types.js';
+import type { MigrationFile } from '../files.js';
+import { failedStatementLine } from './script.js';
+import { asText, ScriptError, type Backup, type LockOwner, type Progress, type Row } from './types.js';
 
 // pg_try_advisory_lock(int4, int4): two halves of a key shown in pg_locks as classid/objid.
 const KEY1 = 0x5348_4950; // 'SHIP'
@@ -34,6 +36,29 @@ export class PostgresDriver extends PgStyleDriver {
   protected async run(sql: string, params: unknown[] = []): Promise<Row[]> {
     const result = params.length > 0 ? await this.client.query(sql, params) : await this.client.query(sql);
     return (result.rows ?? []) as Row[];
+  }
+
+  /**
+   * Inside a transaction the file goes in one round trip, as psql -1 would send it: the server runs
+   * its statements in order and reports each one's completion, which is counted so a failure is
+   * still known to its statement. Outside one (-- shipkit:no-transaction) statements go one by one,
+   * since CREATE INDEX CONCURRENTLY and friends refuse a multi-statement string.
+   */
+  async execScript(file: MigrationFile, opts: { inTransaction: boolean; signal: AbortSignal }): Promise<void> {
+    if (!opts.inTransaction) return super.execScript(file, opts);
+    opts.signal.throwIfAborted();
+    let completed = 0;
+    const count = (): void => {
+      completed++;
+    };
+    this.client.connection.on('commandComplete', count);
+    try {
+      await this.client.query(file.sql);
+    } catch (error) {
+      throw new ScriptError(error, completed, await failedStatementLine(file, this.dialect, completed, error));
+    } finally {
+      this.client.connection.off('commandComplete', count);
+    }
   }
 
   lock(timeoutMs: number, signal: AbortSignal, progress: Progress): Promise<{ waitedMs: number }> {

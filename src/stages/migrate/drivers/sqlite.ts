@@ -1,7 +1,9 @@
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sqlite from 'node-sqlite3-wasm';
+import type { MigrationFile } from '../files.js';
 import { FileLock } from './file-lock.js';
+import { runStatements } from './script.js';
 import { backupStamp, type Backup, type Driver, type LockOwner, type Progress, type Row } from './types.js';
 
 /**
@@ -43,9 +45,13 @@ export class SqliteDriver implements Driver {
     return Promise.resolve(this.db.all(sql, params as sqlite.BindValues) as Row[]);
   }
 
-  exec(statement: string): Promise<void> {
-    this.db.exec(statement);
+  exec(sql: string): Promise<void> {
+    this.db.exec(sql);
     return Promise.resolve();
+  }
+
+  execScript(file: MigrationFile, opts: { signal: AbortSignal }): Promise<void> {
+    return runStatements(file, this.dialect, (sql) => this.exec(sql), opts.signal);
   }
 
   /** EXCLUSIVE: no other connection reads or writes the file until the run commits or rolls back. */

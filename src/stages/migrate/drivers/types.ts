@@ -1,4 +1,5 @@
 import type { DatabaseKind } from '../database-url.js';
+import type { MigrationFile } from '../files.js';
 
 export type Dialect = 'postgres' | 'mysql' | 'sqlite';
 
@@ -26,6 +27,21 @@ export class LockTimeout extends Error {
   }
 }
 
+/**
+ * A statement of a migration file failed. `completed` of its statements ran before it; `line` is
+ * the failing statement's line in the file (or the line of the error inside it).
+ */
+export class ScriptError extends Error {
+  constructor(
+    cause: unknown,
+    readonly completed: number,
+    readonly line: number | undefined,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'ScriptError';
+  }
+}
+
 /** A copy of the database taken before anything ran, and the way back to it. */
 export interface Backup {
   /** Absolute path of the dump or copy. */
@@ -45,8 +61,13 @@ export interface Driver {
   /** Whether DDL takes part in transactions (false on MySQL/MariaDB, where DDL commits implicitly). */
   readonly transactionalDdl: boolean;
   query(sql: string, params?: unknown[]): Promise<Row[]>;
-  /** One statement of a migration file, as the file has it (MySQL: possibly several inside an executable comment). */
-  exec(statement: string): Promise<void>;
+  /** SQL as written: one statement, or a script of several (a down file). */
+  exec(sql: string): Promise<void>;
+  /**
+   * A migration file's statements in order; a failure is thrown as a ScriptError. `inTransaction`:
+   * the caller has begun a transaction (PostgreSQL then sends the file in one round trip).
+   */
+  execScript(file: MigrationFile, opts: { inTransaction: boolean; signal: AbortSignal }): Promise<void>;
   begin(): Promise<void>;
   commit(): Promise<void>;
   rollback(): Promise<void>;

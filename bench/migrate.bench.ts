@@ -1,0 +1,189 @@
+// migrate: the same 500 migration files (NNNN_name.up.sql / .down.sql, which both tools read) applied
+// by shipkit's CLI bundle and by golang-migrate to a fresh PostgreSQL 15 database, then run again with
+// nothing pending; and applied by shipkit to a fresh PGlite directory, with the process's peak memory.
+// Targets (issue 12): no-op ≤ 3× golang-migrate's time; apply ≤ 1× the peer's; PGlite peak ≤ 300 MiB.
+// Each tool with its defaults: shipkit applies the run in one transaction; golang-migrate commits
+// each file and marks its schema_migrations row dirty and clean around it.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pgQuery } from '../tests/migrate/support/query.js';
+import { startPostgres } from '../tests/migrate/support/servers.js';
+import type { BenchTable } from './types.js';
+
+const FILES = 500;
+const APPLY_RUNS = 3;
+const NOOP_RUNS = 9;
+const PGLITE_RUNS = 2;
+const NOOP_TARGET = 3;
+const APPLY_TARGET = 1;
+const PGLITE_BUDGET_MIB = 300;
+const CLI = path.resolve(import.meta.dirname, '../dist/cli/index.js');
+
+/** Prints the process's peak resident set (VmHWM) to stderr as it exits: loaded with --require. */
+const PEAK_HOOK = `process.on('exit', () => {
+  const m = /VmHWM:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'));
+  require('fs').writeSync(2, '\\nshipkit-bench-peak-kib ' + (m ? m[1] : '0') + '\\n');
+});`;
+
+/** A realistic schema history: tables with keys, indexes and rows, and now and then a column added. */
+function writeMigrations(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (let i = 1; i <= FILES; i++) {
+    const name = `${String(i).padStart(4, '0')}_table_${i}`;
+    const alter = i > 1 && i % 10 === 0 ? `ALTER TABLE t_${i - 1} ADD COLUMN note text;\n` : '';
+    writeFileSync(
+      path.join(dir, `${name}.up.sql`),
+      `CREATE TABLE t_${i} (id bigserial PRIMARY KEY, name text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());\nCREATE INDEX t_${i}_name ON t_${i} (name);\nINSERT INTO t_${i} (name) VALUES ('a'), ('b'), ('c');\n${alter}`,
+    );
+    writeFileSync(path.join(dir, `${name}.down.sql`), `DROP TABLE t_${i};\n`);
+  }
+}
+
+interface Timed {
+  ms: number;
+  peakMiB?: number;
+}
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Timed> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code !== 0) {
+        reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.slice(-2000)}`));
+        return;
+      }
+      const peak = /shipkit-bench-peak-kib (\d+)/.exec(stderr)?.[1];
+      resolve({ ms, ...(peak ? { peakMiB: Number(peak) / 1024 } : {}) });
+    });
+  });
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const fmt = (n: number): string => n.toFixed(0);
+
+function whichGolangMigrate(): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    const p = path.join(dir, 'migrate');
+    if (dir && existsSync(p)) return p;
+  }
+  return undefined;
+}
+
+export default async function (): Promise<BenchTable[]> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: node scripts/build.mjs cli`);
+  const golangMigrate = whichGolangMigrate();
+  const work = mkdtempSync(path.join(os.tmpdir(), 'shipkit-migrate-bench-'));
+  const dir = path.join(work, 'migrations');
+  writeMigrations(dir);
+  const hook = path.join(work, 'peak-hook.cjs');
+  writeFileSync(hook, PEAK_HOOK);
+  const env = { ...process.env, GITHUB_ACTIONS: '' };
+  const shipkit = (url: string): Promise<Timed> =>
+    run(process.execPath, [CLI, 'migrate', '--dir', dir, '--database-url', url], work, env);
+  const peer = (url: string): Promise<Timed> =>
+    run(golangMigrate ?? 'migrate', ['-path', dir, '-database', `${url}?sslmode=disable`, 'up'], work);
+
+  const server = await startPostgres();
+  let n = 0;
+  const fresh = async (): Promise<string> => {
+    const name = `bench${++n}`;
+    await pgQuery(server.url, `CREATE DATABASE ${name}`);
+    return server.url.replace(/\/postgres$/, `/${name}`);
+  };
+  try {
+    const apply = { shipkit: [] as number[], peer: [] as number[] };
+    const noop = { shipkit: [] as number[], peer: [] as number[] };
+    const applied = { shipkit: '', peer: '' };
+    for (let i = 0; i < APPLY_RUNS; i++) {
+      applied.shipkit = await fresh();
+      apply.shipkit.push((await shipkit(applied.shipkit)).ms);
+      if (golangMigrate) {
+        applied.peer = await fresh();
+        apply.peer.push((await peer(applied.peer)).ms);
+      }
+    }
+    // Nothing pending: what every deploy after the first costs.
+    await shipkit(applied.shipkit); // warm the file cache for the bundle's chunks
+    for (let i = 0; i < NOOP_RUNS; i++) {
+      noop.shipkit.push((await shipkit(applied.shipkit)).ms);
+      if (golangMigrate) noop.peer.push((await peer(applied.peer)).ms);
+    }
+
+    const pglite: Timed[] = [];
+    for (let i = 0; i < PGLITE_RUNS; i++) {
+      const location = path.join(work, `pglite-${i}`);
+      pglite.push(
+        await run(
+          process.execPath,
+          ['--require', hook, CLI, 'migrate', '--dir', dir, '--database-url', `pglite:${location}`],
+          work,
+          env,
+        ),
+      );
+    }
+
+    const row = (label: string, ours: number[], theirs: number[], target: number): (string | number)[] => {
+      const a = median(ours);
+      const b = median(theirs);
+      const ratio = a / b;
+      return [
+        label,
+        fmt(a),
+        theirs.length ? fmt(b) : 'not installed',
+        theirs.length ? ratio.toFixed(2) : '–',
+        `≤ ${target}×`,
+        theirs.length ? (ratio <= target ? 'yes' : 'NO') : 'unmeasured',
+      ];
+    };
+    const peak = Math.max(...pglite.map((p) => p.peakMiB ?? NaN));
+    return [
+      {
+        title: `migrate: ${FILES} migration files on PostgreSQL 15, shipkit CLI vs golang-migrate`,
+        columns: [
+          'run',
+          'shipkit ms (median)',
+          'golang-migrate ms (median)',
+          'shipkit ÷ golang-migrate',
+          'target',
+          'meets target',
+        ],
+        rows: [
+          row(
+            `apply ${FILES} files to an empty database (${APPLY_RUNS} runs)`,
+            apply.shipkit,
+            apply.peer,
+            APPLY_TARGET,
+          ),
+          row(`no-op: all ${FILES} applied (${NOOP_RUNS} runs)`, noop.shipkit, noop.peer, NOOP_TARGET),
+        ],
+        notes: [
+          'Wall time from spawn to exit of each command. shipkit: node dist/cli/index.js migrate (lock, history, checksums of every file, analysis of pending files, report); golang-migrate: migrate -path … up.',
+          golangMigrate
+            ? `golang-migrate: ${golangMigrate}`
+            : 'golang-migrate is not on PATH: .ci/setup/migrate.sh installs it.',
+        ],
+      },
+      {
+        title: `migrate: ${FILES} migration files into a fresh PGlite directory (no peer runs PGlite)`,
+        columns: ['run', 'wall ms', 'peak RSS MiB', 'budget MiB', 'meets budget'],
+        rows: pglite.map((p, i) => [
+          `run ${i + 1}`,
+          fmt(p.ms),
+          (p.peakMiB ?? NaN).toFixed(0),
+          PGLITE_BUDGET_MIB,
+          (p.peakMiB ?? Infinity) <= PGLITE_BUDGET_MIB ? 'yes' : 'NO',
+        ]),
+        notes: [`Peak RSS is the process's VmHWM at exit; the highest of the runs: ${peak.toFixed(0)} MiB.`],
+      },
+    ];
+  } finally {
+    await server.stop();
+  }
+}
