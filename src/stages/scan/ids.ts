@@ -48,14 +48,19 @@ export function idFromUrl(url: string): string | undefined {
  * CVE mentioned as related) are not taken: an alias joins findings, so a wrong one would hide one.
  */
 export function aliasesFromReferences(references: unknown): string[] {
-  if (!Array.isArray(references)) return [];
+  // An array of URLs, or that array's JSON text unparsed (the Trivy reader passes the text).
+  const urls =
+    typeof references === 'string'
+      ? (references.replace(/\\\//g, '/').match(/https?:\/\/[^"\s]+/g) ?? [])
+      : Array.isArray(references)
+        ? references.filter((r): r is string => typeof r === 'string')
+        : [];
   const out: string[] = [];
-  for (const r of references) {
-    if (typeof r !== 'string') continue;
+  for (const r of urls) {
     const m = URL_IDS[0].exec(r) ?? URL_IDS[1].exec(r);
     if (m?.[1]) {
       const id = normalizeId(m[1]);
-      if (id) out.push(id);
+      if (id && !out.includes(id)) out.push(id);
     }
   }
   return out;

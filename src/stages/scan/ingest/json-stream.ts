@@ -17,7 +17,11 @@ import { open } from 'node:fs/promises';
  */
 
 export type PathItem = string | number;
-export type Decision = 'capture' | 'descend' | 'skip';
+/**
+ * `capture`: the value, parsed. `text`: its JSON text unparsed (checked only for balanced brackets and
+ * closed strings), for a value that is only searched, such as a long list of reference URLs.
+ */
+export type Decision = 'capture' | 'text' | 'descend' | 'skip';
 
 export interface JsonStreamHandlers {
   /** What to do with the value at `path` (called for each value of a container that was descended into). */
@@ -79,6 +83,7 @@ export class JsonSplitter {
 
   // Raw value being skipped or captured.
   private capture = false;
+  private asText = false;
   private rawDepth = 0;
   private rawInString = false;
   private rawEscape = false;
@@ -215,7 +220,8 @@ export class JsonSplitter {
     }
     if (c !== 0x7b && c !== 0x5b && c !== 0x22 && !isScalarByte(c)) this.fail(`unexpected '${String.fromCharCode(c)}'`);
     this.mode = M_RAW;
-    this.capture = decision === 'capture';
+    this.capture = decision === 'capture' || decision === 'text';
+    this.asText = decision === 'text';
     this.rawDepth = 0;
     this.rawInString = false;
     this.rawEscape = false;
@@ -240,6 +246,10 @@ export class JsonSplitter {
   private emitCapture(): void {
     const text = (this.rawParts.length === 1 ? this.rawParts[0] : Buffer.concat(this.rawParts)).toString('utf8');
     this.rawParts = [];
+    if (this.asText) {
+      this.handlers.value(this.path, text, this.rawLine);
+      return;
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);
