@@ -11,11 +11,9 @@ import { Redactor } from '../core/redact.js';
 import { runInfoFromEnv } from '../core/report/build.js';
 import { stageEntry, STAGES } from '../stages/registry.js';
 import { actionInputSource, actionLogger } from './action-io.js';
-import { actionBaselineStore } from './baseline-cache.js';
 import { actionArtifactSource } from './artifacts.js';
 import { publishOutcome } from './publish.js';
-import { actionDirectoryCache } from './directory-cache.js';
-import { actionToolCache } from './tool-cache.js';
+import { lazyBaselineStore, lazyDirectoryCache, lazyToolCache } from './lazy-host.js';
 
 /**
  * What the runner offers a stage: the Actions cache for baselines (or SHIPKIT_BASELINE_DIR on a
@@ -24,9 +22,9 @@ import { actionToolCache } from './tool-cache.js';
 function actionHost(env: NodeJS.ProcessEnv, logger: Logger): StageHost {
   return {
     kind: 'action',
-    baselines: actionBaselineStore(env, logger),
-    tools: actionToolCache(logger),
-    cache: actionDirectoryCache(logger),
+    baselines: lazyBaselineStore(async () => (await import('./baseline-cache.js')).actionBaselineStore(env, logger)),
+    tools: lazyToolCache(async () => (await import('./tool-cache.js')).actionToolCache(logger)),
+    cache: lazyDirectoryCache(async () => (await import('./directory-cache.js')).actionDirectoryCache(logger)),
     artifacts: actionArtifactSource(logger),
   };
 }

@@ -10,8 +10,8 @@ import type { Logger } from '../core/logger.js';
 export class ActionsToolCache implements ToolCache {
   constructor(private readonly logger: Logger) {}
 
-  find(tool: string, version: string): string | undefined {
-    return tc.find(tool, version) || undefined;
+  find(tool: string, version: string): Promise<string | undefined> {
+    return Promise.resolve(tc.find(tool, version) || undefined);
   }
 
   async download(url: string): Promise<string> {

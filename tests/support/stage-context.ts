@@ -8,7 +8,7 @@ import { MemoryLogger } from '../../src/core/logger.js';
 
 /** A tool cache for tests that must not download anything: any use is a test failure. */
 export const noToolDownloads: ToolCache = {
-  find: () => undefined,
+  find: () => Promise.resolve(undefined),
   download: (url) => Promise.reject(new Error(`this test may not download tools (asked for ${url})`)),
   extractTar: () => Promise.reject(new Error('this test may not extract tools')),
   cacheDir: () => Promise.reject(new Error('this test may not cache tools')),

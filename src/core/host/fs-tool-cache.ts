@@ -39,9 +39,9 @@ export class FsToolCache implements ToolCache {
     return path.join(this.dir, tool, version, os.arch());
   }
 
-  find(tool: string, version: string): string | undefined {
+  find(tool: string, version: string): Promise<string | undefined> {
     const dir = this.place(tool, version);
-    return existsSync(`${dir}.complete`) && existsSync(dir) ? dir : undefined;
+    return Promise.resolve(existsSync(`${dir}.complete`) && existsSync(dir) ? dir : undefined);
   }
 
   async download(url: string): Promise<string> {

@@ -5,7 +5,7 @@
  */
 export interface ToolCache {
   /** The directory of a cached `tool` at `version`, or undefined. */
-  find(tool: string, version: string): string | undefined;
+  find(tool: string, version: string): Promise<string | undefined>;
   /**
    * Downloads `url` to a new temporary file and returns its path (the caller deletes it). An HTTP
    * error status is a ToolDownloadError.

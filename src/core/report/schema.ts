@@ -1,7 +1,6 @@
 import { FormatRegistry, Type, type Static, type TProperties, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { REPORT_SCHEMA_VERSION, type StageReport } from './types.js';
+import { REPORT_SCHEMA_VERSION } from './types.js';
 
 /**
  * Every report's schema is written once, here and in each stage's `report-schema.ts`, with TypeBox:
@@ -128,34 +127,4 @@ export function assertReportMatches(schema: TSchema, report: unknown): void {
     throw new Error(
       `the ${String((report as { stage?: unknown })?.stage)} report does not match its schema: ${problems.join('; ')}`,
     );
-}
-
-// --- Transitional: the Ajv check of stages whose schema is not yet written with TypeBox. ---
-
-/** JSON Schema of the fields every stage report has (the Ajv form, for stages not yet on TypeBox). */
-export const baseReportSchema = BaseReportSchema as unknown as object;
-
-const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
-const validators = new Map<object, ValidateFunction>();
-
-function compiled(schema: object): ValidateFunction {
-  let fn = validators.get(schema);
-  if (!fn) {
-    fn = ajv.compile(schema);
-    validators.set(schema, fn);
-  }
-  return fn;
-}
-
-function describe(errors: ErrorObject[] | null | undefined): string {
-  return (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`).join('; ');
-}
-
-export function assertValidReport(report: unknown, stageSchema?: object): asserts report is StageReport {
-  const base = compiled(baseReportSchema);
-  if (!base(report)) throw new Error(`stage report does not match its schema: ${describe(base.errors)}`);
-  if (stageSchema) {
-    const own = compiled(stageSchema);
-    if (!own(report)) throw new Error(`stage report does not match its stage schema: ${describe(own.errors)}`);
-  }
 }

@@ -136,7 +136,7 @@ describe.skipIf(!trivyPath || !asset)("installTrivy: download, verify against Tr
       );
       expect((error as ServiceError).input).toBe('trivy-download-url');
       expect((error as ServiceError).describe()).toContain('nothing was installed');
-      expect(tools.find('trivy', VERSION)).toBeUndefined();
+      expect(await tools.find('trivy', VERSION)).toBeUndefined();
       expect(await readdir(temp)).toEqual([]);
     });
 
@@ -153,7 +153,7 @@ describe.skipIf(!trivyPath || !asset)("installTrivy: download, verify against Tr
       expect((error as ServiceError).message).toBe(
         `${server.url}/unlisted/v${VERSION}/${sumsName} has no checksum for ${asset}`,
       );
-      expect(tools.find('trivy', VERSION)).toBeUndefined();
+      expect(await tools.find('trivy', VERSION)).toBeUndefined();
     });
 
     it('names trivy-version when the release does not exist (HTTP 404)', async () => {
@@ -201,7 +201,7 @@ describe.skipIf(!trivyPath || !asset)("installTrivy: download, verify against Tr
         context(tools),
       ).catch((e: unknown) => e);
       expect((tampered as ServiceError).message).toMatch(/^refusing .*: its SHA-256 is [0-9a-f]{64} but /);
-      expect(tools.find('trivy', VERSION)).toBeUndefined();
+      expect(await tools.find('trivy', VERSION)).toBeUndefined();
       expect(await readdir(process.env.RUNNER_TEMP)).toEqual([]);
 
       const installed = await installTrivy(
@@ -210,7 +210,7 @@ describe.skipIf(!trivyPath || !asset)("installTrivy: download, verify against Tr
       );
       expect(installed.source).toBe('download');
       expect(installed.path).toBe(path.join(process.env.RUNNER_TOOL_CACHE, 'trivy', VERSION, os.arch(), 'trivy'));
-      expect(tools.find('trivy', VERSION)).toBe(path.dirname(installed.path));
+      expect(await tools.find('trivy', VERSION)).toBe(path.dirname(installed.path));
       expect(await readdir(process.env.RUNNER_TEMP)).toEqual([]);
       const again = await installTrivy({ version: VERSION, downloadBaseUrl: `${server.url}/releases` }, context(tools));
       expect(again.source).toBe('tool-cache');

@@ -52,14 +52,14 @@ describe("the CLI's tool cache", () => {
 
   it('finds a tool only once it is completely cached', async () => {
     const tools = new FsToolCache(path.join(work, 'cache2'), work);
-    expect(tools.find('tool', '1.0.0')).toBeUndefined();
+    expect(await tools.find('tool', '1.0.0')).toBeUndefined();
     const source = await mkdtemp(path.join(work, 'src-'));
     await writeFile(path.join(source, 'tool'), '#!/bin/sh\n');
     const dir = await tools.cacheDir(source, 'tool', '1.0.0');
     expect(dir).toBe(path.join(work, 'cache2', 'tool', '1.0.0', os.arch()));
-    expect(tools.find('tool', '1.0.0')).toBe(dir);
+    expect(await tools.find('tool', '1.0.0')).toBe(dir);
     await rm(`${dir}.complete`);
-    expect(tools.find('tool', '1.0.0')).toBeUndefined();
+    expect(await tools.find('tool', '1.0.0')).toBeUndefined();
   });
 
   it('keeps its files under the user cache, and Trivy’s cache under RUNNER_TEMP in a runner', () => {

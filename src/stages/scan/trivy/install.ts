@@ -84,7 +84,7 @@ export async function installTrivy(settings: InstallSettings, ctx: StageContext)
     return { path: file, version: await trivyVersionOf(file, ctx), source: 'trivy-path' };
   }
   const version = normalizeTrivyVersion(settings.version);
-  const cached = ctx.host.tools.find('trivy', version);
+  const cached = await ctx.host.tools.find('trivy', version);
   if (cached && (await isExecutable(path.join(cached, 'trivy')))) {
     return checked(path.join(cached, 'trivy'), version, 'tool-cache', ctx);
   }
