@@ -46,7 +46,7 @@ describe('npx shipkit migrate', () => {
     write('001_a.sql', 'CREATE TABLE a (id int);\nINSERT INTO nowhere VALUES (1);');
     const failed = await cli(['migrate', '--root', cwd, '--dir', 'migrations', '--database-url', 'sqlite:app.db']);
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toMatch(/failed +migrations\/001_a.sql: .*no such table: nowhere/);
+    expect(failed.stdout).toMatch(/failed +migrations\/001_a.sql:2: .*no such table: nowhere/);
     const usage = await cli(['migrate', '--root', cwd, '--transaction', 'sometimes']);
     expect(usage.code).toBe(2);
     expect(usage.stderr + usage.stdout).toContain("--transaction must be one of all, per-file, got 'sometimes'");

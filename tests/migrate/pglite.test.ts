@@ -1,8 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
+import { pgliteOptions, pgliteTemplatePath } from '../../src/stages/migrate/drivers/pglite-runtime.js';
+import { unpackTemplate } from '../../src/stages/migrate/drivers/pglite-template.js';
 import { parseBlocks } from '../support/markdown.js';
 import { queryFingerprint } from './support/fingerprint.js';
 import { context, migrate, migrations, project } from './support/harness.js';
@@ -177,5 +180,39 @@ describe('migrate on PGlite (the default database)', () => {
     expect(outcome.report.status).toBe('fail');
     const gate = outcome.report.gates.find((g) => g.name === 'lock');
     expect(gate?.detail).toMatch(/held by https:\/\/github.com\/acme\/app\/actions\/runs\/7, pid \d+/);
+    // The wait is reported while it lasts, naming the holder, not only when it ends.
+    expect(ctx.logger.lines).toContainEqual({
+      level: 'progress',
+      message: expect.stringMatching(
+        /^waiting for the migration lock held by https:\/\/github.com\/acme\/app\/actions\/runs\/7, pid \d+ .*\(0s of 1s\)$/,
+      ),
+    });
+  });
+});
+
+describe('the empty-database template a new PGlite directory starts from', () => {
+  it('opens with the installed PGlite as an empty database with shipkit’s settings (regenerate: npx vite-node tests/migrate/support/pglite-template.ts)', async () => {
+    const template = pgliteTemplatePath();
+    expect(template, 'src/stages/migrate/drivers/pglite-template.tar.gz').toBeDefined();
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'shipkit-template-')), 'db');
+    await unpackTemplate(template ?? '', dir);
+    const db = new PGlite(dir, pgliteOptions({ PGlite }));
+    try {
+      const tables = await db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')",
+      );
+      expect(tables.rows).toEqual([{ n: 0 }]);
+      expect((await db.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows).toEqual([
+        { shared_buffers: '16MB' },
+      ]);
+      // Made by this PGlite's own initdb: the same PostgreSQL major version as a fresh one.
+      const fresh = new PGlite();
+      const version = async (d: PGlite): Promise<unknown> =>
+        (await d.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]?.v;
+      expect(await version(db)).toBe(await version(fresh));
+      await fresh.close();
+    } finally {
+      await db.close();
+    }
   });
 });

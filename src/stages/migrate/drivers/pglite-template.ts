@@ -38,7 +38,7 @@ export async function unpackTemplate(file: string, dir: string): Promise<void> {
     const mode = parseInt(field(header, 100, 8) || '0', 8) & 0o777;
     const type = field(header, 156, 1) || '0';
     const target = path.join(root, path.normalize(`/${name}`));
-    if (target !== root && !target.startsWith(`${root}${path.sep}`))
+    if (name.split('/').includes('..') || (target !== root && !target.startsWith(`${root}${path.sep}`)))
       throw new Error(`${file}: entry ${name} leaves the directory`);
     if (type === '5') await mkdir(target, { recursive: true, mode: mode || 0o750 });
     else if (type === '0') {
