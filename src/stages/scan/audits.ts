@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { StageContext } from '../../core/context.js';
@@ -160,7 +160,10 @@ export async function runAudit(tool: AuditTool, ctx: StageContext, targetDir: st
       });
     throw new UserError(`${spec.command} ${args.join(' ')} failed: ${failure}`, { input: 'audit' });
   }
-  const dir = await mkdtemp(path.join(ctx.env.RUNNER_TEMP ?? os.tmpdir(), 'shipkit-audit-'));
+  // RUNNER_TEMP exists on a runner, but is not guaranteed elsewhere: create it rather than fail.
+  const base = ctx.env.RUNNER_TEMP ?? os.tmpdir();
+  await mkdir(base, { recursive: true });
+  const dir = await mkdtemp(path.join(base, 'shipkit-audit-'));
   const file = path.join(dir, `${tool}.json`);
   try {
     await writeFile(file, out);
