@@ -50,6 +50,9 @@ describe('stage report', () => {
     );
     expect(() => assertReportMatches(Demo, buildReport({ ...base, data: { coverage: 'nope' } }))).toThrow(/\/coverage/);
     expect(() => assertReportMatches(Demo, { ...buildReport(base), stage: 'other' })).toThrow(/\/stage/);
+    // Formats are checked too (the registered date-time), and a schema checked once is checked again alike.
+    expect(() => assertReportMatches(Demo, { ...buildReport(base), finishedAt: 'yesterday' })).toThrow(/\/finishedAt/);
+    expect(() => assertReportMatches(Demo, { ...buildReport(base), finishedAt: 'yesterday' })).toThrow(/\/finishedAt/);
   });
 
   it('reads the run identity from the runner environment', () => {
