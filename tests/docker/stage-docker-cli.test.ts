@@ -6,11 +6,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, symlink } from 'node:fs/promises';
 import { ServiceError } from '../../src/core/errors.js';
+import { MemoryLogger } from '../../src/core/logger.js';
+import { detectEngine } from '../../src/stages/docker/engine/detect.js';
 import { trivyPath } from '../scan/trivy/support/tools.js';
 import { REGISTRY_PASSWORD, REGISTRY_USER, scanInputs, startDockerTestEnv, type DockerTestEnv } from './support/env.js';
 import { projectRepo, runDockerStage } from './support/run-stage.js';
-import { missingEngine } from './support/tools.js';
+import { buildxPath, missingEngine } from './support/tools.js';
 
 const run = promisify(execFile);
 const missing = [missingEngine, trivyPath ? '' : 'Trivy (.ci/setup/scan.sh)'].filter(Boolean).join(', ');
@@ -192,5 +195,40 @@ describe.skipIf(missing !== '')('docker stage: Docker CLI on Podman, classic bui
     expect(report.builds[0].error).toMatch(/exit status 3/);
     expect(report.push).toEqual({ status: 'blocked', blockedBy: ['build'], tags: [] });
     expect(report.scan.status).toBe('not-run');
+  });
+
+  it.skipIf(!buildxPath)(
+    'buildx cannot drive Podman: its default builder does not start there, so auto falls back to the classic builder and says why',
+    async () => {
+      const config = path.join(env.work, 'buildx-config');
+      await mkdir(path.join(config, 'cli-plugins'), { recursive: true });
+      await symlink(buildxPath!, path.join(config, 'cli-plugins', 'docker-buildx'));
+      const logger = new MemoryLogger();
+      const ctx = { cwd: env.work, env: env.env({ DOCKER_CONFIG: config }), logger };
+      const engine = await detectEngine('auto', ctx);
+      expect(engine.kind).toBe('docker');
+      const why = logger.lines.map((l) => l.message).join('\n');
+      // Podman serves no BuildKit, so buildx's default builder is docker-container, which must pull moby/buildkit.
+      expect(why).toMatch(/^Not using docker buildx: its builder does not start \(.*moby\/buildkit/m);
+      const asked = await detectEngine('buildx', ctx).catch((e: unknown) => e);
+      expect(asked).toBeInstanceOf(ServiceError);
+      expect((asked as ServiceError).input).toBe('builder');
+    },
+  );
+
+  it('without a Docker daemon auto takes podman build; with neither it is a service error naming builder', async () => {
+    const noDaemon = env.env({ DOCKER_HOST: `unix://${path.join(env.work, 'no-such.sock')}` });
+    const logger = new MemoryLogger();
+    expect((await detectEngine('auto', { cwd: env.work, env: noDaemon, logger })).kind).toBe('podman');
+    expect(logger.lines.map((l) => l.message).join('\n')).toMatch(/docker: no daemon answers/);
+    const none = await detectEngine('auto', {
+      cwd: env.work,
+      env: { ...noDaemon, PATH: '/nonexistent' },
+      logger,
+    }).catch((e: unknown) => e);
+    expect(none).toBeInstanceOf(ServiceError);
+    expect((none as ServiceError).message).toBe(
+      'no image builder is available: docker buildx: not installed; docker: not installed; podman: not installed',
+    );
   });
 });

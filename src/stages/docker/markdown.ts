@@ -204,8 +204,8 @@ export function dockerSummary(report: DockerReport): SummarySection[] {
 
 /** The terminal's view: one line per fact a person acts on. */
 export function dockerText(report: DockerReport): string {
+  // The gates follow in the CLI's own lines (render-text.ts): not repeated here.
   const lines: string[] = [];
-  for (const g of report.gates) lines.push(`${g.passed ? '✔' : '✘'} ${g.name}: ${g.detail ?? ''}`);
   for (const f of report.policy.filter((x) => !x.ignored))
     lines.push(`  ${f.severity === 'error' ? '✘' : '!'} ${f.file}:${f.line} ${f.rule}: ${f.message}`);
   for (const b of report.builds) {
@@ -223,6 +223,5 @@ export function dockerText(report: DockerReport): string {
       `  ✘ ${f.severity} ${f.id} ${f.package ?? ''} ${f.installed ?? ''} → ${f.fixed ?? 'no fix'} in ${f.target}`,
     );
   if (report.push.status === 'blocked') lines.push(`not pushed: ${report.push.blockedBy.join(', ')} failed`);
-  for (const w of report.warnings) lines.push(`! ${w}`);
   return lines.join('\n');
 }

@@ -22,7 +22,7 @@ export const DEFAULTS = {
   'fail-on': 'high',
   'ignore-file': '.shipkit/scan-ignore.yml',
   'trivy-version': '0.74.0',
-  'db-repository': 'mirror.gcr.io/aquasec/trivy-db,ghcr.io/aquasecurity/trivy-db',
+  'db-repository': 'mirror.gcr.io/aquasec/trivy-db:2,ghcr.io/aquasecurity/trivy-db:2',
   'push-retries': '3',
 } as const;
 
@@ -105,11 +105,11 @@ function buildArgs(lines: readonly string[], label: string): Record<string, stri
 }
 
 /** The name of a build: what a reader recognises in the report (`api`, `web`). */
-function buildName(entry: { name?: string; context: string }, meta: MetaConfig): string {
+function buildName(entry: { name?: string; context: string }, meta: MetaConfig, cwd: string): string {
   if (entry.name) return entry.name;
   const image = meta.images.find((i) => i.enable)?.name;
   if (image) return image.split('/').at(-1) ?? image;
-  return path.basename(path.resolve(entry.context)) || entry.context;
+  return path.basename(path.resolve(cwd, entry.context)) || entry.context;
 }
 
 function readLogin(inputs: InputReader, env: NodeJS.ProcessEnv): RegistryLogin | undefined {
@@ -168,7 +168,7 @@ function readScan(inputs: InputReader): ScanSettings {
 
 function entryBuild(
   entry: BuildEntry,
-  top: { context: string; meta: MetaConfig; args: Record<string, string>; platforms: string[] },
+  top: { context: string; meta: MetaConfig; args: Record<string, string>; platforms: string[]; cwd: string },
   label: string,
   index: number,
 ): BuildSpec {
@@ -185,7 +185,7 @@ function entryBuild(
     },
   };
   return {
-    name: buildName({ ...(entry.name ? { name: entry.name } : {}), context }, meta),
+    name: buildName({ ...(entry.name ? { name: entry.name } : {}), context }, meta, top.cwd),
     context,
     file: entry.file ?? path.join(context, 'Dockerfile'),
     meta,
@@ -199,7 +199,7 @@ function entryBuild(
  * Everything the docker stage is told, read once from action inputs or CLI flags of the same names. Paths
  * stay as the user wrote them (relative to the working directory); files are read when the stage runs.
  */
-export function readDockerOptions(inputs: InputReader, env: NodeJS.ProcessEnv): DockerOptions {
+export function readDockerOptions(inputs: InputReader, env: NodeJS.ProcessEnv, cwd: string): DockerOptions {
   const label = (name: string) => inputs.source.label(name);
   const meta = readMetaOptions(inputs, env);
   const context = inputs.string('context') ?? DEFAULTS.context;
@@ -225,10 +225,10 @@ export function readDockerOptions(inputs: InputReader, env: NodeJS.ProcessEnv): 
     );
   const builds: BuildSpec[] =
     entries.length > 0
-      ? entries.map((e, i) => entryBuild(e, { context, meta, args, platforms }, label('builds'), i))
+      ? entries.map((e, i) => entryBuild(e, { context, meta, args, platforms, cwd }, label('builds'), i))
       : [
           {
-            name: buildName({ context }, meta),
+            name: buildName({ context }, meta, cwd),
             context,
             file: file ?? path.join(context, 'Dockerfile'),
             meta,

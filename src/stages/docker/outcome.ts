@@ -6,7 +6,7 @@ import type { BuiltImage } from './build-step.js';
 import type { Engine } from './engine/detect.js';
 import { dockerComment, dockerSummary, dockerText } from './markdown.js';
 import type { DockerMeta } from './meta/compute.js';
-import { labelLines } from './meta/labels.js';
+import { metaOutputs } from './meta/outputs.js';
 import type { DockerOptions } from './options.js';
 import { policyAnnotations } from './policy/annotations.js';
 import type { PolicyResult } from './policy/check.js';
@@ -224,7 +224,7 @@ function headlineOf(r: DockerRun, report: Omit<DockerReport, 'summary'>): string
 /** metadata-action's and build-push-action's outputs, under the names workflows already read. */
 function outputsOf(report: DockerReport, r: DockerRun): StageOutcome['outputs'] {
   const first = report.images[0];
-  const firstBuild = report.builds[0];
+  const firstMeta = r.metas[0];
   const built = r.built?.[0];
   const metadata =
     (built && r.pushed?.get(built)?.metadata) ??
@@ -238,10 +238,9 @@ function outputsOf(report: DockerReport, r: DockerRun): StageOutcome['outputs'] 
       : {});
   return {
     passed: report.status !== 'fail',
+    ...(firstMeta ? metaOutputs(firstMeta) : { version: '', labels: '', json: JSON.stringify({ tags: [], labels: {} }) }),
+    // Every build's tags, not only the first's: what a later step pulls or deploys.
     tags: report.tags.join('\n'),
-    labels: labelLines(report.labels).join('\n'),
-    version: report.version,
-    json: JSON.stringify({ tags: firstBuild?.tags ?? [], labels: firstBuild?.labels ?? {} }),
     digest: first?.digest ?? '',
     'image-id': first?.imageId ?? '',
     imageid: first?.imageId ?? '',

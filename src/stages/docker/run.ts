@@ -67,13 +67,13 @@ function policyGate(results: readonly PolicyResult[], options: DockerOptions): G
   return {
     name: 'policy',
     passed: errors === 0,
-    required: options.policy.level,
+    required: 0,
     actual: errors,
     unit: ' errors',
     detail:
       errors === 0
         ? `Dockerfile policy (${options.policy.level}): no error${warnings > 0 ? `, ${warnings} warning(s)` : ''}`
-        : `${errors} Dockerfile policy error(s)${first ? `, first: ${first.file}:${first.line} ${first.rule}` : ''}`,
+        : `${errors} Dockerfile policy (${options.policy.level}) error(s)${first ? `, first: ${first.file}:${first.line} ${first.rule}` : ''}`,
   };
 }
 

@@ -9,7 +9,7 @@ import { DockerReport } from './report-schema.js';
 export const dockerStage: Stage<DockerOptions> = {
   name: 'docker',
   reportSchema: DockerReport,
-  readOptions: (inputs, ctx) => readDockerOptions(inputs, ctx.env),
+  readOptions: (inputs, ctx) => readDockerOptions(inputs, ctx.env, ctx.cwd),
   run: async (options, ctx) => (await import('./run.js')).runDocker(options, ctx),
   failureOutputs: { passed: 'false', pushed: 'false' },
 };

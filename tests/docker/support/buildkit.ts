@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { storageDriver } from './podman.js';
 import { buildkitdPath, buildxPath, dockerCli } from './tools.js';
 
 const run = promisify(execFile);
@@ -37,7 +38,7 @@ export async function startBuildkit(options: {
       `  address = ["unix://${socket}"]`,
       '[worker.oci]',
       '  enabled = true',
-      `  snapshotter = "${process.env.SHIPKIT_TEST_STORAGE_DRIVER === 'overlay' ? 'overlayfs' : 'native'}"`,
+      `  snapshotter = "${storageDriver() === 'overlay' ? 'overlayfs' : 'native'}"`,
       '  gc = false',
       '[worker.containerd]',
       '  enabled = false',

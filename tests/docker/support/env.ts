@@ -43,7 +43,9 @@ async function trivyCache(work: string): Promise<string> {
 }
 
 /** Starts the registries and Podman (and BuildKit for buildx tests); stop() ends every one of them. */
-export async function startDockerTestEnv(options: { buildkit?: boolean } = {}): Promise<DockerTestEnv> {
+export async function startDockerTestEnv(
+  options: { buildkit?: boolean; trivy?: boolean } = {},
+): Promise<DockerTestEnv> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'shipkit-docker-test-'));
   const started: { stop(): Promise<void> }[] = [];
   try {
@@ -62,7 +64,7 @@ export async function startDockerTestEnv(options: { buildkit?: boolean } = {}): 
       ? await startBuildkit({ mirror: mirror.host, registries, env: podman.env })
       : undefined;
     if (buildkit) started.push(buildkit);
-    const xdg = await trivyCache(work);
+    const xdg = options.trivy === false ? path.join(work, 'xdg-cache') : await trivyCache(work);
     const home = path.join(work, 'home');
     const dockerConfig = path.join(work, 'docker-config');
     await mkdir(home, { recursive: true });

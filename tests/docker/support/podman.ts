@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import os from 'node:os';
@@ -12,6 +13,36 @@ export interface PodmanService {
   /** What both the Docker CLI (through the socket) and the podman CLI need: the socket and this store's config. */
   env: Record<string, string>;
   stop(): Promise<void>;
+}
+
+let probed: 'overlay' | 'vfs' | undefined;
+/**
+ * overlay where this kernel lets root mount one (a build is several times faster: vfs copies the whole
+ * image for every layer), else vfs, which works anywhere. SHIPKIT_TEST_STORAGE_DRIVER forces one.
+ */
+export function storageDriver(): string {
+  const forced = process.env.SHIPKIT_TEST_STORAGE_DRIVER;
+  if (forced) return forced;
+  if (probed) return probed;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'shipkit-overlay-probe-'));
+  const [lower, upper, work, merged] = ['lower', 'upper', 'work', 'merged'].map((d) => path.join(dir, d));
+  for (const d of [lower, upper, work, merged]) mkdirSync(d);
+  try {
+    execFileSync(
+      'mount',
+      ['-t', 'overlay', 'overlay', '-o', `lowerdir=${lower},upperdir=${upper},workdir=${work}`, merged],
+      {
+        stdio: 'ignore',
+        timeout: 10_000,
+      },
+    );
+    execFileSync('umount', [merged], { stdio: 'ignore', timeout: 10_000 });
+    probed = 'overlay';
+  } catch {
+    probed = 'vfs';
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return probed;
 }
 
 function ping(socketPath: string): Promise<boolean> {
@@ -28,8 +59,8 @@ function ping(socketPath: string): Promise<boolean> {
 
 /**
  * Podman serving the Docker API on a socket (`podman system service --time=0`), with its own store in a
- * temporary root and runroot (vfs, so it runs wherever the tests do; SHIPKIT_TEST_STORAGE_DRIVER=overlay
- * where the kernel allows it is faster), runc for RUN steps (crun refuses this machine's hybrid cgroups),
+ * temporary root and runroot (overlay or vfs: storageDriver), runc for RUN steps (crun refuses this
+ * machine's hybrid cgroups),
  * and a registries.conf that reaches `registries` over plain HTTP and takes docker.io and gcr.io images
  * from `mirror`: the base images the fixtures build FROM.
  */
@@ -37,7 +68,7 @@ export async function startPodman(options: { mirror: string; registries: readonl
   if (!podmanPath) throw new Error('podman is not installed (.ci/setup/docker.sh installs it)');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'shipkit-podman-'));
   const socket = path.join(dir, 'podman.sock');
-  const driver = process.env.SHIPKIT_TEST_STORAGE_DRIVER || 'vfs';
+  const driver = storageDriver();
   await mkdir(path.join(dir, 'home'));
   await writeFile(
     path.join(dir, 'storage.conf'),
