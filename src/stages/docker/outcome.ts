@@ -238,7 +238,9 @@ function outputsOf(report: DockerReport, r: DockerRun): StageOutcome['outputs'] 
       : {});
   return {
     passed: report.status !== 'fail',
-    ...(firstMeta ? metaOutputs(firstMeta) : { version: '', labels: '', json: JSON.stringify({ tags: [], labels: {} }) }),
+    ...(firstMeta
+      ? metaOutputs(firstMeta)
+      : { version: '', labels: '', json: JSON.stringify({ tags: [], labels: {} }) }),
     // Every build's tags, not only the first's: what a later step pulls or deploys.
     tags: report.tags.join('\n'),
     digest: first?.digest ?? '',
