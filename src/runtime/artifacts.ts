@@ -36,8 +36,11 @@ export async function uploadStageArtifact(
   logger: Logger,
 ): Promise<void> {
   const name = artifactName(outcome, env);
-  const dir = await mkdtemp(path.join(env.RUNNER_TEMP ?? os.tmpdir(), 'shipkit-artifact-'));
+  let dir: string | undefined;
   try {
+    const parent = env.RUNNER_TEMP ?? os.tmpdir();
+    await mkdir(parent, { recursive: true });
+    dir = await mkdtemp(path.join(parent, 'shipkit-artifact-'));
     const files: string[] = [];
     for (const f of savedFiles(outcome)) {
       const file = path.join(dir, f.name);
@@ -56,7 +59,7 @@ export async function uploadStageArtifact(
   } catch (error) {
     logger.warning(`Could not upload the artifact ${name} for the report action: ${errorMessage(error)}`);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true });
   }
 }
 

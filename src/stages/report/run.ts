@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { renderSection } from '../../core/comment/section.js';
@@ -31,7 +31,9 @@ async function reportsDirectory(options: ReportOptions, ctx: StageContext): Prom
     throw new UserError('no reports to read: give the directory the stages wrote them to (reports / --reports DIR)', {
       input: 'reports',
     });
-  const dir = await mkdtemp(path.join(ctx.env.RUNNER_TEMP ?? os.tmpdir(), 'shipkit-artifacts-'));
+  const parent = ctx.env.RUNNER_TEMP ?? os.tmpdir();
+  await mkdir(parent, { recursive: true });
+  const dir = await mkdtemp(path.join(parent, 'shipkit-artifacts-'));
   const got = await ctx.host.artifacts.download(ARTIFACT_PREFIX, dir);
   ctx.logger.info(
     `Downloaded ${got.length} shipkit artifact(s) of this run: ${got.map((a) => a.name).join(', ') || 'none'}`,
