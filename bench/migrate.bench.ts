@@ -10,6 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pgQuery } from '../tests/migrate/support/query.js';
 import { startPostgres } from '../tests/migrate/support/servers.js';
+import { stageContext } from '../tests/support/stage-context.js';
+import { InputReader, mapSource } from '../src/core/inputs.js';
+import { migrateStage } from '../src/stages/migrate/stage.js';
 import type { BenchTable } from './types.js';
 
 const FILES = 500;
@@ -68,6 +71,19 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const fmt = (n: number): string => n.toFixed(0);
 
+/** The stage's own no-op, called as the CLI calls it but in this (warm) process: no start-up in it. */
+async function stageInProcess(dir: string, url: string, cwd: string): Promise<number> {
+  const options = migrateStage.readOptions(
+    new InputReader(mapSource({ dir, 'database-url': url }, 'flag')),
+    stageContext({ cwd, env: { PATH: process.env.PATH } }),
+  );
+  const started = performance.now();
+  const outcome = await migrateStage.run(options, stageContext({ cwd, env: { PATH: process.env.PATH } }));
+  const ms = performance.now() - started;
+  if (outcome.outputs.applied !== '') throw new Error('the in-process no-op applied something');
+  return ms;
+}
+
 function whichGolangMigrate(): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(':')) {
     const p = path.join(dir, 'migrate');
@@ -111,9 +127,14 @@ export default async function (): Promise<BenchTable[]> {
     }
     // Nothing pending: what every deploy after the first costs.
     await shipkit(applied.shipkit); // warm the file cache for the bundle's chunks
+    const floors = { node: [] as number[], cli: [] as number[], stage: [] as number[] };
     for (let i = 0; i < NOOP_RUNS; i++) {
       noop.shipkit.push((await shipkit(applied.shipkit)).ms);
       if (golangMigrate) noop.peer.push((await peer(applied.peer)).ms);
+      // Where the no-op's time goes: Node starting, the CLI loading, the stage's own work in a warm process.
+      floors.node.push((await run(process.execPath, ['-e', '0'], work, env)).ms);
+      floors.cli.push((await run(process.execPath, [CLI, '--version'], work, env)).ms);
+      floors.stage.push(await stageInProcess(dir, applied.shipkit, work));
     }
 
     const pglite: Timed[] = [];
@@ -142,6 +163,14 @@ export default async function (): Promise<BenchTable[]> {
         theirs.length ? (ratio <= target ? 'yes' : 'NO') : 'unmeasured',
       ];
     };
+    const floor = (label: string, ours: number[], theirs: number[]): (string | number)[] => [
+      label,
+      fmt(median(ours)),
+      theirs.length ? fmt(median(theirs)) : 'not installed',
+      theirs.length ? (median(ours) / median(theirs)).toFixed(2) : '–',
+      '',
+      '',
+    ];
     const peak = Math.max(...pglite.map((p) => p.peakMiB ?? NaN));
     return [
       {
@@ -162,6 +191,9 @@ export default async function (): Promise<BenchTable[]> {
             APPLY_TARGET,
           ),
           row(`no-op: all ${FILES} applied (${NOOP_RUNS} runs)`, noop.shipkit, noop.peer, NOOP_TARGET),
+          floor('of which: node -e 0 (Node starting)', floors.node, noop.peer),
+          floor('of which: shipkit --version (Node and the CLI loading)', floors.cli, noop.peer),
+          floor('of which: the stage in a running process (no-op)', floors.stage, noop.peer),
         ],
         notes: [
           'Wall time from spawn to exit of each command. shipkit: node dist/cli/index.js migrate (lock, history, checksums of every file, analysis of pending files, report); golang-migrate: migrate -path … up.',

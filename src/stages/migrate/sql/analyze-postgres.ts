@@ -3,6 +3,7 @@ import type { MigrationFile } from '../files.js';
 import type { Enclosure, Finding } from './findings.js';
 import { report, type Scope } from './pg-scope.js';
 import { parsePostgres, SqlSyntaxError, type PgNode } from './postgres-parse.js';
+import { rememberStatements } from './statements.js';
 import { walkPlpgsql } from './plpgsql.js';
 import type { ColumnInfo, SchemaState } from './schema-state.js';
 import { lossyChange, pgTypeName, type SqlType } from './type-change.js';
@@ -374,6 +375,7 @@ export async function analyzePostgres(file: MigrationFile, state: SchemaState): 
     }
     throw error;
   }
+  rememberStatements(file, parsed.statements);
   const findings: Finding[] = [];
   for (const statement of parsed.statements) {
     const scope: Scope = {

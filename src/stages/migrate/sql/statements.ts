@@ -10,8 +10,19 @@ import { splitStatements, type StatementText } from './split-statements.js';
  */
 export async function statementsOf(file: MigrationFile, dialect: Dialect): Promise<StatementText[]> {
   if (dialect !== 'postgres') return splitStatements(file.sql, dialect);
+  const known = parsed.get(file);
+  if (known) return known;
   const { parsePostgres } = await import('./postgres-parse.js');
-  return (await parsePostgres(file.sql)).statements.map(({ text, line }) => ({ text, line }));
+  return rememberStatements(file, (await parsePostgres(file.sql)).statements);
+}
+
+/** Statements the analysis already parsed, so applying a file does not parse it again. */
+const parsed = new WeakMap<MigrationFile, StatementText[]>();
+
+export function rememberStatements(file: MigrationFile, statements: readonly StatementText[]): StatementText[] {
+  const texts = statements.map(({ text, line }) => ({ text, line }));
+  parsed.set(file, texts);
+  return texts;
 }
 
 /**
