@@ -46,9 +46,10 @@ const registry: CliRegistry = { stages: STAGES, metadata: ACTION_METADATA };
 const one = (parsed: ParsedArgs, name: string): string | undefined => parsed.values.get(name)?.at(-1);
 
 /** The files an action uploads as its artifact for the report action: the report, its annotations, the stage's own. */
-async function writeReportDir(dir: string, execution: Execution): Promise<void> {
+async function writeReportDir(dir: string, execution: Execution, redactor: Redactor): Promise<void> {
   await mkdir(dir, { recursive: true });
-  for (const f of savedFiles(execution.outcome)) await writeFile(path.join(dir, f.name), f.data);
+  for (const f of savedFiles(execution.outcome, (t) => redactor.redact(t)))
+    await writeFile(path.join(dir, f.name), f.data);
 }
 
 /** `shipkit <stage> [--input value …]`: the stage run as its action runs it, printed for a terminal. */
@@ -116,7 +117,7 @@ export async function runCli(
     }
     logger.end();
     const reportDir = one(parsed, 'report-dir');
-    if (reportDir) await writeReportDir(path.resolve(cwd, reportDir), execution);
+    if (reportDir) await writeReportDir(path.resolve(cwd, reportDir), execution, redactor);
     const { outcome, failure } = execution;
     if (json) io.stdout(`${JSON.stringify(outcome.report, null, 2)}\n`);
     if (failure) {

@@ -57,8 +57,9 @@ export interface StageOutcome {
   /**
    * Files the stage saves for the root report action to merge (the test stage's coverage and cases),
    * beside its report: uploaded as the run's artifact in a matrix job or with `artifact: true`, written
-   * into `--report-dir` by the CLI. Names are plain file names (`coverage.lcov`). Text only: the
-   * outcome is redacted as a whole (redactDeep), which would take a byte array apart.
+   * into `--report-dir` by the CLI. Names are plain file names (`coverage.lcov`). The text is made on
+   * demand (a 200 MB coverage set written out as lcov is not paid for by runs that save nothing), so
+   * it is not in what executeStage redacts: the host redacts it when it writes the file.
    */
-  artifacts?: { name: string; data: string }[];
+  artifacts?: { name: string; data: () => string }[];
 }

@@ -82,6 +82,7 @@ export async function runInActionHost(name: string): Promise<void> {
       title: entry.title,
       order: STAGES.map((s) => s.name),
       env: process.env,
+      redact: (text) => redactor.redact(text),
     });
   } catch (error) {
     core.error(redactor.redact(`could not publish the ${name} report: ${(error as Error).stack ?? String(error)}`));

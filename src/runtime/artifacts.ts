@@ -34,6 +34,7 @@ export async function uploadStageArtifact(
   outcome: StageOutcome,
   env: NodeJS.ProcessEnv,
   logger: Logger,
+  redact: (text: string) => string,
 ): Promise<void> {
   const name = artifactName(outcome, env);
   let dir: string | undefined;
@@ -42,7 +43,7 @@ export async function uploadStageArtifact(
     await mkdir(parent, { recursive: true });
     dir = await mkdtemp(path.join(parent, 'shipkit-artifact-'));
     const files: string[] = [];
-    for (const f of savedFiles(outcome)) {
+    for (const f of savedFiles(outcome, redact)) {
       const file = path.join(dir, f.name);
       await writeFile(file, f.data);
       files.push(file);

@@ -111,6 +111,8 @@ export interface PublishOptions {
   /** Stage names in pipeline order, for the comment's section order. */
   order: readonly string[];
   env: NodeJS.ProcessEnv;
+  /** Takes the secrets out of what is made after executeStage redacted the outcome (StageOutcome.artifacts). */
+  redact?: (text: string) => string;
 }
 
 /**
@@ -126,7 +128,8 @@ export async function publishOutcome(
   const reportFile = await writeReport(outcome, options.env);
   core.setOutput('report', reportFile);
   // The root report action reads it from the run's artifacts (report actions save none of their own).
-  if (outcome.report.stage !== 'report' && wantsArtifact(options.env)) await uploadStageArtifact(outcome, options.env, logger);
+  if (outcome.report.stage !== 'report' && wantsArtifact(options.env))
+    await uploadStageArtifact(outcome, options.env, logger, options.redact ?? ((t) => t));
   for (const [name, value] of Object.entries(outcome.outputs))
     core.setOutput(name, value === null ? '' : String(value));
 

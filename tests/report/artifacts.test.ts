@@ -61,7 +61,7 @@ function outcome(shard: string | undefined, summary: string): StageOutcome {
     summary: [],
     annotations: [{ level: 'error', message: 'boom', file: 'src/a.ts', startLine: 3 }],
     text: '',
-    artifacts: [{ name: 'coverage.lcov', data: 'TN:\nSF:src/a.ts\nDA:3,0\nend_of_record\n' }],
+    artifacts: [{ name: 'coverage.lcov', data: () => 'TN:\nSF:src/a.ts\nDA:3,0\nend_of_record\n' }],
   };
 }
 
@@ -78,12 +78,27 @@ describe('stage artifacts through @actions/artifact', () => {
   it('uploads two shards from two jobs and downloads both, with the report, annotations and coverage', async () => {
     const logger = new MemoryLogger();
     job('run-1', 'job-a');
-    await uploadStageArtifact(outcome('1/2', 'first'), { GITHUB_JOB: 'unit', RUNNER_TEMP: os.tmpdir() }, logger);
+    await uploadStageArtifact(
+      outcome('1/2', 'first'),
+      { GITHUB_JOB: 'unit', RUNNER_TEMP: os.tmpdir() },
+      logger,
+      (t) => t,
+    );
     job('run-1', 'job-b');
-    await uploadStageArtifact(outcome('2/2', 'second'), { GITHUB_JOB: 'unit', RUNNER_TEMP: os.tmpdir() }, logger);
+    await uploadStageArtifact(
+      outcome('2/2', 'second'),
+      { GITHUB_JOB: 'unit', RUNNER_TEMP: os.tmpdir() },
+      logger,
+      (t) => t,
+    );
     // Another run's artifact is not this run's.
     job('run-2', 'job-c');
-    await uploadStageArtifact(outcome('1/2', 'other run'), { GITHUB_JOB: 'unit', RUNNER_TEMP: os.tmpdir() }, logger);
+    await uploadStageArtifact(
+      outcome('1/2', 'other run'),
+      { GITHUB_JOB: 'unit', RUNNER_TEMP: os.tmpdir() },
+      logger,
+      (t) => t,
+    );
     expect(logger.lines.filter((e) => e.level === 'warning')).toEqual([]);
     expect(service.calls.map((c) => c.method)).toEqual(expect.arrayContaining(['CreateArtifact', 'FinalizeArtifact']));
 
@@ -101,9 +116,19 @@ describe('stage artifacts through @actions/artifact', () => {
   it('replaces the artifact of a re-run job (same name) instead of failing', async () => {
     const logger = new MemoryLogger();
     job('run-3', 'job-a');
-    await uploadStageArtifact(outcome('1/1', 'attempt 1'), { GITHUB_JOB: 'unit', RUNNER_TEMP: os.tmpdir() }, logger);
+    await uploadStageArtifact(
+      outcome('1/1', 'attempt 1'),
+      { GITHUB_JOB: 'unit', RUNNER_TEMP: os.tmpdir() },
+      logger,
+      (t) => t,
+    );
     job('run-3', 'job-a2');
-    await uploadStageArtifact(outcome('1/1', 'attempt 2'), { GITHUB_JOB: 'unit', RUNNER_TEMP: os.tmpdir() }, logger);
+    await uploadStageArtifact(
+      outcome('1/1', 'attempt 2'),
+      { GITHUB_JOB: 'unit', RUNNER_TEMP: os.tmpdir() },
+      logger,
+      (t) => t,
+    );
     expect(logger.lines.filter((e) => e.level === 'warning')).toEqual([]);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'shipkit-dl-'));
     const got = await actionArtifactSource(logger).download('shipkit-', dir);
@@ -115,7 +140,7 @@ describe('stage artifacts through @actions/artifact', () => {
     const logger = new MemoryLogger();
     process.env.ACTIONS_RUNTIME_TOKEN = 'not-a-jwt';
     process.env.ACTIONS_RESULTS_URL = service.url;
-    await uploadStageArtifact(outcome('1/1', 'x'), { GITHUB_JOB: 'unit', RUNNER_TEMP: os.tmpdir() }, logger);
+    await uploadStageArtifact(outcome('1/1', 'x'), { GITHUB_JOB: 'unit', RUNNER_TEMP: os.tmpdir() }, logger, (t) => t);
     expect(logger.lines.find((e) => e.level === 'warning')?.message).toMatch(
       /Could not upload the artifact shipkit-test-unit-1_1/,
     );

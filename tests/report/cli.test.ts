@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
@@ -65,6 +65,24 @@ describe('the CLI', () => {
     );
     expect(failing.out.stdout).toMatch(/✘ Test \(2 shards merged\): lines 75\.00 %/);
   }, 60_000);
+
+  it('the files made on demand are redacted as they are written: no secret reaches --report-dir', async () => {
+    const root = project();
+    const secret = 'sekrit-value-4711';
+    writeFileSync(path.join(root, `src/${secret}.js`), 'x\n');
+    writeFileSync(path.join(root, 'c.info'), `TN:\nSF:src/${secret}.js\nDA:1,1\nend_of_record\n`);
+    const dir = tempDir('cli-secret');
+    const { io: x } = io();
+    await runCli(
+      ['test', '--root', root, '--coverage', 'c.info', '--report-dir', dir],
+      x,
+      undefined,
+      cleanEnv({ GITHUB_TOKEN: secret }),
+    );
+    const lcov = readFileSync(path.join(dir, 'test.coverage.lcov'), 'utf8');
+    expect(lcov).toContain('SF:src/***.js');
+    for (const f of readdirSync(dir)) expect(readFileSync(path.join(dir, f), 'utf8')).not.toContain(secret);
+  });
 
   it('without --reports it is a usage error naming the flag; a damaged report names its file', async () => {
     const none = io();

@@ -31,7 +31,7 @@ function save(set: CoverageSet | undefined, tests: TestResults | undefined, shar
     shard,
   })) {
     const file = path.join(dir, `test.${f.name}`);
-    writeFileSync(file, f.data);
+    writeFileSync(file, f.data());
     if (f.name === 'coverage.lcov') out.lcov = file;
   }
   return out;

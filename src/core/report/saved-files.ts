@@ -15,11 +15,13 @@ export function savedBaseName(outcome: Pick<StageOutcome, 'report'>): string {
  */
 export function savedFiles(
   outcome: Pick<StageOutcome, 'report' | 'annotations' | 'artifacts'>,
+  redact: (text: string) => string,
 ): { name: string; data: string }[] {
   const base = savedBaseName(outcome);
   return [
     { name: `${base}.json`, data: `${JSON.stringify(outcome.report, null, 2)}\n` },
     { name: `${base}.annotations.json`, data: `${JSON.stringify(outcome.annotations)}\n` },
-    ...(outcome.artifacts ?? []).map((f) => ({ name: `${base}.${f.name}`, data: f.data })),
+    // The stage's own files are made here, on demand, and were never redacted with the outcome.
+    ...(outcome.artifacts ?? []).map((f) => ({ name: `${base}.${f.name}`, data: redact(f.data()) })),
   ];
 }

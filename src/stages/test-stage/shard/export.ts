@@ -28,10 +28,10 @@ export interface ShardExportInput {
   job?: string;
 }
 
-/** A file the stage saves for the root report action (StageOutcome.artifacts). */
+/** A file the stage saves for the root report action (StageOutcome.artifacts), made on demand. */
 export interface SavedFile {
   name: string;
-  data: string;
+  data: () => string;
 }
 
 /**
@@ -86,11 +86,11 @@ export function gateOptionsOf(options: TestOptions): ShardGateOptions {
 }
 
 /**
- * The shard export of one test-stage run: `coverage.lcov` (when there is coverage) and `shard.json`.
- * The host saves them beside the report (an artifact in a matrix job, `--report-dir` in the CLI).
+ * The shard export of one test-stage run: `coverage.lcov` (when there is coverage) and `shard.json`,
+ * written when the host asks for them. The host saves them beside the report (an artifact in a matrix job, `--report-dir` in the CLI).
  */
 export function shardExport(input: ShardExportInput): SavedFile[] {
-  const doc: ShardDocument = {
+  const document = (): ShardDocument => ({
     format: SHARD_FORMAT,
     version: SHARD_VERSION,
     shard: input.shard ?? null,
@@ -99,8 +99,9 @@ export function shardExport(input: ShardExportInput): SavedFile[] {
     tests: input.tests ? encodeTests(input.tests) : null,
     commands: input.commands.map((c) => ({ ...c })),
     options: gateOptionsOf(input.options),
-  };
-  const files: SavedFile[] = [{ name: SHARD_JSON, data: `${JSON.stringify(doc)}\n` }];
-  if (input.set) files.unshift({ name: SHARD_LCOV, data: writeLcov(input.set) });
+  });
+  const files: SavedFile[] = [{ name: SHARD_JSON, data: () => `${JSON.stringify(document())}\n` }];
+  const { set } = input;
+  if (set) files.unshift({ name: SHARD_LCOV, data: () => writeLcov(set) });
   return files;
 }
