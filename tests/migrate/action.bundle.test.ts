@@ -8,6 +8,7 @@ import { MigrateReport } from '../../src/stages/migrate/report-schema.js';
 import { runBundle } from '../support/action-runner.js';
 import { parseBlocks } from '../support/markdown.js';
 import { bareActionCopy, runBareAction } from './support/bare-action.js';
+import { pgQuery } from './support/query.js';
 import { PG_PASSWORD, startPostgres, type Server } from './support/servers.js';
 
 let server: Server;
@@ -59,6 +60,34 @@ describe('migrate action bundle', () => {
     expect(r.summary).not.toContain(PG_PASSWORD);
     const report = reportOf(r.outputs);
     expect(report.status).toBe('pass');
+  });
+
+  it('a database error quoting the password reaches no channel: log, annotations, outputs, summary, report', async () => {
+    await pgQuery(server.url, 'CREATE DATABASE leak');
+    const url = server.url.replace(/\/postgres$/, '/leak');
+    const workspace = workspaceWith({
+      '001_t.sql': 'CREATE TABLE t (id int);',
+      '002_leak.sql': `DO $$ BEGIN RAISE EXCEPTION 'cannot log in with %', '${PG_PASSWORD}'; END $$;`,
+    });
+    const r = await runBundle('migrate', { workspace, inputs: { 'database-url': url, dir: 'db/migrations' } });
+    expect(r.exitCode).toBe(1);
+    const report = readFileSync(r.outputs.report ?? '', 'utf8');
+    expect(JSON.parse(report).migrations.failure).toMatchObject({ file: 'db/migrations/002_leak.sql', line: 1 });
+    for (const [channel, text] of Object.entries({
+      // add-mask commands carry the secret to the runner, which never shows them: every other line counts.
+      stdout: r.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+      stderr: r.stderr,
+      summary: r.summary,
+      outputs: JSON.stringify(r.outputs),
+      report,
+    })) {
+      expect(text, channel).not.toContain(PG_PASSWORD);
+      expect(text, channel).not.toContain(encodeURIComponent(PG_PASSWORD));
+    }
+    expect(JSON.parse(report).migrations.failure.message).toMatch(/cannot log in with \*\*\*/);
   });
 
   it('fails the step on a destructive plan and annotates the file and line', async () => {
