@@ -214,6 +214,43 @@ describe('PostgreSQL: what the analysis sees, type changes, failure lines, kille
     expect(await sql(db, 'SELECT count(*)::int AS n FROM users')).toEqual([{ n: 1 }]);
   });
 
+  it('CTE DML, MERGE … DELETE, a rule, function bodies, DROP OWNED and EXECUTE are blocked before any of it runs', async () => {
+    const { cwd, write } = project(BASE);
+    await migrate(cwd, { 'database-url': db });
+    await sql(db, "INSERT INTO users (email) VALUES ('b@example.com'); CREATE ROLE legacy_owner");
+    write(
+      '003_hidden.sql',
+      [
+        'WITH gone AS (DELETE FROM orders RETURNING *) SELECT count(*) FROM gone;',
+        'MERGE INTO users u USING (SELECT 1 AS id) s ON u.id = s.id WHEN MATCHED THEN DELETE;',
+        'CREATE RULE copy_orders AS ON INSERT TO orders DO ALSO DELETE FROM users;',
+        'CREATE FUNCTION purge() RETURNS void LANGUAGE sql AS $$ DELETE FROM users $$;',
+        "CREATE FUNCTION wipe(t text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE 'TRUNCATE ' || t; END $$;",
+        'DROP OWNED BY legacy_owner;',
+      ].join('\n'),
+    );
+    const before = postgresFingerprint(db);
+    const blocked = await migrate(cwd, { 'database-url': db });
+    expect(blocked.report.status).toBe('fail');
+    expect(migrations(blocked).destructive.map((d) => [d.line, d.kind])).toEqual([
+      [1, 'delete-without-where'],
+      [2, 'merge-delete'],
+      [3, 'delete-without-where'],
+      [4, 'delete-without-where'],
+      [5, 'dynamic-sql'],
+      [6, 'drop-owned'],
+    ]);
+    expect(postgresFingerprint(db)).toBe(before);
+    // Allowed, PostgreSQL runs them: the MERGE deletes user 1, the functions exist.
+    const allowed = await migrate(cwd, { 'database-url': db, 'allow-destructive': 'true' });
+    expect(allowed.outputs.applied).toBe('3');
+    expect(await sql(db, 'SELECT id FROM users ORDER BY id')).toEqual([{ id: 2 }]);
+    expect(await sql(db, "SELECT proname FROM pg_proc WHERE proname IN ('purge', 'wipe') ORDER BY 1")).toEqual([
+      { proname: 'purge' },
+      { proname: 'wipe' },
+    ]);
+  });
+
   it('widening passes and applies; narrowing is blocked, from the types the catalog reports', async () => {
     const { cwd, write } = project({
       ...BASE,
