@@ -175,6 +175,8 @@ describe('the report stage on GitHub', () => {
     );
     expect(r.checkRun).toMatchObject({ conclusion: 'failure', annotations: 121, annotationsWithoutFile: 1 });
     expect(run?.summary).toContain('Scan');
+    // The merged test shards' own report (the test stage's summary) is the check's text.
+    expect(run?.text).toMatch(/^### Test: .*2 shards merged/);
     expect(outcome.outputs['check-run-url']).toBe(r.checkRun?.url);
   }, 60_000);
 

@@ -23,6 +23,10 @@ interface CheckAnnotation {
   title?: string;
 }
 
+/** Output fields hold at most 65 535 characters: the end is cut, and says so. */
+const fit = (text: string): string =>
+  text.length > SUMMARY_LIMIT ? `${text.slice(0, SUMMARY_LIMIT - 40)}\n\n… (trimmed to fit)` : text;
+
 export function conclusionOf(status: ReportStatus): Conclusion {
   return status === 'fail' ? 'failure' : 'success';
 }
@@ -62,6 +66,8 @@ export interface CheckRunInput {
   conclusion: Conclusion;
   title: string;
   summary: string;
+  /** Markdown shown below the summary (the merged test shards' report). */
+  text?: string;
   detailsUrl?: string;
   annotations: readonly Annotation[];
 }
@@ -84,10 +90,8 @@ export async function publishCheckRun(github: GitHubContext, input: CheckRunInpu
   const { placed, unplaced } = checkAnnotations(input.annotations);
   const output = (batch: CheckAnnotation[]) => ({
     title: input.title.slice(0, TITLE_LIMIT),
-    summary:
-      input.summary.length > SUMMARY_LIMIT
-        ? `${input.summary.slice(0, SUMMARY_LIMIT - 40)}\n\n… (trimmed to fit)`
-        : input.summary,
+    summary: fit(input.summary),
+    ...(input.text ? { text: fit(input.text) } : {}),
     ...(batch.length > 0 ? { annotations: batch } : {}),
   });
   const batches: CheckAnnotation[][] = [];

@@ -208,6 +208,7 @@ export async function runReport(options: ReportOptions, ctx: StageContext): Prom
           conclusion,
           title: headline,
           summary: summaryMarkdown,
+          ...(merged ? { text: merged.summary.map((s) => s.markdown).join('\n\n') } : {}),
           ...(ctx.run.url ? { detailsUrl: ctx.run.url } : {}),
           annotations,
         });
