@@ -61,33 +61,9 @@ export class Redactor {
     if (Array.isArray(value)) return value.map((v) => this.walk(v));
     if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
       const out: Record<string, unknown> = {};
-      const fields = value as Record<string, unknown>;
-      for (const k of Object.keys(fields)) {
-        if (Object.getOwnPropertyDescriptor(fields, k)?.get) this.lazy(out, this.redact(k), () => fields[k]);
-        else out[this.redact(k)] = this.walk(fields[k]);
-      }
+      for (const [k, v] of Object.entries(value)) out[this.redact(k)] = this.walk(v);
       return out;
     }
     return value;
-  }
-
-  /**
-   * A value computed on first read (a stage's saved files: megabytes that only a matrix job uploads)
-   * stays so: the copy's property computes it, redacted, when something reads it, and never otherwise.
-   */
-  private lazy(out: Record<string, unknown>, key: string, read: () => unknown): void {
-    let done = false;
-    let value: unknown;
-    Object.defineProperty(out, key, {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        if (!done) {
-          value = this.walk(read());
-          done = true;
-        }
-        return value;
-      },
-    });
   }
 }

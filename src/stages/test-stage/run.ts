@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { StageContext } from '../../core/context.js';
 import { isUserError } from '../../core/errors.js';
 import type { StageOutcome } from '../../core/outcome.js';
-import { withLazy } from './lazy-property.js';
 import { buildReport } from '../../core/report/build.js';
 import { userCommandEnv } from '../../core/user-command-env.js';
 import { baselineOf, restoreBaseline, saveBaseline } from './baseline.js';
@@ -281,19 +280,16 @@ export async function runTestStage(
     warnings: common.warnings,
     ...reportData(result),
   };
-  const outcome: StageOutcome = {
+  return {
     report,
     outputs: outputsOf(result, report.status !== 'fail'),
     summary: summarySections(result, line),
     comment: commentSection(result, line),
     annotations: annotationsOf(result),
     text: terminalText(result),
-  };
-  // What the root report action merges across the shards of a matrix (see shard/), made when a host
-  // reads it to save it (a matrix job, `artifact: true`, `--report-dir`): a run that saves nothing
-  // does not pay for it (for a 200 MB lcov report, a 150 MB lcov text and seconds of CPU).
-  return withLazy(outcome, 'artifacts', () =>
-    shardExport({
+    // What the root report action merges across the shards of a matrix (see shard/): written only
+    // when a host saves it (a matrix job, `artifact: true`, `--report-dir`).
+    artifacts: shardExport({
       ...(set ? { set } : {}),
       unmatched,
       ...(tests ? { tests } : {}),
@@ -302,5 +298,5 @@ export async function runTestStage(
       ...(ctx.run.shard ? { shard: ctx.run.shard } : {}),
       ...(ctx.run.job ? { job: ctx.run.job } : {}),
     }),
-  );
+  };
 }
