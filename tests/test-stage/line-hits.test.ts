@@ -926,6 +926,36 @@ describe('HitTable', () => {
     expect(table.covered()).toBe(3);
   });
 
+  it('with keys on demand: counts without making a key, then behaves as a table built entry by entry', () => {
+    let made = 0;
+    const keyOf = (at: number): string => {
+      made++;
+      return `k${at}`;
+    };
+    const lazy = HitTable.withKeysOnDemand([3, 4, 9], [0, 2, 5], [2, 1, 3], keyOf);
+    expect([lazy.size, lazy.covered(), lazy.total()]).toEqual([3, 4, 6]);
+    expect(made).toBe(0);
+    const eager = new HitTable();
+    eager.appendNewWeighted('k0', 3, 0, 2);
+    eager.appendNewWeighted('k1', 4, 2, 1);
+    eager.appendNewWeighted('k2', 9, 5, 3);
+    expect([...lazy]).toEqual([...eager]);
+    expect(made).toBe(3);
+    expect(lazy.get('k1')).toEqual({ line: 4, hits: 2 });
+    lazy.addWeighted('k0', 3, 1, 2);
+    lazy.addWeighted('k3', 12, 0, 4);
+    eager.addWeighted('k0', 3, 1, 2);
+    eager.addWeighted('k3', 12, 0, 4);
+    expect([...lazy]).toEqual([...eager]);
+    expect([lazy.covered(), lazy.total()]).toEqual([eager.covered(), eager.total()]);
+    expect(made).toBe(3);
+    // Merged into another table, its keys are those keyOf made.
+    const into = new HitTable();
+    into.addAll(HitTable.withKeysOnDemand([1], [1], undefined, () => 'only'));
+    expect([...into]).toEqual([['only', { line: 1, hits: 1 }]]);
+    expect([into.covered(), into.total()]).toEqual([1, 1]);
+  });
+
   it('iteration yields copies: changing one does not change the table', () => {
     const table = new HitTable();
     table.add('f', 1, 1);

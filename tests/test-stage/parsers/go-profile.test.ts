@@ -117,6 +117,57 @@ describe('Go profiles: the fast path reads as the careful one', () => {
     });
   });
 
+  it('merges every block exactly as a plain map of block texts does, whatever order the copies list them in', async () => {
+    const block = fc.record({
+      file: fc.nat({ max: 4 }),
+      sl: fc.nat({ max: 40 }),
+      sc: fc.nat({ max: 3 }),
+      lines: fc.nat({ max: 3 }),
+      ec: fc.nat({ max: 2 }),
+      stmts: fc.integer({ min: 0, max: 3 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(block, {
+          selector: (b) => `${b.file}:${b.sl}.${b.sc},${b.sl + b.lines}.${b.ec}`,
+          maxLength: 60,
+        }),
+        fc.array(fc.array(fc.tuple(fc.nat(), fc.nat({ max: 9 })), { maxLength: 80 }), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        async (blocks, copies, setMode) => {
+          fc.pre(blocks.length > 0);
+          // A block's NumStmt is the same wherever it appears (the profile is refused otherwise).
+          const lines = [`mode: ${setMode ? 'set' : 'count'}`];
+          const expected = new Map<string, Map<string, { line: number; hits: number; weight: number }>>();
+          for (const picks of copies) {
+            for (const [pick, count] of picks) {
+              const b = blocks[pick % blocks.length];
+              const path = `m/f${b.file}.go`;
+              const key = `${b.sl}.${b.sc},${b.sl + b.lines}.${b.ec}`;
+              lines.push(`${path}:${key} ${b.stmts} ${count}`);
+              const file = expected.get(path) ?? new Map();
+              expected.set(path, file);
+              const before = file.get(key);
+              const hits = setMode ? Math.max(before?.hits ?? 0, count > 0 ? 1 : 0) : (before?.hits ?? 0) + count;
+              file.set(key, { line: b.sl, hits, weight: b.stmts });
+            }
+          }
+          const out = (await bothWays(`${lines.join('\n')}\n`)) as {
+            set: { files: { path: string; statements: [string, number, number, number][] }[] };
+          };
+          expect(out.set.files.map((f) => f.path)).toEqual([...expected.keys()]);
+          for (const f of out.set.files) {
+            const want = [...expected.get(f.path)!]
+              .filter(([, v]) => v.weight > 0)
+              .map(([key, v]) => [key, v.line, v.hits, v.weight]);
+            expect(f.statements).toEqual(want);
+          }
+        },
+      ),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
   it('reads a last line without a newline in a profile of several reads (nothing past the data is read)', async () => {
     // Over a megabyte of block lines, then a short last line without a newline: the byte after it in
     // the read buffer is left from an earlier read, where (with lines of this shape) it is a digit.

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 
 import { UserError } from '../../../core/errors.js';
 import { sameBytes, utf8 } from '../bytes.js';
+import { HitTable } from '../hit-table.js';
 import { LineBatch } from '../line-hits.js';
 import type { CoverageSet } from '../model.js';
 import type { ParseResult } from './coverage-set.js';
@@ -29,9 +30,14 @@ function grown<T extends Float64Array | Int32Array>(from: T, length: number): T 
 /**
  * Every block of the profile, merged as they come: a `./...` run with `-coverpkg` repeats every block
  * once per test binary, so a big profile is mostly repeats. Blocks are stored by column in typed
- * arrays (nothing per block for the garbage collector to copy or trace) and found again through an
- * open-addressing table keyed by file and start position; a block starting where another of its file
- * does but ending elsewhere goes by its full text. A block's four numbers identify it in its file.
+ * arrays (nothing per block for the garbage collector to copy or trace). A block's four numbers
+ * identify it in its file. Finding one again:
+ * - a block starting after every block of its file so far is new: appended without a lookup (a
+ *   profile lists each file's blocks in source order, so the first copy of a profile is all appends);
+ * - the reader first tries the block after the one before (see GoProfileReader.merge);
+ * - otherwise an open-addressing table keyed by file and start finds it; it is built on first need
+ *   (a profile whose copies all repeat in the same order never needs it). A block starting where
+ *   another of its file does but ending elsewhere goes by its full text.
  */
 class BlockStore {
   count = 0;
@@ -42,33 +48,44 @@ class BlockStore {
   endCol = new Float64Array(1024);
   numStmt = new Float64Array(1024);
   hits = new Float64Array(1024);
-  /** Block index + 1 per slot (0: empty); a power of two, at most half full. */
-  private slots = new Int32Array(4096);
+  /** Per file: its first block, and the greatest start among its blocks (line, column). */
+  readonly firstOf: number[] = [];
+  private readonly lastLine: number[] = [];
+  private readonly lastCol: number[] = [];
+  /**
+   * Block index + 1 per slot (0: empty), for the first block of each (file, start); a power of two, at
+   * most half full. Absent until a lookup needs it.
+   */
+  private slots: Int32Array | undefined;
   private readonly odd = new Map<string, number>();
 
   /** The block of `file` at these four numbers, added (with no hits) if new. */
   find(file: number, sl: number, sc: number, el: number, ec: number, stmts: number): number {
-    const mask = this.slots.length - 1;
+    const lastLine = this.lastLine[file] ?? -1;
+    if (sl > lastLine || (sl === lastLine && sc > this.lastCol[file])) return this.add(file, sl, sc, el, ec, stmts);
+    const slots = this.slots ?? this.index();
+    const mask = slots.length - 1;
     let slot = hash(file, sl, sc) & mask;
     for (;;) {
-      const at = this.slots[slot] - 1;
+      const at = slots[slot] - 1;
       if (at < 0) break;
       if (this.fileOf[at] === file && this.startLine[at] === sl && this.startCol[at] === sc) {
         if (this.endLine[at] === el && this.endCol[at] === ec) return at;
         const key = `${file}:${sl}.${sc},${el}.${ec}`;
         let index = this.odd.get(key);
-        if (index === undefined) this.odd.set(key, (index = this.add(file, sl, sc, el, ec, stmts)));
+        if (index === undefined) {
+          index = this.add(file, sl, sc, el, ec, stmts, false);
+          this.odd.set(key, index);
+        }
         return index;
       }
       slot = (slot + 1) & mask;
     }
-    const index = this.add(file, sl, sc, el, ec, stmts);
-    this.slots[slot] = index + 1;
-    if (this.count * 2 > this.slots.length) this.rehash();
-    return index;
+    return this.add(file, sl, sc, el, ec, stmts);
   }
 
-  private add(file: number, sl: number, sc: number, el: number, ec: number, stmts: number): number {
+  /** Appends a block; `first`: no block of its file starts where it does (it goes into the table). */
+  private add(file: number, sl: number, sc: number, el: number, ec: number, stmts: number, first = true): number {
     const index = this.count++;
     if (index === this.fileOf.length) {
       const length = index * 2;
@@ -87,21 +104,58 @@ class BlockStore {
     this.endCol[index] = ec;
     this.numStmt[index] = stmts;
     this.hits[index] = 0;
+    this.firstOf[file] ??= index;
+    const lastLine = this.lastLine[file] ?? -1;
+    if (sl > lastLine || (sl === lastLine && sc > this.lastCol[file])) {
+      this.lastLine[file] = sl;
+      this.lastCol[file] = sc;
+    }
+    if (first && this.slots) {
+      this.put(this.slots, index);
+      if (this.count * 2 > this.slots.length) this.slots = this.rehash(this.slots.length * 2);
+    }
     return index;
   }
 
-  /** Twice the slots; each block found by its start goes back in (the first block of each start: the others are in `odd`). */
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
+  /** The table over every block so far: the first block of each start in it, the others by their text. */
+  private index(): Int32Array {
+    const slots = new Int32Array(Math.max(4096, 2 ** Math.ceil(Math.log2(this.count * 2 + 1))));
     const mask = slots.length - 1;
-    for (const stored of this.slots) {
-      if (stored === 0) continue;
-      const at = stored - 1;
+    for (let at = 0; at < this.count; at++) {
       let slot = hash(this.fileOf[at], this.startLine[at], this.startCol[at]) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = stored;
+      let seen = false;
+      for (let other = slots[slot] - 1; other >= 0; other = slots[slot] - 1) {
+        if (
+          this.fileOf[other] === this.fileOf[at] &&
+          this.startLine[other] === this.startLine[at] &&
+          this.startCol[other] === this.startCol[at]
+        ) {
+          seen = true;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (seen) {
+        const key = `${this.fileOf[at]}:${this.startLine[at]}.${this.startCol[at]},${this.endLine[at]}.${this.endCol[at]}`;
+        this.odd.set(key, at);
+      } else slots[slot] = at + 1;
     }
     this.slots = slots;
+    return slots;
+  }
+
+  private put(slots: Int32Array, at: number): void {
+    const mask = slots.length - 1;
+    let slot = hash(this.fileOf[at], this.startLine[at], this.startCol[at]) & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = at + 1;
+  }
+
+  /** The table at `length` slots, each block in it going back in. */
+  private rehash(length: number): Int32Array {
+    const slots = new Int32Array(length);
+    for (const stored of this.slots!) if (stored !== 0) this.put(slots, stored - 1);
+    return slots;
   }
 }
 
@@ -234,7 +288,8 @@ class GoProfileReader {
         this.fileIds.set(this.lastPath, file);
       }
       this.lastFile = file;
-      this.lastIndex = -1;
+      // A file met again (the next test binary's copy) starts where its blocks did the first time.
+      this.lastIndex = (this.blocks.firstOf[file] ?? 0) - 1;
       this.keepPath(b, start, colon);
     }
     this.merge(nums[0], nums[1], nums[2], nums[3], nums[4], nums[5]);
@@ -266,7 +321,6 @@ class GoProfileReader {
     // table finds it. A block's four numbers identify it in its file, so both ways find the same one.
     let index = this.lastIndex + 1;
     if (
-      index === 0 ||
       index >= blocks.count ||
       blocks.fileOf[index] !== file ||
       blocks.startLine[index] !== sl ||
@@ -381,7 +435,13 @@ function addToSet(report: ReportFile, set: CoverageSet, paths: readonly string[]
     const dense = last < 1 << 24;
     if (dense && last >= lineHits.length) lineHits = new Float64Array(2 ** Math.ceil(Math.log2(last + 1)));
     const sparse = dense ? undefined : new Map<number, number>();
-    const fresh = file.statements.size === 0;
+    // The file's statements by column; their keys (`sl.sc,el.ec`) are made only if something asks for
+    // them (a merge, the shard export), from the three numbers kept for it here.
+    const lines: number[] = [];
+    const counts: number[] = [];
+    const weights: number[] = [];
+    let weighted = false;
+    const parts = new Float64Array(3 * (end - first));
     for (let o = first; o < end; o++) {
       const i = order[o];
       const stmts = numStmt[i];
@@ -389,15 +449,27 @@ function addToSet(report: ReportFile, set: CoverageSet, paths: readonly string[]
       const sl = startLine[i];
       const el = endLine[i];
       const count = hits[i];
-      const key = `${sl}.${startCol[i]},${el}.${endCol[i]}`;
-      // A profile's blocks are unique per file (merged above): appended without a lookup.
-      if (fresh) file.statements.appendNewWeighted(key, sl, count, stmts);
-      else file.statements.addWeighted(key, sl, count, stmts);
+      const k = 3 * lines.length;
+      parts[k] = startCol[i];
+      parts[k + 1] = el;
+      parts[k + 2] = endCol[i];
+      lines.push(sl);
+      counts.push(count);
+      weights.push(stmts);
+      if (stmts !== 1) weighted = true;
       for (let line = sl; line <= el; line++) {
         if (!sparse) {
           if (lineHits[line] < count + 1) lineHits[line] = count + 1;
         } else if ((sparse.get(line) ?? -1) < count) sparse.set(line, count);
       }
+    }
+    const keyOf = (at: number): string => `${lines[at]}.${parts[3 * at]},${parts[3 * at + 1]}.${parts[3 * at + 2]}`;
+    if (file.statements.size === 0) {
+      // A profile's blocks are unique per file (merged above): the table takes them as they are.
+      file.statements = HitTable.withKeysOnDemand(lines, counts, weighted ? weights : undefined, keyOf);
+    } else {
+      for (let at = 0; at < lines.length; at++)
+        file.statements.addWeighted(keyOf(at), lines[at], counts[at], weights[at]);
     }
     if (!sparse) {
       // Collected for the file at once: its table is made at its final size (see LineBatch).
