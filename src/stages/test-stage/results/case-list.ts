@@ -1,4 +1,4 @@
-import { utf8Write } from '../bytes.js';
+import { ByteStore } from './byte-store.js';
 import type { TestCase, TestStatus, TestTotals } from '../model.js';
 
 /** Numbers kept per case with extra data (see `extra`). */
@@ -27,9 +27,9 @@ export class CaseList implements Iterable<TestCase> {
   /** Index + 1 into `classnames` / `files`; 0: none. */
   private classname = new Uint32Array(256);
   private file = new Uint32Array(256);
-  /** Case i's name is names[nameAt[i], nameAt[i + 1]). */
-  private nameAt = new Uint32Array(257);
-  private names = Buffer.alloc(16 * 1024);
+  /** Case i's name is names.read(nameAt[i], nameAt[i + 1]). */
+  private nameAt = new Float64Array(257);
+  private readonly names = new ByteStore();
   private readonly suites: string[][] = [[]];
   private readonly suiteByKey = new Map<string, number>([['[]', 0]]);
   private lastSuite = 0;
@@ -40,8 +40,7 @@ export class CaseList implements Iterable<TestCase> {
   private extraUsed = 0;
   /** Per slot: message start, end, details start, end (-1: none), flaky (0 unset, 1 false, 2 true), reruns. */
   private extra = new Float64Array(EXTRA * 64);
-  private texts = Buffer.alloc(16 * 1024);
-  private textsUsed = 0;
+  private readonly texts = new ByteStore();
 
   get length(): number {
     return this.count;
@@ -64,14 +63,10 @@ export class CaseList implements Iterable<TestCase> {
     this.suite[i] = suite;
     this.classname[i] = testCase.classname === undefined ? 0 : this.classnames.index(testCase.classname) + 1;
     this.file[i] = testCase.file === undefined ? 0 : this.files.index(testCase.file) + 1;
-    const start = this.nameAt[i];
-    const room = start + testCase.name.length * 3;
-    if (room > this.names.length) {
-      const bigger = Buffer.alloc(Math.max(this.names.length * 2, room));
-      this.names.copy(bigger, 0, 0, start);
-      this.names = bigger;
-    }
-    this.nameAt[i + 1] = start + utf8Write(this.names, testCase.name, start);
+    // A replaced case (replaceLast) is written over: the names end where the case before ended.
+    this.names.truncate(this.nameAt[i]);
+    this.nameAt[i] = this.names.end;
+    this.nameAt[i + 1] = this.names.append(testCase.name);
     if (
       testCase.message !== undefined ||
       testCase.details !== undefined ||
@@ -112,7 +107,7 @@ export class CaseList implements Iterable<TestCase> {
   at(i: number): TestCase {
     const out: TestCase = {
       suite: [...this.suites[this.suite[i]]],
-      name: this.names.toString('utf8', this.nameAt[i], this.nameAt[i + 1]),
+      name: this.names.read(this.nameAt[i], this.nameAt[i + 1]),
       status: STATUSES[this.status[i]],
     };
     if (this.classname[i] !== 0) out.classname = this.classnames.values[this.classname[i] - 1];
@@ -125,8 +120,8 @@ export class CaseList implements Iterable<TestCase> {
       const flaky = this.extra[e + 4];
       if (flaky !== 0) out.flaky = flaky === 2;
       if (this.extra[e + 5] > 0) out.reruns = this.extra[e + 5];
-      if (this.extra[e] >= 0) out.message = this.texts.toString('utf8', this.extra[e], this.extra[e + 1]);
-      if (this.extra[e + 2] >= 0) out.details = this.texts.toString('utf8', this.extra[e + 2], this.extra[e + 3]);
+      if (this.extra[e] >= 0) out.message = this.texts.read(this.extra[e], this.extra[e + 1]);
+      if (this.extra[e + 2] >= 0) out.details = this.texts.read(this.extra[e + 2], this.extra[e + 3]);
     }
     return out;
   }
@@ -178,15 +173,8 @@ export class CaseList implements Iterable<TestCase> {
   /** Appends `text` to the texts buffer; [-1, -1] for none. */
   private storeText(text: string | undefined): [number, number] {
     if (text === undefined) return [-1, -1];
-    const start = this.textsUsed;
-    const room = start + text.length * 3;
-    if (room > this.texts.length) {
-      const bigger = Buffer.alloc(Math.max(this.texts.length * 2, room));
-      this.texts.copy(bigger, 0, 0, start);
-      this.texts = bigger;
-    }
-    this.textsUsed += utf8Write(this.texts, text, start);
-    return [start, this.textsUsed];
+    const start = this.texts.end;
+    return [start, this.texts.append(text)];
   }
 
   private grow(): void {
@@ -202,7 +190,7 @@ export class CaseList implements Iterable<TestCase> {
     this.suite = wider(this.suite, (n) => new Uint32Array(n));
     this.classname = wider(this.classname, (n) => new Uint32Array(n));
     this.file = wider(this.file, (n) => new Uint32Array(n));
-    const nameAt = new Uint32Array(length + 1);
+    const nameAt = new Float64Array(length + 1);
     nameAt.set(this.nameAt);
     this.nameAt = nameAt;
   }
