@@ -1,4 +1,4 @@
-import { fileCountersWithSummary, totals as setTotals } from './coverage/index.js';
+import { filesCounters, TotalsSum } from './coverage/totals.js';
 import { type Counter, type CoverageSet, type Metric, type MetricValue, type Totals } from './model.js';
 
 export type FileMetrics = Record<Metric, MetricValue | null>;
@@ -43,10 +43,14 @@ export function summarize(set: CoverageSet): CoverageSummary {
     statements: value('statements', c.statements),
   });
   const files: FileSummary[] = [];
-  for (const [p, file] of set.files) files.push(fileSummary(p, fileCountersWithSummary(file, set.summaryOnly.get(p))));
-  for (const [p, c] of set.summaryOnly) if (!set.files.has(p)) files.push(fileSummary(p, c));
+  // Each file's counters are counted once, for its row and for the totals (as totals() sums them).
+  const sum = new TotalsSum();
+  for (const [p, counters] of filesCounters(set)) {
+    sum.add(counters);
+    files.push(fileSummary(p, counters));
+  }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { totals: setTotals(set), files };
+  return { totals: sum.totals(set.measured), files };
 }
 
 /** Sum of several files' counters for one metric (for per-path thresholds); null when unmeasured. */

@@ -51,25 +51,43 @@ export function fileCountersWithSummary(
   return out;
 }
 
-/** Totals over the set. A metric no input format measures is null (never 0 %). */
-export function totals(set: CoverageSet): Totals {
-  const sum: Record<Metric, Counter> = {
+/**
+ * Each file's counters (its items where it has some, else its summary: fileCountersWithSummary), the
+ * set's files first, then the files only a summary names.
+ */
+export function* filesCounters(set: CoverageSet): Generator<[string, Partial<Record<Metric, Counter>>]> {
+  for (const [path, file] of set.files) yield [path, fileCountersWithSummary(file, set.summaryOnly.get(path))];
+  for (const [path, counters] of set.summaryOnly) if (!set.files.has(path)) yield [path, counters];
+}
+
+/** Sums files' counters into the set's totals. A metric no input format measures is null (never 0 %). */
+export class TotalsSum {
+  private readonly sum: Record<Metric, Counter> = {
     lines: { covered: 0, total: 0 },
     branches: { covered: 0, total: 0 },
     functions: { covered: 0, total: 0 },
     statements: { covered: 0, total: 0 },
   };
-  const add = (counters: Partial<Record<Metric, Counter>>): void => {
+
+  add(counters: Partial<Record<Metric, Counter>>): void {
     for (const metric of METRICS) {
       const c = counters[metric];
       if (!c) continue;
-      sum[metric].covered += c.covered;
-      sum[metric].total += c.total;
+      this.sum[metric].covered += c.covered;
+      this.sum[metric].total += c.total;
     }
-  };
-  for (const [path, file] of set.files) add(fileCountersWithSummary(file, set.summaryOnly.get(path)));
-  for (const [path, counters] of set.summaryOnly) if (!set.files.has(path)) add(counters);
-  const out = {} as Totals;
-  for (const metric of METRICS) out[metric] = set.measured[metric] ? value(sum[metric]) : null;
-  return out;
+  }
+
+  totals(measured: Record<Metric, boolean>): Totals {
+    const out = {} as Totals;
+    for (const metric of METRICS) out[metric] = measured[metric] ? value(this.sum[metric]) : null;
+    return out;
+  }
+}
+
+/** Totals over the set. A metric no input format measures is null (never 0 %). */
+export function totals(set: CoverageSet): Totals {
+  const sum = new TotalsSum();
+  for (const [, counters] of filesCounters(set)) sum.add(counters);
+  return sum.totals(set.measured);
 }
