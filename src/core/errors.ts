@@ -109,6 +109,7 @@ const DATABASE_ACCESS: Record<string, string> = {
   '57P03': 'the database is starting up or shutting down',
   '53300': 'the database has too many connections',
   ER_ACCESS_DENIED_ERROR: 'the database rejected the user or password',
+  ER_ACCESS_DENIED_NO_PASSWORD_ERROR: 'the database wants a password and none was given',
   ER_DBACCESS_DENIED_ERROR: 'the user may not use this database',
   ER_BAD_DB_ERROR: 'the database does not exist',
   ER_NOT_SUPPORTED_AUTH_MODE: 'the database asks for an authentication method the client does not support',
@@ -176,6 +177,24 @@ export function asServiceError(
         { cause: error },
       );
     }
+  }
+  // pg's own messages for a connection it cannot set up (no code on these).
+  for (const e of chain(error)) {
+    const message = typeof e.message === 'string' ? e.message : '';
+    if (/^SASL: .*password must be a string/.test(message))
+      return new ServiceError(
+        'the database wants a password and none was given',
+        'Put the password in the database URL (postgres://user:password@host/db).',
+        context.input ?? 'database-url',
+        { cause: error },
+      );
+    if (/^The server does not support SSL connections/.test(message))
+      return new ServiceError(
+        'the database does not accept SSL, and the URL asks for it',
+        'Remove sslmode=require (or ssl=true) from the database URL, or enable SSL on the server.',
+        context.input ?? 'database-url',
+        { cause: error },
+      );
   }
   // Octokit's RequestError: an HTTP status from GitHub after its retries. Looked at only after the
   // causes, because Octokit reports a refused connection as status 500 with the socket error inside.

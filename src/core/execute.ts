@@ -43,7 +43,7 @@ export async function executeStage(
     const exitCode = outcome.report.status === 'fail' ? EXIT_FAILED : EXIT_OK;
     return { outcome: redactOutcome(outcome, redactor), exitCode };
   } catch (error) {
-    return failedExecution(entry, error, ctx, redactor, startedAt, stage?.failureOutputs);
+    return failedExecution(entry, error, ctx, redactor, startedAt, stage?.failureOutputs, stage?.service);
   }
 }
 
@@ -55,8 +55,9 @@ export function failedExecution(
   redactor: Redactor,
   startedAt = new Date(),
   outputs: Readonly<Record<string, string>> = {},
+  service?: { name: string; input?: string },
 ): Execution {
-  const failure = classifyFailure(error, ctx.signal);
+  const failure = classifyFailure(error, ctx.signal, service);
   const outcome = failureOutcome(entry, failure, startedAt, ctx.run, outputs);
   assertReportMatches(BaseReportSchema, outcome.report);
   return { outcome: redactOutcome(outcome, redactor), exitCode: failure.exitCode, failure };

@@ -19,7 +19,11 @@ export interface Failure {
   exitCode: typeof EXIT_USAGE | typeof EXIT_FAILED;
 }
 
-export function classifyFailure(error: unknown, signal?: AbortSignal): Failure {
+export function classifyFailure(
+  error: unknown,
+  signal?: AbortSignal,
+  service?: { name: string; input?: string },
+): Failure {
   if (isUserError(error)) {
     const e: UserError = error;
     return {
@@ -31,13 +35,16 @@ export function classifyFailure(error: unknown, signal?: AbortSignal): Failure {
       exitCode: EXIT_USAGE,
     };
   }
-  const service: ServiceError | undefined = asServiceError(error);
-  if (service) {
+  const serviceError: ServiceError | undefined = asServiceError(
+    error,
+    service ? { service: service.name, ...(service.input ? { input: service.input } : {}) } : {},
+  );
+  if (serviceError) {
     return {
       kind: 'service',
-      message: service.message,
-      hint: service.hint,
-      ...(service.input ? { input: service.input } : {}),
+      message: serviceError.message,
+      hint: serviceError.hint,
+      ...(serviceError.input ? { input: serviceError.input } : {}),
       exitCode: EXIT_FAILED,
     };
   }

@@ -47,7 +47,8 @@ export function table(
   align: readonly Align[] = [],
 ): string {
   const cell = (c: string | number | { markdown: string }): string =>
-    typeof c === 'object' ? c.markdown.replace(/\r?\n|\r/g, ' ') : escapeCell(String(c));
+    // GFM splits a row at every unescaped `|`, inside code spans too: escape those of markup cells.
+    typeof c === 'object' ? c.markdown.replace(/\r?\n|\r/g, ' ').replace(/(?<!\\)\|/g, '\\|') : escapeCell(String(c));
   const rule = header.map((_, i) => {
     const a = align[i];
     return a === 'right' ? '---:' : a === 'center' ? ':---:' : '---';

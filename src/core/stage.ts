@@ -23,6 +23,11 @@ export interface Stage<Options = unknown> {
    * reading them fails closed (approve: `approved=false`, `decision=error`).
    */
   readonly failureOutputs?: Readonly<Record<string, string>>;
+  /**
+   * The server this stage mostly talks to, for a network error's one line: `cannot reach the
+   * database at 10.0.0.5:5432 (input 'database-url')` rather than "a server".
+   */
+  readonly service?: { readonly name: string; readonly input?: string };
 }
 
 /** An input as `action.yml` declares it: the one source of the CLI's flags, defaults and help. */

@@ -108,3 +108,25 @@ describe('the outcome of a failed run', () => {
     expect(outcome.annotations[0]).toMatchObject({ level: 'error', file: 'smoke.yml', startLine: 3 });
   });
 });
+
+describe('what a stage says it talks to', () => {
+  it('names the server and the input in a refused connection', async () => {
+    const server = http.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const error = await caught(() => fetch(`http://127.0.0.1:${port}/`));
+    const failure = classifyFailure(error, undefined, { name: 'the database', input: 'database-url' });
+    expect(failure.message).toBe(`cannot reach the database at 127.0.0.1:${port}: connection refused`);
+    expect(failure.input).toBe('database-url');
+  });
+});
+
+describe('a markup cell in a table', () => {
+  it('keeps a pipe inside inline code from splitting the row', async () => {
+    const { table, code } = await import('../../src/core/markdown.js');
+    const { parseBlocks } = await import('../support/markdown.js');
+    const md = table(['sql', 'n'], [[{ markdown: code("SELECT 'a|b'") }, '1']]);
+    expect(parseBlocks(md)[0]).toEqual({ type: 'table', header: ['sql', 'n'], rows: [["SELECT 'a|b'", '1']] });
+  });
+});

@@ -9,6 +9,7 @@ import { ApproveReport } from './report-schema.js';
 export const approveStage: Stage<ApproveOptions> = {
   name: 'approve',
   reportSchema: ApproveReport,
+  service: { name: 'the GitHub API' },
   readOptions: (inputs) => readApproveOptions(inputs),
   run: async (options, ctx) => (await import('./run.js')).runApproveStage(options, ctx),
   // Any error that ends the run before an outcome exists still tells the workflow: not approved.

@@ -9,6 +9,7 @@ import { MigrateReport } from './report-schema.js';
 export const migrateStage: Stage<MigrateOptions> = {
   name: 'migrate',
   reportSchema: MigrateReport,
+  service: { name: 'the database', input: 'database-url' },
   readOptions: (inputs, ctx) => readMigrateOptions(inputs, ctx.env),
   run: async (options, ctx) => (await import('./run.js')).runMigrate(options, ctx),
 };
