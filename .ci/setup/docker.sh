@@ -35,8 +35,8 @@ if ((${#need_apt[@]})); then
 fi
 
 mkdir -p "$cache"
-# build_into DIR BINARY… -- go build arguments: builds into a temporary directory and moves the binaries
-# into DIR, so an interrupted build never leaves one that looks complete.
+# build_into DIR BINARY… -- GO-BUILD-ARGUMENTS…: `go build` into a temporary directory, then the binaries
+# are moved into DIR, so an interrupted build never leaves one that looks complete.
 build_into() {
   local dir="$1" bins=() arg
   shift
@@ -47,7 +47,7 @@ build_into() {
   shift
   local tmp
   tmp="$(mktemp -d "$cache/.build-XXXXXX")"
-  "$@" -o "$tmp/"
+  go build -o "$tmp/" "$@"
   mkdir -p "$dir"
   for arg in "${bins[@]}"; do mv -f "$tmp/$arg" "$dir/$arg"; done
   rm -rf "$tmp"
@@ -57,7 +57,7 @@ buildx_dir="$cache/buildx-v$BUILDX_VERSION"
 if ! "$buildx_dir/docker-buildx" version 2>/dev/null | grep -q "v$BUILDX_VERSION"; then
   echo "buildx: building v$BUILDX_VERSION into $buildx_dir"
   src="$(go mod download -json "github.com/docker/buildx@v$BUILDX_VERSION" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')"
-  (cd "$src" && build_into "$buildx_dir" buildx -- go build -trimpath \
+  (cd "$src" && build_into "$buildx_dir" buildx -- -trimpath \
     -ldflags "-s -w -X github.com/docker/buildx/version.Version=v$BUILDX_VERSION" ./cmd/buildx)
   mv -f "$buildx_dir/buildx" "$buildx_dir/docker-buildx"
 fi
@@ -68,9 +68,9 @@ if ! "$buildkit_dir/buildkitd" --version 2>/dev/null | grep -q "v$BUILDKIT_VERSI
   echo "buildkit: building v$BUILDKIT_VERSION into $buildkit_dir"
   # `go install …@version` refuses BuildKit's go.mod (it has exclude directives): build in the module's source.
   src="$(go mod download -json "github.com/moby/buildkit@v$BUILDKIT_VERSION" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')"
-  (cd "$src" && build_into "$buildkit_dir" buildkitd buildctl -- go build -trimpath \
+  (cd "$src" && build_into "$buildkit_dir" buildkitd buildctl -- -trimpath \
     -ldflags "-s -w -X github.com/moby/buildkit/version.Version=v$BUILDKIT_VERSION" ./cmd/buildkitd ./cmd/buildctl)
-  (cd "$src" && CGO_ENABLED=0 build_into "$buildkit_dir" dockerfile-frontend -- go build -trimpath -ldflags "-s -w" \
+  (cd "$src" && CGO_ENABLED=0 build_into "$buildkit_dir" dockerfile-frontend -- -trimpath -ldflags "-s -w" \
     ./frontend/dockerfile/cmd/dockerfile-frontend)
 fi
 echo "buildkit: $("$buildkit_dir/buildkitd" --version)"

@@ -3,7 +3,6 @@
 // metadata-action's names, and text from builds and Dockerfiles cannot break the markdown around it.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TSchema } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
 import { InputReader, mapSource } from '../../src/core/inputs.js';
 import { assertReportMatches } from '../../src/core/report/schema.js';
@@ -87,7 +86,7 @@ async function run(failing: { build?: boolean; scan?: boolean }): Promise<Docker
   ];
   const built: BuiltImage[] = options.builds.map((spec, i) => ({
     spec,
-    meta: metas[i]!,
+    meta: metas[i],
     run:
       failing.build && i === 1
         ? {
@@ -156,7 +155,7 @@ async function run(failing: { build?: boolean; scan?: boolean }): Promise<Docker
 describe('docker outcome', () => {
   it('a blocked push: the report matches its schema and the comment shows why, open', async () => {
     const outcome = buildDockerOutcome(await run({ build: true, scan: true }), {});
-    assertReportMatches(DockerReport as TSchema, outcome.report);
+    assertReportMatches(DockerReport, outcome.report);
     const report = outcome.report as DockerReport;
     expect(report.status).toBe('fail');
     expect(report.push).toEqual({ status: 'blocked', blockedBy: ['policy', 'build', 'fail-on'], tags: [] });

@@ -231,4 +231,78 @@ describe.skipIf(missing !== '')('docker stage: Docker CLI on Podman, classic bui
       'no image builder is available: docker buildx: not installed; docker: not installed; podman: not installed',
     );
   });
+
+  it('retries a push the registry fails (503) and reports the attempts; a refusal (unauthorized) is not retried', async () => {
+    env.flaky.failManifestPuts(1);
+    const image = `${env.flaky.host}/acme/retried`;
+    const { report } = await runDockerStage(
+      {
+        context: 'go-service',
+        images: image,
+        tags: 'type=raw,value=1',
+        push: 'true',
+        builder: 'docker',
+        scan: 'false',
+      },
+      { cwd: repo, env: env.env() },
+    );
+    expect(env.flaky.refused()).toBe(1);
+    expect(report.push.status).toBe('pushed');
+    expect(report.push.tags).toEqual([{ tag: `${image}:1`, ok: true, attempts: 2, digest: report.images[0].digest }]);
+    expect(report.images[0].digestSource).toBe('registry');
+
+    // No login for the registry that requires one: refused at once, the push gate fails naming why.
+    const locked = `${env.authRegistry.host}/acme/locked`;
+    const refused = await runDockerStage(
+      {
+        context: 'go-service',
+        images: locked,
+        tags: 'type=raw,value=1',
+        push: 'true',
+        builder: 'docker',
+        scan: 'false',
+      },
+      { cwd: repo, env: env.env() },
+    );
+    expect(refused.report.push.status).toBe('failed');
+    expect(refused.report.push.tags).toEqual([
+      {
+        tag: `${locked}:1`,
+        ok: false,
+        attempts: 1,
+        error: expect.stringMatching(/unauthorized|authentication required/i),
+      },
+    ]);
+    expect(refused.report.gates.find((g) => g.name === 'push')).toMatchObject({
+      passed: false,
+      actual: 0,
+      required: 1,
+    });
+    expect(refused.report.images[0].pushed).toBe(false);
+    expect(refused.outcome.outputs.digest).toMatch(/^sha256:/);
+  });
+
+  it('push with no tag to push to (no rule applied to this event) fails closed before anything is pushed', async () => {
+    const image = `${env.registry.host}/acme/untagged`;
+    const { report } = await runDockerStage(
+      {
+        context: 'go-service',
+        images: image,
+        tags: 'type=ref,event=pr',
+        push: 'true',
+        builder: 'docker',
+        scan: 'false',
+      },
+      { cwd: repo, env: env.env() },
+    );
+    expect(report.tags).toEqual([]);
+    expect(report.gates.find((g) => g.name === 'tags')).toMatchObject({
+      passed: false,
+      detail: 'push is true but untagged got no tag: no tag rule applied to push on refs/tags/v1.2.3',
+    });
+    expect(report.push).toEqual({ status: 'blocked', blockedBy: ['tags'], tags: [] });
+    // Built and kept nowhere: an untagged image's digest is its image ID.
+    expect(report.images[0]).toMatchObject({ digestSource: 'image-id', pushed: false });
+    expect((await fetch(`http://${env.registry.host}/v2/acme/untagged/tags/list`)).status).toBe(404);
+  });
 });

@@ -211,6 +211,22 @@ export async function runDocker(
       warnings.push(...verdict.warnings);
     }
 
+    // A push with no tag to push to (no tag rule applied to this event) fails closed, before anything is pushed.
+    const untagged = built.filter((b) => b.run.ok && b.meta.tags.length === 0);
+    if (options.push && untagged.length > 0)
+      gates.push({
+        name: 'tags',
+        passed: false,
+        required: 1,
+        actual: 0,
+        unit: ' tags',
+        detail: `push is true but ${untagged.map((b) => b.spec.name).join(', ')} got no tag: no tag rule applied to ${git.eventName || 'this event'} on ${git.ref || 'this ref'}`,
+      });
+    if (built.some((b) => b.spec.platforms.length > 1) && options.load && engine.kind === 'buildx')
+      warnings.push(
+        'load: a multi-platform image cannot be loaded into the Docker image store; it was built into an OCI layout to be scanned',
+      );
+
     const blockedBy = gates.filter((g) => !g.passed).map((g) => g.name);
     if (options.push && blockedBy.length === 0) {
       const credentialsFor = credentialLookup(options, engineCtx.env);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { buildTestDb } from '../../scan/trivy/support/test-db.js';
 import { trivyPath } from '../../scan/trivy/support/tools.js';
 import { startBuildkit, type BuildkitService } from './buildkit.js';
+import { startFlakyProxy, type FlakyProxy } from './flaky-proxy.js';
 import { startPodman, type PodmanService } from './podman.js';
 import { startRegistry, type LocalRegistry } from './registry.js';
 import { baseImagesStorage } from './tools.js';
@@ -19,6 +20,8 @@ export interface DockerTestEnv {
   registry: LocalRegistry;
   /** Where tests push with REGISTRY_USER / REGISTRY_PASSWORD (htpasswd); named `localhost:PORT`. */
   authRegistry: LocalRegistry;
+  /** A front of `registry` that fails manifest uploads on demand, for the push retries. */
+  flaky: FlakyProxy;
   podman: PodmanService;
   buildkit?: BuildkitService;
   /** A working directory for the test's own files. */
@@ -57,7 +60,9 @@ export async function startDockerTestEnv(
     started.push(authStarted);
     // Named `localhost:PORT`: Podman's Docker-API login (/auth) reaches plain HTTP only for localhost names.
     const authRegistry = { ...authStarted, host: authStarted.host.replace('127.0.0.1', 'localhost') };
-    const registries = [registry.host, authRegistry.host];
+    const flaky = await startFlakyProxy(registry.host);
+    started.push(flaky);
+    const registries = [registry.host, authRegistry.host, flaky.host];
     const podman = await startPodman({ mirror: mirror.host, registries });
     started.push(podman);
     const buildkit = options.buildkit
@@ -74,6 +79,7 @@ export async function startDockerTestEnv(
       mirror,
       registry,
       authRegistry,
+      flaky,
       podman,
       ...(buildkit ? { buildkit } : {}),
       work,
