@@ -120,6 +120,41 @@ describeWithSharedFixtures("Trivy's own JSON reports (../shared/fixtures/trivy)"
   });
 });
 
+it("takes the GitHub advisories among VendorIDs as aliases, and no other vendor's ids", async () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'scan-trivy-'));
+  const file = path.join(tmp, 'trivy.json');
+  const vuln = (id: string, pkg: string, vendorIds: string[]) => ({
+    VulnerabilityID: id,
+    PkgName: pkg,
+    InstalledVersion: '1.0.0',
+    Severity: 'HIGH',
+    VendorIDs: vendorIds,
+  });
+  writeFileSync(
+    file,
+    JSON.stringify({
+      SchemaVersion: 2,
+      Results: [
+        {
+          Target: 'package-lock.json',
+          Class: 'lang-pkgs',
+          Type: 'npm',
+          Vulnerabilities: [vuln('CVE-2021-44906', 'minimist', ['GHSA-XVCH-5gv4-984h', 'GHSA-xvch-5gv4-984h'])],
+        },
+        {
+          Target: 'app (debian 10.13)',
+          Class: 'os-pkgs',
+          Type: 'debian',
+          // A Debian security advisory covers several CVEs of a package: as an alias it would merge them.
+          Vulnerabilities: [vuln('CVE-2019-18224', 'libidn2-0', ['DSA-4613-1'])],
+        },
+      ],
+    }),
+  );
+  const report = await readTrivyReport(file, source('trivy.json'));
+  expect(report.findings.map((f) => f.ids)).toEqual([['CVE-2021-44906', 'GHSA-xvch-5gv4-984h'], ['CVE-2019-18224']]);
+});
+
 it('a damaged Trivy report is a UserError naming the file and the line', async () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'scan-trivy-'));
   const file = path.join(tmp, 'trivy.json');

@@ -8,6 +8,7 @@ import { locateFindings } from '../../src/stages/scan/locate.js';
 import { aliasesFromReferences, idFromUrl, normalizeId, splitIds } from '../../src/stages/scan/ids.js';
 import { describeSniffed, sniff } from '../../src/stages/scan/ingest/detect.js';
 import { packageLine } from '../../src/stages/scan/lockfiles.js';
+import { compareVersions } from '../../src/stages/scan/fixed.js';
 import { mergeFindings } from '../../src/stages/scan/merge.js';
 import type { RawFinding } from '../../src/stages/scan/model.js';
 import { redactSnippet } from '../../src/stages/scan/redact.js';
@@ -115,6 +116,47 @@ describe('merging', () => {
       target: 'package-lock.json',
       tools: ['npm-audit', 'snyk', 'trivy'],
     });
+  });
+
+  it('the fixed version of a merged finding is the one to upgrade to that every tool agrees fixes it', () => {
+    const merged = (...values: [string | null, string][]) =>
+      mergeFindings(
+        values.map(([fixed, tool]) =>
+          raw({ ids: ['CVE-2021-44906'], package: 'minimist', installed: '1.2.5', fixed, tool }),
+        ),
+      )[0]?.fixed;
+    // Trivy lists every fixed version of the advisory; npm names the one on the installed line.
+    expect(merged(['1.2.6, 0.2.4', 'trivy'], ['1.2.6', 'npm-audit'])).toBe('1.2.6');
+    // Databases of different days: the higher one is fixed by both accounts.
+    expect(merged(['4.17.20', 'trivy'], ['4.17.19', 'npm-audit'])).toBe('4.17.20');
+    expect(merged(['4.17.19', 'npm-audit'], ['4.17.20', 'trivy'])).toBe('4.17.20');
+    expect(merged([null, 'npm-audit'], ['1.2.6', 'trivy'])).toBe('1.2.6');
+    expect(merged([null, 'npm-audit'], [null, 'trivy'])).toBeNull();
+    // One tool's answer is shown as it wrote it.
+    expect(merged(['1.2.6, 0.2.4', 'trivy'])).toBe('1.2.6, 0.2.4');
+    expect(merged(['1.2.6, 0.2.4', 'trivy'], ['1.2.6, 0.2.4', 'grype'])).toBe('1.2.6, 0.2.4');
+  });
+
+  it('orders versions as their ecosystems do', () => {
+    const sorted = (vs: string[], ecosystem = '') => [...vs].sort((a, b) => compareVersions(a, b, ecosystem));
+    expect(sorted(['4.17.20', '4.17.3', '4.17.19', 'v4.18.0'], 'npm')).toEqual([
+      '4.17.3',
+      '4.17.19',
+      '4.17.20',
+      'v4.18.0',
+    ]);
+    expect(sorted(['1.0.0', '1.0.0-rc.1'], 'npm')).toEqual(['1.0.0-rc.1', '1.0.0']);
+    expect(sorted(['v0.3.8', 'v0.3.10', 'v0.3.8-0.20220722155223-a9213eeb770e'], 'go')).toEqual([
+      'v0.3.8-0.20220722155223-a9213eeb770e',
+      'v0.3.8',
+      'v0.3.10',
+    ]);
+    expect(sorted(['3.1.4-r10', '3.1.4-r5', '3.1.4-r1'])).toEqual(['3.1.4-r1', '3.1.4-r5', '3.1.4-r10']);
+    expect(sorted(['1.1.1d-0+deb10u4', '1.1.1d-0+deb10u10', '1.1.1c'])).toEqual([
+      '1.1.1c',
+      '1.1.1d-0+deb10u4',
+      '1.1.1d-0+deb10u10',
+    ]);
   });
 
   it('findings with no id in common stay apart even in the same package', () => {

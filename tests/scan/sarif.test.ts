@@ -1,8 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import AjvDraft04Module from 'ajv-draft-04';
-import addFormatsModule from 'ajv-formats';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { githubContextFromEnv } from '../../src/core/github/context-from-env.js';
 import { MemoryLogger } from '../../src/core/logger.js';
@@ -15,22 +13,8 @@ import { buildSarif, gzippedSize, LIMITS, type SarifLog } from '../../src/stages
 import { DEFAULT_TOKENS, startGitHubServer, type GitHubServer } from '../support/github-server/index.js';
 import { describeWithSharedFixtures, SHARED_FIXTURES } from '../support/shared-fixtures.js';
 import { startAdvisoryServer, type AdvisoryServer } from './support/advisory-server.js';
-import { FIXTURES } from './support/npm.js';
+import { expectValidSarif } from './support/sarif-schema.js';
 import { auditEnv, runScanStage, threeLockfileProject } from './support/stage.js';
-
-const schema = JSON.parse(readFileSync(path.join(FIXTURES, 'sarif-schema-2.1.0.json'), 'utf8')) as object;
-// The published schema's language pattern has a stray ']' that only the unicode flag refuses.
-// CommonJS modules with `exports.default`: under NodeNext the default import is the whole module.
-const AjvDraft04 = AjvDraft04Module.default;
-const addFormats = addFormatsModule.default;
-const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats(ajv);
-const validate = ajv.compile(schema);
-
-function expectValidSarif(log: unknown): void {
-  const ok = validate(log);
-  expect(ok ? [] : validate.errors?.slice(0, 5)).toEqual([]);
-}
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'scan-sarif-'));
 const source = (file: string) => ({ file, input: 'reports' });

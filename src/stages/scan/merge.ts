@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { reconcileFixed } from './fixed.js';
 import { splitIds } from './ids.js';
 import { lockfileEcosystem } from './lockfiles.js';
 import { compareFindings, worst, type Finding, type RawFinding, type Severity } from './model.js';
@@ -119,6 +120,7 @@ function combine(set: readonly RawFinding[]): Finding {
   const target = set.map((f) => f.target).reduce(betterTarget);
   const fromTarget = set.find((f) => f.target === target) ?? first;
   const snippet = pick('snippet');
+  const installed = pick('installed') ?? null;
   return {
     id,
     aliases,
@@ -126,8 +128,15 @@ function combine(set: readonly RawFinding[]): Finding {
     kind: first.kind,
     title: pick('title') ?? id,
     package: first.package,
-    installed: pick('installed') ?? null,
-    fixed: pick('fixed') ?? null,
+    installed,
+    fixed:
+      set.length === 1
+        ? first.fixed || null
+        : reconcileFixed(
+            set.map((f) => f.fixed),
+            installed,
+            familyOf(first),
+          ),
     target,
     file: fromTarget.file ?? pick('file') ?? null,
     line: fromTarget.line ?? pick('line') ?? null,

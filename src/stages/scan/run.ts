@@ -49,6 +49,20 @@ function rebase(findings: RawFinding[], rel: string): void {
   }
 }
 
+/**
+ * An image archive or layout in the checkout is named by Trivy with the absolute path it was given
+ * (`/home/runner/work/app/app/build/app.tar (alpine 3.19.1)`): named as the user wrote it instead, so
+ * the report, the annotations and the baseline are the same on every runner.
+ */
+function relativeImageTargets(findings: RawFinding[], image: string, cwd: string): void {
+  const full = path.resolve(cwd, image);
+  const rel = path.relative(cwd, full).split(path.sep).join('/');
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || !existsSync(full)) return;
+  for (const f of findings) {
+    if (f.target === full || f.target.startsWith(`${full} (`)) f.target = rel + f.target.slice(full.length);
+  }
+}
+
 export async function runScan(options: ScanOptions, ctx: StageContext, deps: ScanDeps = {}): Promise<StageOutcome> {
   const now = deps.now ?? (() => new Date());
   const startedAt = now();
@@ -96,7 +110,8 @@ export async function runScan(options: ScanOptions, ctx: StageContext, deps: Sca
       ),
     );
     const report = await readTrivyReport(ran.jsonFile, { file: 'trivy output', input: 'scanners' });
-    if (!options.image) rebase(report.findings, rel);
+    if (options.image) relativeImageTargets(report.findings, options.image, ctx.cwd);
+    else rebase(report.findings, rel);
     raw.push(...report.findings);
     sources.push({
       tool: 'trivy',

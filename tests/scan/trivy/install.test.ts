@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -13,7 +12,8 @@ import { ActionsToolCache } from '../../../src/runtime/tool-cache.js';
 import { installTrivy } from '../../../src/stages/scan/trivy/install.js';
 import { checksumsFileName, releaseAsset } from '../../../src/stages/scan/trivy/release.js';
 import { stageContext } from '../../support/stage-context.js';
-import { startFileServer, type TestServer } from './support/servers.js';
+import { startReleaseMirror } from './support/release.js';
+import type { TestServer } from './support/servers.js';
 import { trivyPath } from './support/tools.js';
 
 const run = promisify(execFile);
@@ -21,63 +21,16 @@ const VERSION = '0.74.0';
 const asset = releaseAsset(VERSION);
 const sumsName = checksumsFileName(VERSION);
 
-async function sha256(file: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex');
-}
-
-/** A release tarball as Trivy publishes it: the binary at the top level beside its license and readme. */
-async function makeTarball(dir: string, binary: string, name: string): Promise<string> {
-  const stage = await mkdtemp(path.join(dir, 'stage-'));
-  await copyFile(binary, path.join(stage, 'trivy'));
-  await chmod(path.join(stage, 'trivy'), 0o755);
-  await writeFile(path.join(stage, 'LICENSE'), 'Apache License 2.0 (test copy)\n');
-  await writeFile(path.join(stage, 'README.md'), '# Trivy\n');
-  const tarball = path.join(dir, name);
-  await run('tar', ['-I', 'gzip -1', '-cf', tarball, '-C', stage, 'LICENSE', 'README.md', 'trivy'], {
-    timeout: 300_000,
-  });
-  await rm(stage, { recursive: true, force: true });
-  return tarball;
-}
-
 describe.skipIf(!trivyPath || !asset)("installTrivy: download, verify against Trivy's checksums file, cache", () => {
   let work: string;
   let server: TestServer;
-  const files = new Map<string, string>();
   let genuineSha: string;
 
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'shipkit-trivy-release-'));
-    const genuine = await makeTarball(work, trivyPath!, asset!);
-    genuineSha = await sha256(genuine);
-    const sums = path.join(work, sumsName);
-    // As goreleaser writes it: one line per release file, sorted by name.
-    await writeFile(
-      sums,
-      [
-        `${'1'.repeat(64)}  trivy_${VERSION}_FreeBSD-64bit.tar.gz`,
-        `${genuineSha}  ${asset}`,
-        `${'2'.repeat(64)}  trivy_${VERSION}_windows-64bit.zip`,
-        '',
-      ].join('\n'),
-    );
-    // A substituted binary under the genuine name: it even answers --version like Trivy.
-    const impostor = path.join(work, 'impostor.sh');
-    await writeFile(impostor, `#!/bin/sh\necho "Version: ${VERSION}"\n`);
-    await mkdir(path.join(work, 'tampered'));
-    const tampered = await makeTarball(path.join(work, 'tampered'), impostor, asset!);
-    const noEntry = path.join(work, 'no-entry.txt');
-    await writeFile(noEntry, `${'3'.repeat(64)}  trivy_${VERSION}_macOS-ARM64.tar.gz\n`);
-
-    files.set(`/releases/v${VERSION}/${asset}`, genuine);
-    files.set(`/releases/v${VERSION}/${sumsName}`, sums);
-    files.set(`/tampered/v${VERSION}/${asset}`, tampered);
-    files.set(`/tampered/v${VERSION}/${sumsName}`, sums);
-    files.set(`/unlisted/v${VERSION}/${asset}`, genuine);
-    files.set(`/unlisted/v${VERSION}/${sumsName}`, noEntry);
-    server = await startFileServer(files);
+    const mirror = await startReleaseMirror(work, trivyPath!, VERSION);
+    server = mirror.server;
+    genuineSha = mirror.genuineSha;
   });
 
   afterAll(async () => {

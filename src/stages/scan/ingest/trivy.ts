@@ -44,6 +44,7 @@ const FIELDS: Record<'vuln' | 'misconfig' | 'secret', ReadonlySet<string>> = {
     'Title',
     'PrimaryURL',
     'References',
+    'VendorIDs',
   ]),
   misconfig: new Set(['ID', 'AVDID', 'Title', 'Message', 'Severity', 'Status', 'PrimaryURL', 'CauseMetadata']),
   secret: new Set(['RuleID', 'Title', 'Severity', 'StartLine', 'Match']),
@@ -56,6 +57,22 @@ function fileOf(target: string, artifactType: string | undefined, cls: string | 
   return target;
 }
 
+/**
+ * The GitHub advisories Trivy names in `VendorIDs` (its database takes npm, pip, Go… advisories from
+ * GitHub's, so a CVE there comes with its GHSA): aliases that join npm's, pnpm's and yarn's findings,
+ * which name only the GHSA. Other vendor ids are not taken: a Debian DSA or an Ubuntu USN covers
+ * several CVEs of a package, and as an alias it would merge them into one finding.
+ */
+function ghsaIds(vendorIds: unknown): string[] {
+  if (!Array.isArray(vendorIds)) return [];
+  const out: string[] = [];
+  for (const v of vendorIds) {
+    const id = typeof v === 'string' && /^GHSA-/i.test(v) ? normalizeId(v) : undefined;
+    if (id?.startsWith('GHSA-') && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
 function vulnerability(
   v: Record<string, unknown>,
   r: PendingResult,
@@ -64,7 +81,9 @@ function vulnerability(
 ): RawFinding | undefined {
   const id = str(v.VulnerabilityID);
   if (!id) return undefined;
-  const ids = [normalizeId(id) ?? id, ...aliasesFromReferences(v.References)].map((x) => strings.get(x)!);
+  const ids = [normalizeId(id) ?? id, ...aliasesFromReferences(v.References), ...ghsaIds(v.VendorIDs)].map((x) =>
+    strings.get(x)!,
+  );
   const target = strings.get(r.target) ?? '';
   return {
     ids,
