@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HitTable } from '../../src/stages/test-stage/hit-table.js';
 import { LineHits } from '../../src/stages/test-stage/line-hits.js';
@@ -68,6 +71,22 @@ describe('PathResolver', () => {
       matched: true,
       how: 'exact',
     });
+  });
+
+  it('finds unlisted files on the real disk, also after other files were looked for in missing directories', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'shipkit-resolve-'));
+    mkdirSync(path.join(root, 'build/gen'), { recursive: true });
+    writeFileSync(path.join(root, 'build/gen/model.ts'), '');
+    const r = new PathResolver({ root, cwd: root, files: ['src/app.ts'] });
+    // Thousands of files of directories this checkout does not have (a report from elsewhere)…
+    for (let i = 0; i < 2000; i++) expect(r.resolve(`tests/integration/test_${i}.py`).matched).toBe(false);
+    expect(r.resolve('build/gen/other.ts')).toMatchObject({ matched: false, reason: 'not-found' });
+    // …and a file that is there though git does not list it, in a directory seen before or not.
+    expect(r.resolve('build/gen/model.ts')).toEqual({ path: 'build/gen/model.ts', matched: true, how: 'exact' });
+    writeFileSync(path.join(root, 'build/gen/late.ts'), '');
+    expect(r.resolve('build/gen/late.ts')).toEqual({ path: 'build/gen/late.ts', matched: true, how: 'exact' });
+    expect(r.resolve('/home/runner/work/x/x/build/gen/model.ts').path).toBe('build/gen/model.ts');
+    rmSync(root, { recursive: true, force: true });
   });
 
   it('resolves relative paths against the working directory first', () => {

@@ -192,6 +192,8 @@ export async function runTestStage(
   }
   const summary = set ? summarize(set) : undefined;
   const tests = results.value ? normalizeTestResults(results.value, resolver) : undefined;
+  // Counted once: the gates and the report use the same totals (a pass over every case).
+  const totals = tests ? testTotals(tests) : undefined;
 
   const event = await eventInfo(ctx);
   const base = options.base ?? event.pr?.baseRef;
@@ -236,7 +238,7 @@ export async function runTestStage(
     commands,
     ...(summary ? { coverage: summary } : {}),
     ...(coverage.missing !== undefined ? { coverageMissing: coverage.missing } : {}),
-    ...(tests ? { tests: testTotals(tests) } : {}),
+    ...(totals ? { tests: totals } : {}),
     ...(results.missing !== undefined ? { testsMissing: results.missing } : {}),
     diff,
     baseline,
@@ -250,7 +252,7 @@ export async function runTestStage(
     ...(tests
       ? {
           tests: {
-            totals: testTotals(tests),
+            totals: totals!,
             // Only as many as any view shows (the report's 5 000); the totals count them all.
             failures: tests.cases.failures(MAX_FAILURES),
             flaky: tests.cases.flakyCases(),

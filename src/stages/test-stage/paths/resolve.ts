@@ -75,6 +75,14 @@ function isFile(p: string): boolean {
   }
 }
 
+function exists(p: string): boolean {
+  try {
+    return statSync(p, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 export function isAbsolutePath(p: string): boolean {
   return p.startsWith('/') || /^[A-Za-z]:\//.test(p);
 }
@@ -111,6 +119,7 @@ export class PathResolver {
   private readonly root: string;
   private readonly cwdRel: string;
   private readonly cache = new Map<string, Resolution>();
+  private readonly missingDirs = new Set<string>();
 
   constructor(private readonly options: PathResolverOptions) {
     this.root = normalizeSeparators(options.root);
@@ -138,13 +147,26 @@ export class PathResolver {
     for (const c of candidates) {
       if (this.fileSet.has(c)) return { path: c, matched: true, how: 'exact' };
     }
-    const exists = this.options.exists ?? ((rel: string) => isFile(path.join(this.options.root, rel)));
+    const exists = this.options.exists ?? ((rel: string) => this.isFileInRoot(rel));
     for (const c of candidates) {
       if (exists(c)) return { path: c, matched: true, how: 'exact' };
     }
     const suffix = this.suffixMatch(mapped);
     if (suffix.match !== undefined) return { path: suffix.match, matched: true, how: 'suffix' };
     return { path: candidates[0] ?? mapped, matched: false, reason: suffix.ambiguous ? 'ambiguous' : 'not-found' };
+  }
+
+  /**
+   * Whether `rel` is a file under the root. A report from another machine names thousands of files
+   * in directories this checkout does not have: once a directory is found missing, the files named
+   * under it are not looked up one by one.
+   */
+  private isFileInRoot(rel: string): boolean {
+    const dir = path.posix.dirname(rel);
+    if (this.missingDirs.has(dir)) return false;
+    if (isFile(path.join(this.options.root, rel))) return true;
+    if (dir !== '.' && !exists(path.join(this.options.root, dir))) this.missingDirs.add(dir);
+    return false;
   }
 
   private applyPathMap(p: string): string {

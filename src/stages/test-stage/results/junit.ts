@@ -147,7 +147,8 @@ export function junitHandler(cases: CaseSink): XmlHandler {
         row.reruns = reruns > 0 ? reruns : undefined;
         if (again) cases.replaceLast(row);
         else cases.push(row);
-        last = { suite: row.suite, classname: row.classname, name: row.name, runs: reruns + 1 };
+        // Only pytest's attempts are compared: elsewhere no object per case is kept for it.
+        if (pytest) last = { suite: row.suite, classname: row.classname, name: row.name, runs: reruns + 1 };
       } else if (capture && CHILD_STATUS[name] === capture.status) {
         const { message, text } = capture;
         const details = text.trim();
