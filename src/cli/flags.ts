@@ -1,7 +1,10 @@
 import type { ActionMetadata, InputMetadata } from '../core/stage.js';
 
-/** Inputs that mean nothing on a terminal: the token (GITHUB_TOKEN is read instead), `--root` replaces working-directory, no PR comment. */
-export const NOT_IN_CLI: ReadonlySet<string> = new Set(['github-token', 'working-directory', 'comment']);
+/**
+ * Inputs that mean nothing on a terminal: the token (GITHUB_TOKEN is read instead), `--root` replaces
+ * working-directory, no PR comment, and `--report-dir` is what an artifact is in a workflow.
+ */
+export const NOT_IN_CLI: ReadonlySet<string> = new Set(['github-token', 'working-directory', 'comment', 'artifact']);
 
 export interface Flag {
   name: string;

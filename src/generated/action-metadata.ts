@@ -110,6 +110,12 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
         "default": "true"
       },
       {
+        "name": "artifact",
+        "description": "Save this stage's report (and its data for merging) as a workflow artifact for the root report action (uses shipkit@v1). Always done in a matrix job (SHIPKIT_SHARD set).",
+        "required": false,
+        "default": "false"
+      },
+      {
         "name": "github-token",
         "description": "Token for the PR comment and, when local git cannot tell the changed lines, the pull request files API.",
         "required": false,
@@ -274,6 +280,12 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
         "default": "false"
       },
       {
+        "name": "artifact",
+        "description": "Save this stage's report (and its data for merging) as a workflow artifact for the root report action (uses shipkit@v1). Always done in a matrix job (SHIPKIT_SHARD set).",
+        "required": false,
+        "default": "false"
+      },
+      {
         "name": "github-token",
         "description": "Token for the sticky pull request comment and the SARIF upload.",
         "required": false,
@@ -335,13 +347,297 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
       }
     ]
   },
+  "docker": {
+    "name": "shipkit docker",
+    "description": "Build Docker images with tags and labels from the git context (docker/metadata-action's syntax), check each Dockerfile against a policy, scan every image with Trivy before anything is pushed, push every tag with retries, and output the digest read back from the registry.",
+    "inputs": [
+      {
+        "name": "images",
+        "description": "Image names to tag, one per line (name=…,enable=… as in docker/metadata-action), e.g. ghcr.io/acme/api. Empty builds an untagged image (for a scan without a push).",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "tags",
+        "description": "Tag rules in docker/metadata-action's syntax, one per line (type=semver,pattern={{version}}, type=ref,event=branch, type=sha…). Empty uses metadata-action's defaults (schedule, branch, tag, pr).",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "flavor",
+        "description": "docker/metadata-action's flavor, one per line (latest=auto|true|false, prefix=…, suffix=…).",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "labels",
+        "description": "Extra labels, key=value per line; they override the OCI labels computed from the repository.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "context",
+        "description": "The build context, relative to working-directory.",
+        "required": false,
+        "default": "."
+      },
+      {
+        "name": "file",
+        "description": "The Dockerfile, relative to working-directory. Empty is <context>/Dockerfile.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "builds",
+        "description": "Several images in one step (a backend and a frontend), as a YAML list of {name, context, file, images, tags, target, build-args, platforms}; tags default to the tags input. Leave images, file and target empty when it is set.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "platforms",
+        "description": "Target platforms, comma-separated (linux/amd64,linux/arm64). Several need docker buildx.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "build-args",
+        "description": "Build arguments, NAME=value per line.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "secrets",
+        "description": "Build secrets, id=value per line, read in the Dockerfile with RUN --mount=type=secret,id=…. Values are masked, passed to the builder in its environment (never on its command line) and never stored in a layer. Need buildx or Podman.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "target",
+        "description": "The Dockerfile stage to build.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "cache-from",
+        "description": "Build cache sources, one per line (type=gha, type=registry,ref=…, or an image).",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "cache-to",
+        "description": "Build cache destinations, one per line (type=gha,mode=max, type=registry,ref=…). Need buildx (Podman takes a repository).",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "push",
+        "description": "Push every tag once the policy, the build and the scan passed.",
+        "required": false,
+        "default": "false"
+      },
+      {
+        "name": "load",
+        "description": "Keep the built images in the local Docker (or Podman) image store after the step; otherwise the images the step built are removed from it.",
+        "required": false,
+        "default": "false"
+      },
+      {
+        "name": "sbom",
+        "description": "Attach an SBOM attestation to the pushed image (buildx).",
+        "required": false,
+        "default": "false"
+      },
+      {
+        "name": "provenance",
+        "description": "Provenance attestation of the pushed image (buildx), e.g. false, true, mode=max. Empty is buildx's default.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "builder",
+        "description": "auto (docker buildx when its builder runs, else the Docker daemon's classic builder, else podman build), buildx, docker or podman.",
+        "required": false,
+        "default": "auto"
+      },
+      {
+        "name": "registry",
+        "description": "Registry to log in to before pushing (ghcr.io, 123.dkr.ecr.….amazonaws.com, docker.io). Empty uses the Docker config's existing logins.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "username",
+        "description": "User for the registry login. For ghcr.io it defaults to the workflow's actor.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "password",
+        "description": "Password or token for the registry login (masked; given to docker login on standard input). For ghcr.io it defaults to github-token, which then needs packages write permission.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "insecure-registries",
+        "description": "Registries reached over plain HTTP, comma-separated (as dockerd's insecure-registries); loopback ones always may be.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "push-retries",
+        "description": "Attempts after the first for each tag's push when the registry or the network fails (a refused login is not retried).",
+        "required": false,
+        "default": "3"
+      },
+      {
+        "name": "policy",
+        "description": "Dockerfile policy - strict, recommended or off. Each finding has a rule id, the file and line; skip one with a `# shipkit-ignore: <rule> <reason>` comment on the line above it.",
+        "required": false,
+        "default": "recommended"
+      },
+      {
+        "name": "orchestrator-probes",
+        "description": "The platform probes the container (Kubernetes, ECS health checks), so the Dockerfile need not have a HEALTHCHECK.",
+        "required": false,
+        "default": "false"
+      },
+      {
+        "name": "scan",
+        "description": "Scan every built image with Trivy (vulnerabilities and secrets in its layers) before any push.",
+        "required": false,
+        "default": "true"
+      },
+      {
+        "name": "fail-on",
+        "description": "Block the push (and fail) when a finding at this severity or worse counts - critical, high, medium or low.",
+        "required": false,
+        "default": "high"
+      },
+      {
+        "name": "ignore-file",
+        "description": "The scan's ignores with id or package pattern, a required reason and expires date (YAML), as the scan action reads them. .trivyignore and .trivyignore.yaml in working-directory are read too.",
+        "required": false,
+        "default": ".shipkit/scan-ignore.yml"
+      },
+      {
+        "name": "trivy-version",
+        "description": "Trivy release to download and verify against its checksums file.",
+        "required": false,
+        "default": "0.74.0"
+      },
+      {
+        "name": "trivy-path",
+        "description": "Run this Trivy binary (a path, or a command on PATH) instead of downloading one.",
+        "required": false,
+        "default": ""
+      },
+      {
+        "name": "db-repository",
+        "description": "OCI repositories of Trivy's vulnerability database, comma-separated, tried in order.",
+        "required": false,
+        "default": "mirror.gcr.io/aquasec/trivy-db:2,ghcr.io/aquasecurity/trivy-db:2"
+      },
+      {
+        "name": "skip-db-update",
+        "description": "Scan with the database already cached; never download it.",
+        "required": false,
+        "default": "false"
+      },
+      {
+        "name": "dry-run",
+        "description": "Compute tags and labels and check the Dockerfile policy; build nothing.",
+        "required": false,
+        "default": "false"
+      },
+      {
+        "name": "lint-only",
+        "description": "Check the Dockerfile policy only.",
+        "required": false,
+        "default": "false"
+      },
+      {
+        "name": "artifact",
+        "description": "Save this stage's report (and its data for merging) as a workflow artifact for the root report action (uses shipkit@v1). Always done in a matrix job (SHIPKIT_SHARD set).",
+        "required": false,
+        "default": "false"
+      },
+      {
+        "name": "github-token",
+        "description": "Token used to update the sticky pull request comment, and the ghcr.io login when no password is given.",
+        "required": false,
+        "default": "${{ github.token }}"
+      },
+      {
+        "name": "working-directory",
+        "description": "Directory the contexts, Dockerfiles and ignore files are resolved from.",
+        "required": false,
+        "default": "."
+      },
+      {
+        "name": "comment",
+        "description": "Update this stage's section of the sticky pull request comment.",
+        "required": false,
+        "default": "true"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "passed",
+        "description": "true when every gate passed (policy, build, scan, push), else false."
+      },
+      {
+        "name": "digest",
+        "description": "The first image's digest - read back from the registry after a push, else the builder's or the engine's local manifest digest, else the image ID (build-push-action's name)."
+      },
+      {
+        "name": "imageid",
+        "description": "The first image's ID, the config digest (build-push-action's name)."
+      },
+      {
+        "name": "image-id",
+        "description": "The same as imageid."
+      },
+      {
+        "name": "metadata",
+        "description": "The first image's build metadata as JSON - buildx's metadata file, or the same keys (containerimage.digest, containerimage.config.digest, image.name) from another builder (build-push-action's name)."
+      },
+      {
+        "name": "tags",
+        "description": "Every tag of every image, one per line (docker/metadata-action's name)."
+      },
+      {
+        "name": "labels",
+        "description": "The first image's labels, key=value per line (docker/metadata-action's name)."
+      },
+      {
+        "name": "version",
+        "description": "The first image's version, its highest-priority tag (docker/metadata-action's name)."
+      },
+      {
+        "name": "json",
+        "description": "The first image's tags and labels as JSON (docker/metadata-action's name)."
+      },
+      {
+        "name": "images",
+        "description": "Every image as JSON - [{build, ref, digest, tags, pushed}]; ref is name@digest once pushed."
+      },
+      {
+        "name": "pushed",
+        "description": "true when every tag was pushed and read back with the scanned layers."
+      },
+      {
+        "name": "report",
+        "description": "Path of the JSON stage report."
+      }
+    ]
+  },
   "migrate": {
     "name": "shipkit migrate",
     "description": "Apply SQL migrations under a lock, with a history table, checksums, backup, rollback on failure and a destructive-change plan in the pull request.",
     "inputs": [
       {
         "name": "database-url",
-        "description": "postgres://…, mysql://… or mariadb://…, sqlite:PATH or pglite:PATH. Masked in logs, password included. Required in an action.",
+        "description": "postgres://…, mysql://… or mariadb://…, sqlite:PATH or pglite:PATH (an embedded PostgreSQL, shipped with the action: a throwaway database for a pull-request check). Server URLs are masked in logs, password included. Required in an action.",
         "required": false,
         "default": ""
       },
@@ -359,13 +655,13 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
       },
       {
         "name": "rollback",
-        "description": "How a failed run is undone. auto: the transaction, or the backup on MySQL/MariaDB; backup: restore the dump taken before the run; down: run the down files of what this run applied, in reverse; none.",
+        "description": "How a failed run is undone. auto: the transaction, or the backup on MySQL/MariaDB; backup: restore the backup taken before the run (every database), which also undoes a file that failed part-way outside a transaction; down: run the down files of what this run applied, in reverse; none.",
         "required": false,
         "default": "auto"
       },
       {
         "name": "backup",
-        "description": "Take a backup before applying (pg_dump -Fc, mysqldump --single-transaction, SQLite VACUUM INTO). Always taken when rollback is backup.",
+        "description": "Take a backup before applying (pg_dump -Fc, mysqldump --single-transaction, SQLite VACUUM INTO, PGlite's dump of its directory). Always taken when rollback is backup.",
         "required": false,
         "default": "false"
       },
@@ -395,7 +691,7 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
       },
       {
         "name": "allow-destructive",
-        "description": "Apply even when DROP TABLE/COLUMN/SCHEMA, TRUNCATE, DELETE/UPDATE without WHERE, lossy type changes, NOT NULL without default or renames are found.",
+        "description": "Apply even when destructive statements are found, in the files or inside function bodies, DO blocks, CTEs, rules and MySQL executable comments (DROP TABLE/COLUMN/SCHEMA/OWNED, DROP … CASCADE, TRUNCATE, DELETE/UPDATE without WHERE, MERGE … DELETE, narrowing or converting type changes, NOT NULL without default, renames), or SQL that cannot be analysed (EXECUTE of a string, a body in another language).",
         "required": false,
         "default": "false"
       },
@@ -416,6 +712,12 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
         "description": "Status command run before and after the apply command (each tool has its own default).",
         "required": false,
         "default": ""
+      },
+      {
+        "name": "artifact",
+        "description": "Save this stage's report (and its data for merging) as a workflow artifact for the root report action (uses shipkit@v1). Always done in a matrix job (SHIPKIT_SHARD set).",
+        "required": false,
+        "default": "false"
       },
       {
         "name": "github-token",
@@ -556,6 +858,12 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
         "default": ""
       },
       {
+        "name": "artifact",
+        "description": "Save this stage's report (and its data for merging) as a workflow artifact for the root report action (uses shipkit@v1). Always done in a matrix job (SHIPKIT_SHARD set).",
+        "required": false,
+        "default": "false"
+      },
+      {
         "name": "github-token",
         "description": "Token used to update the sticky pull request comment.",
         "required": false,
@@ -663,6 +971,12 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
         "default": ""
       },
       {
+        "name": "artifact",
+        "description": "Save this stage's report (and its data for merging) as a workflow artifact for the root report action (uses shipkit@v1). Always done in a matrix job (SHIPKIT_SHARD set).",
+        "required": false,
+        "default": "false"
+      },
+      {
         "name": "github-token",
         "description": "Token with issues write (and deployments write with environment, organization members read for teams).",
         "required": false,
@@ -714,7 +1028,7 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
     "inputs": [
       {
         "name": "reports",
-        "description": "Directory to read stage reports from (every report below it, with the files each saved beside it). Empty downloads this run's shipkit artifacts (shipkit-<stage>-<job>[-<shard>]), which stages upload in a matrix job (SHIPKIT_SHARD set) or with artifact true.",
+        "description": "Directory to read stage reports from (every report below it, with the files each saved beside it). Empty downloads this run's shipkit artifacts (shipkit-<stage>-<job>[-<shard>]), which stages upload in a matrix job (SHIPKIT_SHARD set) or with artifact true. In the job the stages ran in, their reports are in ${{ runner.temp }}/shipkit/reports (the test shards' coverage is merged only from artifacts or --report-dir folders).",
         "required": false,
         "default": ""
       },

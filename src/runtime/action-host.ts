@@ -11,7 +11,6 @@ import { Redactor } from '../core/redact.js';
 import { runInfoFromEnv } from '../core/report/build.js';
 import { stageEntry, STAGES } from '../stages/registry.js';
 import { actionInputSource, actionLogger } from './action-io.js';
-import { actionArtifactSource } from './artifacts.js';
 import { publishOutcome } from './publish.js';
 import { lazyBaselineStore, lazyDirectoryCache, lazyToolCache } from './lazy-host.js';
 
@@ -25,7 +24,10 @@ function actionHost(env: NodeJS.ProcessEnv, logger: Logger): StageHost {
     baselines: lazyBaselineStore(async () => (await import('./baseline-cache.js')).actionBaselineStore(env, logger)),
     tools: lazyToolCache(async () => (await import('./tool-cache.js')).actionToolCache(logger)),
     cache: lazyDirectoryCache(async () => (await import('./directory-cache.js')).actionDirectoryCache(logger)),
-    artifacts: actionArtifactSource(logger),
+    artifacts: {
+      download: async (prefix, dir) =>
+        (await import('./artifacts.js')).actionArtifactSource(logger).download(prefix, dir),
+    },
   };
 }
 
@@ -56,6 +58,8 @@ export async function runInActionHost(name: string): Promise<void> {
   try {
     token = inputs.secret('github-token');
     comment = inputs.bool('comment', true);
+    // Read here only to refuse a value that is not true or false; publishing reads it (wantsArtifact).
+    inputs.bool('artifact', false);
     workingDirectory = inputs.string('working-directory') ?? '.';
   } catch (error) {
     commonInputError = error;

@@ -11,7 +11,7 @@ import { upsertStickySection } from '../core/github/sticky-comment.js';
 import type { Logger } from '../core/logger.js';
 import type { StageOutcome, SummarySection } from '../core/outcome.js';
 import { fitSummary, selectAnnotations } from '../core/summary-fit.js';
-import { uploadStageArtifact, wantsArtifact } from './artifacts.js';
+import { wantsArtifact } from './artifact-names.js';
 
 /** Where stage reports go: the report action and later stages (approve) look for them here. */
 export function reportsDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -129,7 +129,10 @@ export async function publishOutcome(
   core.setOutput('report', reportFile);
   // The root report action reads it from the run's artifacts (report actions save none of their own).
   if (outcome.report.stage !== 'report' && wantsArtifact(options.env))
-    await uploadStageArtifact(outcome, options.env, logger, options.redact ?? ((t) => t));
+    // Loaded only here: the artifact client brings Azure's storage SDK, which most steps never use.
+    await (
+      await import('./artifacts.js')
+    ).uploadStageArtifact(outcome, options.env, logger, options.redact ?? ((t) => t));
   for (const [name, value] of Object.entries(outcome.outputs))
     core.setOutput(name, value === null ? '' : String(value));
 

@@ -21,6 +21,12 @@ export const STAGES: readonly StageEntry[] = [
     load: async () => stage((await import('./scan/stage.js')).scanStage),
   },
   {
+    name: 'docker',
+    title: 'Docker',
+    actionDir: 'docker',
+    load: async () => stage((await import('./docker/stage.js')).dockerStage),
+  },
+  {
     name: 'migrate',
     title: 'Migrate',
     actionDir: 'migrate',

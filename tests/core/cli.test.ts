@@ -212,7 +212,7 @@ describe('every real stage in the CLI', () => {
       const c = capture();
       expect(await runCli([stage.name, '--help'], c.io)).toBe(EXIT_OK);
       for (const input of fromFile.inputs) {
-        if (['github-token', 'working-directory', 'comment'].includes(input.name)) continue;
+        if (['github-token', 'working-directory', 'comment', 'artifact'].includes(input.name)) continue;
         expect(c.out.stdout).toContain(`--${input.name}`);
         if (input.default && input.default !== '' && !input.default.includes('${{'))
           expect(c.out.stdout).toMatch(

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryLogger } from '../../src/core/logger.js';
 import type { StageOutcome } from '../../src/core/outcome.js';
-import { actionArtifactSource, artifactName, uploadStageArtifact, wantsArtifact } from '../../src/runtime/artifacts.js';
+import { artifactName, wantsArtifact } from '../../src/runtime/artifact-names.js';
+import { actionArtifactSource, uploadStageArtifact } from '../../src/runtime/artifacts.js';
 import {
   startArtifactService,
   startAzurite,
