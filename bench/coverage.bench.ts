@@ -221,16 +221,29 @@ export default async function (): Promise<BenchTable[]> {
     ];
     const goDir = path.join(dir, 'gomod');
     mkdirSync(goDir);
-    // ~45 MB: 240 000 blocks of 1 000 files, repeated by 4 test binaries (as `-coverpkg=./...` writes).
-    const goProfile = await writeGoModule(goDir, { packages: 40, files: 25, funcs: 80, binaries: 4 });
+    // 52 MiB, the size of the issue's profile: 240 000 blocks of 1 000 files, repeated by 5 test
+    // binaries (as `-coverpkg=./...` writes). The memory target (peak RSS ≤ the file) is judged on it.
+    const goProfile = await writeGoModule(goDir, { packages: 40, files: 25, funcs: 80, binaries: 5 });
     const [goOurs] = await bestOfEach(worker, ['shipkit-go'], goProfile, 2);
     row(`Go profile ${mb(goProfile)}`, 'shipkit (in-process)', goProfile, goOurs);
     const whole = await wholeProcessTable(
       [
-        { label: `lcov ${mb(files.lcovBig)}`, file: files.lcovBig, flag: 'coverage' },
-        { label: `cobertura ${mb(files.coberturaBig)}`, file: files.coberturaBig, flag: 'coverage' },
-        { label: `JUnit ${mb(files.junitBig)}`, file: files.junitBig, flag: 'test-results', peer: 'junitparser' },
-        { label: `Go profile ${mb(goProfile)}`, file: goProfile, flag: 'coverage', peer: 'go tool cover -func' },
+        { label: `lcov ${mb(files.lcovBig)}`, file: files.lcovBig, flag: 'coverage', model: lcovBig },
+        { label: `cobertura ${mb(files.coberturaBig)}`, file: files.coberturaBig, flag: 'coverage', model: cobBig },
+        {
+          label: `JUnit ${mb(files.junitBig)}`,
+          file: files.junitBig,
+          flag: 'test-results',
+          peer: 'junitparser',
+          model: junitBig,
+        },
+        {
+          label: `Go profile ${mb(goProfile)}`,
+          file: goProfile,
+          flag: 'coverage',
+          peer: 'go tool cover -func',
+          model: goOurs,
+        },
       ],
       dir,
     );
@@ -264,6 +277,8 @@ interface WholeInput {
   file: string;
   flag: 'coverage' | 'test-results';
   peer?: 'junitparser' | 'go tool cover -func';
+  /** The in-process parse of the same file: the size of the model it keeps (see the parser table). */
+  model: Measure;
 }
 
 interface ProcessMeasure {
@@ -305,12 +320,13 @@ async function bestProcesses(cwd: string, cmds: string[][], runs: number): Promi
  * How the CLI is run: the bundle users run (`dist/cli/index.js`), or, when it cannot run (another
  * engineer rebuilding it), the stage in-process in a child process (bench/support/stage-cli.ts).
  */
-async function cliCommand(dir: string): Promise<{ cmd: string[]; how: string }> {
+async function cliCommand(dir: string): Promise<{ cmd: string[]; version?: string[]; how: string }> {
   const cli = path.join(root, 'dist/cli/index.js');
   try {
     await run(process.execPath, [cli, 'test', '--help'], { timeout: 60_000 });
     return {
       cmd: [process.execPath, cli, 'test'],
+      version: [process.execPath, cli, '--version'],
       how: '`node dist/cli/index.js test … --json` (the bundle users run)',
     };
   } catch {
@@ -332,12 +348,65 @@ async function cliCommand(dir: string): Promise<{ cmd: string[]; how: string }> 
   }
 }
 
+/**
+ * Why a memory target was missed, in numbers: the peak RSS of a test run with nothing to read, plus
+ * the data model the parse keeps (heap and buffers still in use after the parse and a full GC, from
+ * the in-process row of the same file), against the target.
+ */
+function rssShortfall(
+  input: WholeInput,
+  size: number,
+  target: number,
+  m: ProcessMeasure,
+  stageFloor: ProcessMeasure,
+): string {
+  const mib = (bytes: number) => Math.round(bytes / MB);
+  const model = input.model.modelBytes ?? 0;
+  const allowed = target * size;
+  const floorAndModel = stageFloor.maxRssBytes + model;
+  const rest = m.maxRssBytes - floorAndModel;
+  return (
+    `${input.label}: peak RSS ${mib(m.maxRssBytes)} MB against a target of ${mib(allowed)} MB (${target}× the file). ` +
+    `A test run with nothing to read peaks at ${mib(stageFloor.maxRssBytes)} MB, and the model the parse keeps (every line's ` +
+    `hits for diff coverage; every case's name and failure text) is ${mib(model)} MB: together ${mib(floorAndModel)} MB, ` +
+    (floorAndModel > allowed
+      ? `already over the target before any parsing buffer, garbage or output (the rest of the peak: ${mib(rest)} MB). `
+      : `${mib(allowed - floorAndModel)} MB under the target; the parse's buffers, the garbage collector's young generation and the report's output took ${mib(rest)} MB. `) +
+    'Reaching it would take keeping less than the data the report and the shard export use, or a smaller node.'
+  );
+}
+
+/**
+ * What every run of the CLI costs before it reads a byte of a report: node itself, node with the CLI
+ * loaded (`--version`), and a test run with nothing to read (the test stage loaded, the repository
+ * listed, a report written). Best of 3 each.
+ */
+async function floors(
+  cli: { cmd: string[]; version?: string[] },
+  dir: string,
+): Promise<{ label: string; m: ProcessMeasure }[]> {
+  const empty = path.join(dir, 'empty');
+  mkdirSync(empty, { recursive: true });
+  const cmds = [[process.execPath, '-e', '0'], [...cli.cmd, '--json'], ...(cli.version ? [cli.version] : [])];
+  const [node, stage, version] = await bestProcesses(empty, cmds, 3);
+  return [
+    { label: 'node itself (`node -e 0`)', m: node },
+    ...(version ? [{ label: 'the CLI loaded (`--version`)', m: version }] : []),
+    { label: 'a test run with nothing to read', m: stage },
+  ];
+}
+
 async function wholeProcessTable(inputs: WholeInput[], dir: string): Promise<BenchTable> {
   const cli = await cliCommand(dir);
   const rows: (string | number)[][] = [];
   const notes: string[] = [
     `shipkit runs as ${cli.how}, with only the report flag (no commands, no gates), in the report's directory; peers run as their users run them. Each row is the best of 2 runs by CPU time (user + system, the process and its children), runs interleaved with the peer's; peak RSS is the largest child's getrusage maxrss (bench/support/measure-process.py; it includes the ~10 MB of the Python wrapper at fork).`,
   ];
+  const floor = await floors(cli, dir);
+  for (const { label, m } of floor) {
+    rows.push(['(no report)', label, Math.round(m.cpuMs), Math.round(m.ms), Math.round(m.maxRssBytes / MB), '', '']);
+  }
+  const stageFloor = floor[floor.length - 1].m;
   for (const input of inputs) {
     const size = statSync(input.file).size;
     const cwd = path.dirname(input.file);
@@ -351,6 +420,7 @@ async function wholeProcessTable(inputs: WholeInput[], dir: string): Promise<Ben
     const [m, peer] = await bestProcesses(cwd, peerCmd ? [ours, peerCmd] : [ours], 2);
     const rss = m.maxRssBytes / size;
     const rssTarget = input.peer === 'go tool cover -func' ? 1 : 1.5;
+    if (rss > rssTarget) notes.push(rssShortfall(input, size, rssTarget, m, stageFloor));
     rows.push([
       input.label,
       'shipkit CLI',
@@ -374,7 +444,8 @@ async function wholeProcessTable(inputs: WholeInput[], dir: string): Promise<Ben
     }
   }
   notes.push(
-    'The whole process includes what the in-process rows leave out: node starting and loading the bundle, listing the repository files, writing the JSON report. The Go input is a module of 1 000 source files (go tool cover -func reads them to find functions) and its profile with every block repeated by 4 test binaries, as `go test -coverpkg=./... ./...` writes it.',
+    "The whole process includes what the in-process rows leave out: node starting and loading the bundle, listing the repository files, writing the JSON report. The Go input is a module of 1 000 source files (go tool cover -func reads them to find functions) and its profile with every block repeated by 5 test binaries, as `go test -coverpkg=./... ./...` writes it: 52 MiB, the size of the issue's profile, on which its memory target is judged.",
+    'The (no report) rows are what any run costs before it reads a report; a shortfall note below a missed memory target adds up what that target leaves room for.',
   );
   return {
     title: 'Whole process: the CLI as users run it, against the peers on the same files',

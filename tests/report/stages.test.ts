@@ -46,17 +46,17 @@ describe('the stages side by side', () => {
       ['test', null, 'pass'],
       ['scan', 'api', 'fail'],
       ['scan', 'web', 'pass'],
-      ['smoke', null, 'pass'],
       ['docker', 'api', 'pass'],
       ['docker', 'web', 'warn'],
+      ['smoke', null, 'pass'],
     ]);
     expect(report.gates.map((g) => [g.name, g.passed])).toEqual([
       ['test (unit)', true],
       ['scan (api)', false],
       ['scan (web)', true],
-      ['smoke (deploy)', true],
       ['docker (api)', true],
       ['docker (web)', true],
+      ['smoke (deploy)', true],
     ]);
     expect(report.status).toBe('fail');
     expect(report.summary).toBe('blocked: scan (api) failed');
@@ -67,9 +67,9 @@ describe('the stages side by side', () => {
       ['Test', 'lines 91.00 %'],
       ['Scan (api)', '2 critical in api'],
       ['Scan (web)', 'no findings in web'],
-      ['Smoke', '12 checks passed'],
       ['Docker (api)', 'ghcr.io/acme/api:1.2.0 pushed'],
       ['Docker (web)', 'ghcr.io/acme/web:1.2.0 pushed, 1 policy warning'],
+      ['Smoke', '12 checks passed'],
     ]);
     // A test report without a shard export is shown as it is, not merged.
     expect(report.coverage).toBeNull();

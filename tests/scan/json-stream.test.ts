@@ -20,13 +20,21 @@ function split(text: string, cuts: number[], want: (p: readonly PathItem[]) => '
     close: (path) => closed.push([...path]),
   });
   const buf = Buffer.from(text, 'utf8');
+  // Every piece goes through one buffer, overwritten as soon as write() returns, as streamJsonFile
+  // reuses its read buffer: whatever the splitter keeps of a piece must be its own copy.
+  const scratch = Buffer.alloc(buf.length);
+  const feed = (piece: Buffer) => {
+    piece.copy(scratch);
+    s.write(scratch.subarray(0, piece.length));
+    scratch.fill('{');
+  };
   let at = 0;
   for (const c of [...cuts].sort((a, b) => a - b)) {
     if (c <= at || c >= buf.length) continue;
-    s.write(buf.subarray(at, c));
+    feed(buf.subarray(at, c));
     at = c;
   }
-  s.write(buf.subarray(at));
+  feed(buf.subarray(at));
   s.end();
   return { got, closed };
 }

@@ -1,4 +1,6 @@
-import semver from 'semver';
+// semver's single functions, not its index: the index loads Range and costs the process megabytes.
+import semverCompare from 'semver/functions/compare.js';
+import semverValid from 'semver/functions/valid.js';
 
 /**
  * The fixed version of a finding several tools reported. Tools say it differently: npm gives the
@@ -49,9 +51,9 @@ const SEMVER = new Set(['npm', 'go', 'cargo', 'composer']);
  */
 export function compareVersions(a: string, b: string, ecosystem = ''): number {
   if (SEMVER.has(ecosystem)) {
-    const sa = semver.valid(a.replace(/^v(?=\d)/, ''));
-    const sb = semver.valid(b.replace(/^v(?=\d)/, ''));
-    if (sa && sb) return semver.compare(sa, sb);
+    const sa = semverValid(a.replace(/^v(?=\d)/, ''));
+    const sb = semverValid(b.replace(/^v(?=\d)/, ''));
+    if (sa && sb) return semverCompare(sa, sb);
   }
   const pa = a.match(/\d+|[^\d.+~:-]+/g) ?? [];
   const pb = b.match(/\d+|[^\d.+~:-]+/g) ?? [];

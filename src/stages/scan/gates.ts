@@ -1,5 +1,5 @@
 import type { Gate } from '../../core/report/types.js';
-import type { IgnoreResult } from './ignores.js';
+import type { IgnoreResult } from './ignore-rules.js';
 import { atLeast, type Finding, type GateSeverity } from './model.js';
 
 export interface GateOptions {

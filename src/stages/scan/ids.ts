@@ -73,7 +73,14 @@ export function splitIds(ids: readonly string[]): { id: string; aliases: string[
   return { id: primary ?? 'unknown', aliases: unique.filter((i) => i !== primary).sort() };
 }
 
+/**
+ * One collator for every comparison: `localeCompare` with a locale and options builds an ICU collator
+ * on each call (tens of thousands for a large report, each malloc'ed and freed).
+ */
+const numericOrder = new Intl.Collator('en', { numeric: true });
+
 /** Several CVEs for one advisory (rare, but GitHub has them): the lowest is primary, so the choice is stable. */
 export function sortIds(ids: readonly string[]): string[] {
-  return [...new Set(ids)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  if (ids.length === 1) return [ids[0]];
+  return [...new Set(ids)].sort(numericOrder.compare);
 }

@@ -4,7 +4,17 @@ import picomatch from 'picomatch';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { UserError } from '../../core/errors.js';
 import { normalizeId } from './ids.js';
-import type { Finding, Kind } from './model.js';
+import type { IgnoreFiles, IgnoreRule } from './ignore-rules.js';
+import type { Kind } from './model.js';
+
+export {
+  applyIgnores,
+  isExpired,
+  today,
+  type IgnoreFiles,
+  type IgnoreResult,
+  type IgnoreRule,
+} from './ignore-rules.js';
 
 /**
  * Findings the team has decided about. Three files, all optional:
@@ -21,39 +31,12 @@ import type { Finding, Kind } from './model.js';
  * An expired entry ignores nothing, and the `ignore-expiry` gate fails naming its file and line.
  */
 
-export interface IgnoreRule {
-  /** `file:line` of the entry. */
-  source: string;
-  file: string;
-  line: number;
-  reason: string;
-  expires: string | null;
-  /** Only findings of this kind (the .trivyignore.yaml sections). */
-  kind?: Kind;
-  matchId?: (id: string) => boolean;
-  matchPackage?: (name: string) => boolean;
-  matchPath?: (p: string) => boolean;
-  /** `pkg:npm/lodash@4.17.15` → package and version. */
-  purls?: { name: string; version?: string }[];
-  /** What the entry names, for messages. */
-  label: string;
-}
-
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function validDate(text: string): boolean {
   if (!DATE.test(text)) return false;
   const d = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-}
-
-/** Today as YYYY-MM-DD (UTC): an entry with `expires: 2026-03-01` still ignores on that day. */
-export function today(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
-export function isExpired(rule: IgnoreRule, day: string): boolean {
-  return rule.expires !== null && rule.expires < day;
 }
 
 const idMatcher = (pattern: string): ((id: string) => boolean) => {
@@ -256,13 +239,6 @@ export function parseTrivyIgnoreYaml(full: string, file: string, input: string):
   return rules;
 }
 
-export interface IgnoreFiles {
-  /** `ignore-file` as given, relative to cwd. */
-  ignoreFile: string;
-  /** True when the user named the file: then it must exist. */
-  explicit: boolean;
-}
-
 /** Every rule from the three files under `cwd`; a named ignore-file that is missing is the user's mistake. */
 export function loadIgnores(cwd: string, files: IgnoreFiles): IgnoreRule[] {
   const rules: IgnoreRule[] = [];
@@ -275,43 +251,4 @@ export function loadIgnores(cwd: string, files: IgnoreFiles): IgnoreRule[] {
   const trivyYaml = path.join(cwd, '.trivyignore.yaml');
   if (existsSync(trivyYaml)) rules.push(...parseTrivyIgnoreYaml(trivyYaml, '.trivyignore.yaml', 'ignore-file'));
   return rules;
-}
-
-function matches(rule: IgnoreRule, f: Finding): boolean {
-  if (rule.kind && rule.kind !== f.kind) return false;
-  if (rule.matchId && ![f.id, ...f.aliases].some((id) => rule.matchId!(id))) return false;
-  if (rule.matchPackage && (f.package === null || !rule.matchPackage(f.package))) return false;
-  if (rule.matchPath && ![f.target, f.file ?? ''].some((p) => p !== '' && rule.matchPath!(p))) return false;
-  if (rule.purls && !rule.purls.some((p) => p.name === f.package && (!p.version || p.version === f.installed)))
-    return false;
-  return true;
-}
-
-export interface IgnoreResult {
-  /** Entries past their date: they ignored nothing. */
-  expired: { rule: IgnoreRule; matched: number }[];
-  /** Entries that matched no finding (worth cleaning up; not a failure). */
-  unused: IgnoreRule[];
-}
-
-/** Marks ignored findings in place; the first entry that matches wins. */
-export function applyIgnores(findings: Finding[], rules: readonly IgnoreRule[], day: string): IgnoreResult {
-  const used = new Set<IgnoreRule>();
-  const expiredMatches = new Map<IgnoreRule, number>();
-  for (const f of findings) {
-    for (const rule of rules) {
-      if (!matches(rule, f)) continue;
-      if (isExpired(rule, day)) {
-        expiredMatches.set(rule, (expiredMatches.get(rule) ?? 0) + 1);
-        continue;
-      }
-      f.ignored = { reason: rule.reason, source: rule.source, expires: rule.expires };
-      used.add(rule);
-      break;
-    }
-  }
-  return {
-    expired: rules.filter((r) => isExpired(r, day)).map((rule) => ({ rule, matched: expiredMatches.get(rule) ?? 0 })),
-    unused: rules.filter((r) => !used.has(r) && !isExpired(r, day)),
-  };
 }

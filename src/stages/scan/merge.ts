@@ -74,15 +74,21 @@ function betterTarget(a: string, b: string): string {
 }
 
 export function mergeFindings(raw: readonly RawFinding[]): Finding[] {
-  const groups = new Map<string, RawFinding[]>();
+  // Most groups have one member (a report of one tool): it is kept as it is, not in an array of its own.
+  const groups = new Map<string, RawFinding | RawFinding[]>();
   for (const f of raw) {
     const key = groupKey(f);
     const g = groups.get(key);
-    if (g) g.push(f);
-    else groups.set(key, [f]);
+    if (g === undefined) groups.set(key, f);
+    else if (Array.isArray(g)) g.push(f);
+    else groups.set(key, [g, f]);
   }
   const out: Finding[] = [];
   for (const members of groups.values()) {
+    if (!Array.isArray(members)) {
+      out.push(combine([members]));
+      continue;
+    }
     // Union-find over shared ids within the group: A~B by GHSA and B~C by CVE make one finding.
     const parent = members.map((_, i) => i);
     const find = (i: number): number => {
@@ -109,6 +115,23 @@ export function mergeFindings(raw: readonly RawFinding[]): Finding[] {
   return out.sort(compareFindings);
 }
 
+/**
+ * Arrays many findings hold the same: no aliases, one tool, the same few tools. Shared and frozen
+ * (nothing changes a finding's lists once merged; a change would throw): a report of 65 000 findings
+ * holds a handful of these instead of 130 000 arrays.
+ */
+const NO_ALIASES: string[] = Object.freeze([]) as unknown as string[];
+const toolLists = new Map<string, string[]>();
+function sharedTools(tools: string[]): string[] {
+  const key = tools.join('\u0000');
+  let list = toolLists.get(key);
+  if (list === undefined) {
+    list = Object.freeze(tools) as unknown as string[];
+    if (toolLists.size < 1000) toolLists.set(key, list);
+  }
+  return list;
+}
+
 function combine(set: readonly RawFinding[]): Finding {
   const first = set[0];
   const { id, aliases } = splitIds(set.flatMap((f) => f.ids));
@@ -123,7 +146,7 @@ function combine(set: readonly RawFinding[]): Finding {
   const installed = pick('installed') ?? null;
   return {
     id,
-    aliases,
+    aliases: aliases.length === 0 ? NO_ALIASES : aliases,
     severity,
     kind: first.kind,
     title: pick('title') ?? id,
@@ -140,7 +163,7 @@ function combine(set: readonly RawFinding[]): Finding {
     target,
     file: fromTarget.file ?? pick('file') ?? null,
     line: fromTarget.line ?? pick('line') ?? null,
-    tools: [...new Set(set.map((f) => f.tool))].sort(),
+    tools: sharedTools(set.length === 1 ? [first.tool] : [...new Set(set.map((f) => f.tool))].sort()),
     url: pick('url') ?? null,
     ...(snippet !== undefined ? { snippet } : {}),
   };

@@ -106,24 +106,9 @@ export function buildScanOutcome(result: ScanResult, ctx: StageContext): StageOu
   const summaryLine = `${failed ? `${blocking.length} finding(s) at ${result.gateOptions.failOn} or above` : 'passed'}: ${headline}`;
 
   const data: Pick<ScanReport, 'findings' | 'counts' | 'ignoredCount' | 'sources' | 'baseline' | 'sarif'> = {
-    findings: findings.map((f) => ({
-      id: f.id,
-      aliases: f.aliases,
-      severity: f.severity,
-      kind: f.kind,
-      title: f.title,
-      package: f.package,
-      installed: f.installed,
-      fixed: f.fixed,
-      target: f.target,
-      file: f.file,
-      line: f.line,
-      tools: f.tools,
-      url: f.url,
-      ...(f.snippet !== undefined ? { snippet: f.snippet } : {}),
-      ...(f.ignored ? { ignored: f.ignored } : {}),
-      ...(f.new !== undefined ? { new: f.new } : {}),
-    })),
+    // The findings themselves: they have the report's fields in its order. A copy would hold every
+    // finding twice while the report is validated, redacted and written (65 000 findings: 9 MB).
+    findings: findings satisfies ScanReport['findings'],
     counts,
     ignoredCount: ignored.length,
     sources: result.sources,

@@ -8,7 +8,7 @@ import { runAudit } from './audits.js';
 import { BASELINE_KIND, baselineOf, markNew, parseBaseline } from './baseline.js';
 import { scanEvent } from './event.js';
 import { evaluateGates, type GateOptions } from './gates.js';
-import { applyIgnores, loadIgnores, today } from './ignores.js';
+import { applyIgnores, loadIgnoreRules, today } from './ignore-rules.js';
 import { FORMATS } from './ingest/detect.js';
 import { readFindingsFile } from './ingest/index.js';
 import { readTrivyReport } from './ingest/trivy.js';
@@ -21,6 +21,7 @@ import { buildScanOutcome, type ScanResult, type SourceInfo } from './outcome.js
 import type { ScanReport } from './report-schema.js';
 import { buildSarif, droppedTotal, LIMITS } from './sarif-out.js';
 import { uploadSarif } from './upload.js';
+import { keepYoungGenerationSmall } from './young-generation.js';
 
 export type TrivyRunner = (
   req: TrivyScanRequest,
@@ -64,6 +65,8 @@ function relativeImageTargets(findings: RawFinding[], image: string, cwd: string
 }
 
 export async function runScan(options: ScanOptions, ctx: StageContext, deps: ScanDeps = {}): Promise<StageOutcome> {
+  // Before anything is read: findings that survive would otherwise grow V8's young generation tenfold.
+  keepYoungGenerationSmall();
   const now = deps.now ?? (() => new Date());
   const startedAt = now();
   const targetDir = path.resolve(ctx.cwd, options.target);
@@ -71,7 +74,10 @@ export async function runScan(options: ScanOptions, ctx: StageContext, deps: Sca
     throw new UserError(`target directory '${options.target}' not found (looked in ${ctx.cwd})`, { input: 'target' });
   const rel = path.relative(ctx.cwd, targetDir).split(path.sep).join('/');
   // Everything the user wrote is checked before any tool runs: a typo in an ignore is not a scan result.
-  const rules = loadIgnores(ctx.cwd, { ignoreFile: options.ignoreFile, explicit: options.ignoreFileExplicit });
+  const rules = await loadIgnoreRules(ctx.cwd, {
+    ignoreFile: options.ignoreFile,
+    explicit: options.ignoreFileExplicit,
+  });
   for (const r of options.reports)
     if (!existsSync(path.resolve(ctx.cwd, r)))
       throw new UserError(`report '${r}' not found (looked in ${ctx.cwd})`, { input: 'reports' });
@@ -148,6 +154,8 @@ export async function runScan(options: ScanOptions, ctx: StageContext, deps: Sca
   }
 
   const findings = mergeFindings(raw);
+  // The tools' own findings are not needed once merged: let them go before the report is built.
+  raw.length = 0;
   locateFindings(findings, ctx.cwd, { ...(options.image ? { image: options.image } : {}), targetDir });
   const ignoreResult = applyIgnores(findings, rules, today(startedAt));
   for (const rule of ignoreResult.unused) warnings.push(`ignore ${rule.label} (${rule.source}) matched no finding`);

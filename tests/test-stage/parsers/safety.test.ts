@@ -46,9 +46,8 @@ describe('entities', () => {
       ),
     );
     const before = process.memoryUsage().rss;
-    const started = Date.now();
+    // Expanded, the reference would be 10^9 characters: the memory bound is what shows it was not.
     const error = await failure(readCoverage([name], { cwd: dir }));
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(process.memoryUsage().rss - before).toBeLessThan(50 * 1024 * 1024);
     expect(error.message).toMatch(/undefined entity/);
     expect(error.location).toMatchObject({ file: name, line: 14 }); // the line of the reference, after the 13-line prolog
@@ -128,10 +127,9 @@ describe('truncated, malformed, empty, missing', () => {
 
   it('go: absurd block spans are refused quickly instead of walked', async () => {
     const rows = Array.from({ length: 2000 }, (_, i) => `a.go:${i * 7 + 1}.1,${i * 7 + 900_000}.2 1 1`);
-    const started = Date.now();
+    // Walked, these spans are 1.8 billion lines: the test would not end within its timeout.
     const error = await failure(readCoverage([file('huge.out', `mode: set\n${rows.join('\n')}\n`)], { cwd: dir }));
     expect(error.message).toMatch(/implausible/);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('istanbul JSON that does not parse names the line', async () => {

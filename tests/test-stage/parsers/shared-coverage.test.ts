@@ -1,15 +1,16 @@
 // Every coverage report of the supported formats in ../shared/fixtures (real files from public
 // projects). Expected numbers are computed here from the file text with regexes, never by our parser.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { describeWithSharedFixtures, SHARED_FIXTURES } from '../../support/shared-fixtures.js';
+
 import { UserError } from '../../../src/core/errors.js';
 import { readCoverage, totals } from '../../../src/stages/test-stage/coverage/index.js';
-import { repoRoot } from './generated.js';
 
-const dir = path.resolve(repoRoot, '../shared/fixtures/coverage/coveralls');
+const dir = path.join(SHARED_FIXTURES, 'coverage/coveralls');
 const read = (rel: string) => readFileSync(path.join(dir, rel), 'utf8');
 const counter = (covered: number, total: number) => expect.objectContaining({ covered, total });
 const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
@@ -25,11 +26,7 @@ async function userError(rel: string): Promise<UserError> {
   return error as UserError;
 }
 
-it('the shared fixtures are present (CI has ../shared beside the clone)', () => {
-  expect(existsSync(dir), `missing ${dir}`).toBe(true);
-});
-
-describe('lcov', () => {
+describeWithSharedFixtures('lcov', () => {
   for (const rel of [
     'lcov/test.lcov',
     'lcov/coverage/test.lcov',
@@ -82,7 +79,7 @@ describe('lcov', () => {
   });
 });
 
-describe('cobertura', () => {
+describeWithSharedFixtures('cobertura', () => {
   it('cobertura-conditions.xml (coverage.py) equals its root counters', async () => {
     const root = attrs(/<coverage [^>]*>/.exec(read('cobertura/cobertura-conditions.xml'))![0]);
     const { t } = await parse('cobertura/cobertura-conditions.xml');
@@ -127,7 +124,7 @@ describe('cobertura', () => {
   }
 });
 
-describe('clover', () => {
+describeWithSharedFixtures('clover', () => {
   // Both files are excerpts (their <metrics> count lines that were cut), so lines and branches come
   // from the <line> elements themselves; statements (and functions where no method is listed) are
   // each file's own <metrics statements coveredstatements methods coveredmethods>, the writer's count.
@@ -183,7 +180,7 @@ describe('clover', () => {
   });
 });
 
-describe('jacoco', () => {
+describeWithSharedFixtures('jacoco', () => {
   for (const rel of [
     'jacoco/jacoco-report.xml',
     'jacoco/jacoco-oneline-report.xml',
@@ -211,7 +208,7 @@ describe('jacoco', () => {
   }
 });
 
-describe('go', () => {
+describeWithSharedFixtures('go', () => {
   for (const rel of [
     'golang/coverage.out',
     'golang/coverage-dashes.out',
@@ -240,7 +237,7 @@ describe('go', () => {
   }
 });
 
-describe('formats shipkit does not read', () => {
+describeWithSharedFixtures('formats shipkit does not read', () => {
   for (const rel of [
     'coveralls/coveralls.json',
     'gcov/main.c.gcov',

@@ -5,11 +5,17 @@ import { UserError } from '../../../core/errors.js';
 import type { RawFinding } from '../model.js';
 import { npmLockVersions } from '../lockfiles.js';
 import { describeSniffed, FORMATS, readHead, READABLE, sniff, type FindingsFormat } from './detect.js';
-import { parseAdvisoriesAudit, parseNpmAudit, parseYarnBerryAudit } from './npm-audit.js';
-import { parseOsvScanner } from './osv-scanner.js';
 import { parseJsonText, type Source } from './read-json.js';
 import { readSarifReport } from './sarif.js';
 import { readTrivyReport } from './trivy.js';
+
+/**
+ * The audit parsers compare versions with semver's ranges, which cost the process 4–6 MB when
+ * loaded (measured in bench/scan.bench.ts): loaded when an audit's output is read, not by a scan
+ * that reads Trivy JSON or SARIF.
+ */
+const npmAudit = () => import('./npm-audit.js');
+const osvScanner = () => import('./osv-scanner.js');
 
 export interface IngestResult {
   format: FindingsFormat;
@@ -89,7 +95,7 @@ export async function readFindingsFile(
       const doc = parseJsonText(await readFile(file, 'utf8'), source);
       return {
         format,
-        findings: parseNpmAudit(doc, source, npmVersions(ctx.root, path.dirname(file))),
+        findings: (await npmAudit()).parseNpmAudit(doc, source, npmVersions(ctx.root, path.dirname(file))),
         tools: ['npm-audit'],
       };
     }
@@ -100,16 +106,18 @@ export async function readFindingsFile(
       const target = format === 'pnpm-audit' ? 'pnpm-lock.yaml' : 'package-lock.json';
       return {
         format,
-        findings: parseAdvisoriesAudit(doc, source, { target, tool, format: FORMATS[format] }),
+        findings: (await npmAudit()).parseAdvisoriesAudit(doc, source, { target, tool, format: FORMATS[format] }),
         tools: [tool],
       };
     }
     case 'yarn-audit': {
       const text = await readFile(file, 'utf8');
+      const { parseYarnBerryAudit } = await npmAudit();
       return { format, findings: parseYarnBerryAudit(text, source, { target: 'yarn.lock' }), tools: ['yarn-audit'] };
     }
     case 'osv-scanner': {
       const doc = parseJsonText(await readFile(file, 'utf8'), source);
+      const { parseOsvScanner } = await osvScanner();
       return { format, findings: parseOsvScanner(doc, source, { root: ctx.root }), tools: ['osv-scanner'] };
     }
     default:
