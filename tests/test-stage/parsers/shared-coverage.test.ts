@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
 import { describeWithSharedFixtures, SHARED_FIXTURES } from '../../support/shared-fixtures.js';
 

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
 import { UserError } from '../../../src/core/errors.js';
 import { readTestResults, testTotals } from '../../../src/stages/test-stage/results/index.js';
