@@ -98,6 +98,9 @@ async function bundle(entry: Entry): Promise<void> {
       target: 'es2022',
       transpileOnly: true, // tsc --noEmit type-checks the whole tree separately
       externals: [],
+      // ncc's build cache (~/.cache/ncc) changes the order of a module's imports in its output between a cold
+      // build and a warm one: CI builds cold, so every build does, and dist/ is the same on every machine.
+      cache: false,
     });
   } catch (error) {
     // ncc's own stack dumps megabytes of its bundled source; the message is what matters.
