@@ -7,6 +7,8 @@ declare module '@vercel/ncc' {
     target?: string;
     transpileOnly?: boolean;
     externals?: string[];
+    /** A cache directory, or false for none (its readme). */
+    cache?: string | false;
   }
   interface NccAsset {
     source: string | Buffer;
