@@ -113,18 +113,20 @@ function expectAgree(xml: Buffer | string, chunk?: number): void {
   if (!saxes.error) expect(ours.events, label).toEqual(saxes.events);
 }
 
-const fixtures = (() => {
-  if (!hasSharedFixtures) return [];
-  const root = SHARED_FIXTURES;
-  const walk = (d: string): string[] =>
-    readdirSync(d).flatMap((name) => {
-      const full = path.join(d, name);
-      return statSync(full).isDirectory() ? walk(full) : full.endsWith('.xml') ? [full] : [];
-    });
-  return [...walk(path.join(root, 'coverage')), ...walk(path.join(root, 'junit'))].filter(
-    (f) => statSync(f).size < 400_000,
-  );
-})();
+const walkXml = (d: string): string[] =>
+  readdirSync(d).flatMap((name) => {
+    const full = path.join(d, name);
+    return statSync(full).isDirectory() ? walkXml(full) : full.endsWith('.xml') ? [full] : [];
+  });
+
+const fixtures = hasSharedFixtures
+  ? [...walkXml(path.join(SHARED_FIXTURES, 'coverage')), ...walkXml(path.join(SHARED_FIXTURES, 'junit'))].filter(
+      (f) => statSync(f).size < 400_000,
+    )
+  : [];
+
+/** The reports the real tools wrote for this repository's tests: mutation seeds with or without ../shared. */
+const generatedXml = walkXml(path.join(import.meta.dirname, '../../fixtures/generated'));
 
 describe('XmlScanner agrees with saxes', () => {
   it.skipIf(!hasSharedFixtures)(
@@ -197,7 +199,7 @@ describe('XmlScanner agrees with saxes', () => {
   });
 
   it('on mutated fixtures (insertions, deletions, duplications), read in small and large pieces', () => {
-    const sources = fixtures.map((f) => readFileSync(f)).filter((b) => b.length < 60_000);
+    const sources = [...fixtures, ...generatedXml].map((f) => readFileSync(f)).filter((b) => b.length < 60_000);
     const alphabet = '<>&;/="\'!?-[]# \n\r\tax1é'.split('');
     fc.assert(
       fc.property(
