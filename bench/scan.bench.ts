@@ -96,16 +96,6 @@ async function bundleWorker(): Promise<string> {
   return outfile;
 }
 
-/** jq's own CPU time and peak RSS: getrusage of the finished child (the kernel's VmHWM of jq's process). */
-const JQ_PROBE = `
-import json, resource, subprocess, sys, time
-t = time.perf_counter()
-subprocess.run(['jq', 'length', sys.argv[1]], stdout=subprocess.DEVNULL, check=True)
-ms = (time.perf_counter() - t) * 1000
-r = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({'ms': ms, 'cpuMs': (r.ru_utime + r.ru_stime) * 1000, 'maxRssBytes': r.ru_maxrss * 1024, 'items': 0}))
-`;
-
 async function measure(cmd: string, args: string[]): Promise<Measure> {
   const { stdout } = await run(cmd, args, { maxBuffer: 1 << 20, timeout: 300_000 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as Measure;
@@ -246,7 +236,8 @@ export default async function (): Promise<BenchTable[]> {
       (kind: string, file: string, young = 'small') =>
       () =>
         measure(process.execPath, [worker, kind, file, young]);
-    const jq = (file: string) => () => measure('python3', ['-c', JQ_PROBE, file]);
+    // jq's own CPU time and peak RSS, measured as every other whole process here.
+    const jq = (file: string) => () => measureProcess(dir, ['jq', 'length', file], { PATH: process.env.PATH }, [0]);
     const cli =
       (file: string, preload: string[] = []) =>
       () =>

@@ -204,16 +204,21 @@ function sortIds(ids) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ec: () => (/* binding */ today),
-/* harmony export */   _d: () => (/* binding */ isExpired),
 /* harmony export */   ej: () => (/* binding */ loadIgnoreRules),
+/* harmony export */   oX: () => (/* binding */ TRIVY_IGNORE_YAML),
+/* harmony export */   qR: () => (/* binding */ TRIVY_IGNORE),
 /* harmony export */   wI: () => (/* binding */ applyIgnores)
 /* harmony export */ });
+/* unused harmony export isExpired */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 
 
+/** Trivy's own ignore files, read beside shipkit's `ignore-file` when they are in the working directory. */
+const TRIVY_IGNORE = '.trivyignore';
+const TRIVY_IGNORE_YAML = '.trivyignore.yaml';
 /** Today as YYYY-MM-DD (UTC): an entry with `expires: 2026-03-01` still ignores on that day. */
 function today(now = new Date()) {
     return now.toISOString().slice(0, 10);
@@ -224,7 +229,7 @@ function isExpired(rule, day) {
 /** The three files' rules, read only when one of them exists; a named ignore-file that is missing is the user's mistake. */
 async function loadIgnoreRules(cwd, files) {
     const any = files.explicit ||
-        [node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, files.ignoreFile), node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cwd, '.trivyignore'), node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cwd, '.trivyignore.yaml')].some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f));
+        [node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, files.ignoreFile), node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cwd, TRIVY_IGNORE), node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cwd, TRIVY_IGNORE_YAML)].some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f));
     if (!any)
         return [];
     return (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(6), __webpack_require__.e(430)]).then(__webpack_require__.bind(__webpack_require__, 33430))).loadIgnores(cwd, files);

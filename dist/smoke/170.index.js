@@ -216,23 +216,22 @@ function normalizeSeparators(raw) {
     const rest = external_node_path_default().posix.normalize(p.slice(drive.length));
     return drive + (rest === '.' ? '' : rest.replace(/^\.\//, ''));
 }
-function isFile(p) {
+/** The entry at `p`, or undefined when there is none (or it cannot be read). */
+function statOf(p) {
     // Most paths looked up here do not exist: asked not to throw, stat skips building an error (with
     // its stack) for each of them, which on a report of 20 000 files outside the checkout was most of the lookup.
     try {
-        return (0,external_node_fs_.statSync)(p, { throwIfNoEntry: false })?.isFile() ?? false;
+        return (0,external_node_fs_.statSync)(p, { throwIfNoEntry: false });
     }
     catch {
-        return false;
+        return undefined;
     }
 }
+function isFile(p) {
+    return statOf(p)?.isFile() ?? false;
+}
 function exists(p) {
-    try {
-        return (0,external_node_fs_.statSync)(p, { throwIfNoEntry: false }) !== undefined;
-    }
-    catch {
-        return false;
-    }
+    return statOf(p) !== undefined;
 }
 function isAbsolutePath(p) {
     return p.startsWith('/') || /^[A-Za-z]:\//.test(p);
@@ -875,8 +874,7 @@ class BlockStore {
     odd = new Map();
     /** The block of `file` at these four numbers, added (with no hits) if new. */
     find(file, sl, sc, el, ec, stmts) {
-        const lastLine = this.lastLine[file] ?? -1;
-        if (sl > lastLine || (sl === lastLine && sc > this.lastCol[file]))
+        if (this.startsAfterAll(file, sl, sc))
             return this.add(file, sl, sc, el, ec, stmts);
         const slots = this.slots ?? this.index();
         const mask = slots.length - 1;
@@ -888,7 +886,7 @@ class BlockStore {
             if (this.fileOf[at] === file && this.startLine[at] === sl && this.startCol[at] === sc) {
                 if (this.endLine[at] === el && this.endCol[at] === ec)
                     return at;
-                const key = `${file}:${sl}.${sc},${el}.${ec}`;
+                const key = oddKey(file, sl, sc, el, ec);
                 let index = this.odd.get(key);
                 if (index === undefined) {
                     index = this.add(file, sl, sc, el, ec, stmts, false);
@@ -899,6 +897,11 @@ class BlockStore {
             slot = (slot + 1) & mask;
         }
         return this.add(file, sl, sc, el, ec, stmts);
+    }
+    /** Whether a block at this start comes after every block of its file so far (then it is new). */
+    startsAfterAll(file, sl, sc) {
+        const lastLine = this.lastLine[file] ?? -1;
+        return sl > lastLine || (sl === lastLine && sc > this.lastCol[file]);
     }
     /** Appends a block; `first`: no block of its file starts where it does (it goes into the table). */
     add(file, sl, sc, el, ec, stmts, first = true) {
@@ -921,8 +924,7 @@ class BlockStore {
         this.numStmt[index] = stmts;
         this.hits[index] = 0;
         this.firstOf[file] ??= index;
-        const lastLine = this.lastLine[file] ?? -1;
-        if (sl > lastLine || (sl === lastLine && sc > this.lastCol[file])) {
+        if (this.startsAfterAll(file, sl, sc)) {
             this.lastLine[file] = sl;
             this.lastCol[file] = sc;
         }
@@ -950,8 +952,7 @@ class BlockStore {
                 slot = (slot + 1) & mask;
             }
             if (seen) {
-                const key = `${this.fileOf[at]}:${this.startLine[at]}.${this.startCol[at]},${this.endLine[at]}.${this.endCol[at]}`;
-                this.odd.set(key, at);
+                this.odd.set(oddKey(this.fileOf[at], this.startLine[at], this.startCol[at], this.endLine[at], this.endCol[at]), at);
             }
             else
                 slots[slot] = at + 1;
@@ -974,6 +975,10 @@ class BlockStore {
                 this.put(slots, stored - 1);
         return slots;
     }
+}
+/** A block that starts where another of its file does but ends elsewhere: found by its full text. */
+function oddKey(file, sl, sc, el, ec) {
+    return `${file}:${sl}.${sc},${el}.${ec}`;
 }
 function hash(file, sl, sc) {
     const h = Math.imul(file, 0x9e3779b1) ^ Math.imul(sl, 0x85ebca77) ^ Math.imul(sc + 0x165667b1, 0xc2b2ae3d);

@@ -12,13 +12,10 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   applyIgnores: () => (/* reexport safe */ _ignore_rules_js__WEBPACK_IMPORTED_MODULE_5__.wI),
-/* harmony export */   isExpired: () => (/* reexport safe */ _ignore_rules_js__WEBPACK_IMPORTED_MODULE_5__._d),
 /* harmony export */   loadIgnores: () => (/* binding */ loadIgnores),
 /* harmony export */   parseShipkitIgnores: () => (/* binding */ parseShipkitIgnores),
 /* harmony export */   parseTrivyIgnore: () => (/* binding */ parseTrivyIgnore),
-/* harmony export */   parseTrivyIgnoreYaml: () => (/* binding */ parseTrivyIgnoreYaml),
-/* harmony export */   today: () => (/* reexport safe */ _ignore_rules_js__WEBPACK_IMPORTED_MODULE_5__.Ec)
+/* harmony export */   parseTrivyIgnoreYaml: () => (/* binding */ parseTrivyIgnoreYaml)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -270,12 +267,12 @@ function loadIgnores(cwd, files) {
         rules.push(...parseShipkitIgnores(own, files.ignoreFile, 'ignore-file'));
     else if (files.explicit)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`ignore file '${files.ignoreFile}' not found (looked in ${cwd})`, { input: 'ignore-file' });
-    const trivy = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cwd, '.trivyignore');
+    const trivy = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cwd, _ignore_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .TRIVY_IGNORE */ .qR);
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(trivy))
-        rules.push(...parseTrivyIgnore((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(trivy, 'utf8'), '.trivyignore', 'ignore-file'));
-    const trivyYaml = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cwd, '.trivyignore.yaml');
+        rules.push(...parseTrivyIgnore((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(trivy, 'utf8'), _ignore_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .TRIVY_IGNORE */ .qR, 'ignore-file'));
+    const trivyYaml = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cwd, _ignore_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .TRIVY_IGNORE_YAML */ .oX);
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(trivyYaml))
-        rules.push(...parseTrivyIgnoreYaml(trivyYaml, '.trivyignore.yaml', 'ignore-file'));
+        rules.push(...parseTrivyIgnoreYaml(trivyYaml, _ignore_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .TRIVY_IGNORE_YAML */ .oX, 'ignore-file'));
     return rules;
 }
 

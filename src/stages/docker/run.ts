@@ -168,7 +168,7 @@ export async function runDocker(
   if (options.mode === 'dry-run') return buildDockerOutcome({ ...base, metas, warnings, finishedAt: now() }, ctx.run);
 
   // Everything the user wrote is read before a builder starts: a typo in an ignore file is not a build result.
-  const ignoreRules = options.scan.enabled ? scanIgnores(ctx.cwd, options.scan) : [];
+  const ignoreRules = options.scan.enabled ? await scanIgnores(ctx.cwd, options.scan) : [];
   const session = await openSession(options, ctx);
   const { engine, engineCtx } = session;
   const built: BuiltImage[] = [];

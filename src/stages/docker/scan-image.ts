@@ -1,7 +1,7 @@
 import type { StageContext } from '../../core/context.js';
 import type { Gate } from '../../core/report/types.js';
 import { evaluateGates } from '../scan/gates.js';
-import { applyIgnores, loadIgnores, today, type IgnoreRule } from '../scan/ignores.js';
+import { applyIgnores, loadIgnoreRules, today, type IgnoreRule } from '../scan/ignore-rules.js';
 import { readTrivyReport } from '../scan/ingest/trivy.js';
 import { mergeFindings } from '../scan/merge.js';
 import { compareFindings, countBySeverity, type Counts, type Finding } from '../scan/model.js';
@@ -30,8 +30,8 @@ export async function defaultTrivyRunner(): Promise<TrivyRunner> {
 }
 
 /** The ignore files are the scan stage's (`.shipkit/scan-ignore.yml`, `.trivyignore`, `.trivyignore.yaml`). */
-export function scanIgnores(cwd: string, settings: ScanSettings): IgnoreRule[] {
-  return loadIgnores(cwd, { ignoreFile: settings.ignoreFile, explicit: settings.ignoreFileExplicit });
+export function scanIgnores(cwd: string, settings: ScanSettings): Promise<IgnoreRule[]> {
+  return loadIgnoreRules(cwd, { ignoreFile: settings.ignoreFile, explicit: settings.ignoreFileExplicit });
 }
 
 /**

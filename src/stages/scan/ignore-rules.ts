@@ -26,6 +26,10 @@ export interface IgnoreRule {
   label: string;
 }
 
+/** Trivy's own ignore files, read beside shipkit's `ignore-file` when they are in the working directory. */
+export const TRIVY_IGNORE = '.trivyignore';
+export const TRIVY_IGNORE_YAML = '.trivyignore.yaml';
+
 export interface IgnoreFiles {
   /** `ignore-file` as given, relative to cwd. */
   ignoreFile: string;
@@ -46,8 +50,8 @@ export function isExpired(rule: IgnoreRule, day: string): boolean {
 export async function loadIgnoreRules(cwd: string, files: IgnoreFiles): Promise<IgnoreRule[]> {
   const any =
     files.explicit ||
-    [path.resolve(cwd, files.ignoreFile), path.join(cwd, '.trivyignore'), path.join(cwd, '.trivyignore.yaml')].some(
-      (f) => existsSync(f),
+    [path.resolve(cwd, files.ignoreFile), path.join(cwd, TRIVY_IGNORE), path.join(cwd, TRIVY_IGNORE_YAML)].some((f) =>
+      existsSync(f),
     );
   if (!any) return [];
   return (await import('./ignores.js')).loadIgnores(cwd, files);

@@ -4,17 +4,8 @@ import picomatch from 'picomatch';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { UserError } from '../../core/errors.js';
 import { normalizeId } from './ids.js';
-import type { IgnoreFiles, IgnoreRule } from './ignore-rules.js';
+import { TRIVY_IGNORE, TRIVY_IGNORE_YAML, type IgnoreFiles, type IgnoreRule } from './ignore-rules.js';
 import type { Kind } from './model.js';
-
-export {
-  applyIgnores,
-  isExpired,
-  today,
-  type IgnoreFiles,
-  type IgnoreResult,
-  type IgnoreRule,
-} from './ignore-rules.js';
 
 /**
  * Findings the team has decided about. Three files, all optional:
@@ -246,9 +237,9 @@ export function loadIgnores(cwd: string, files: IgnoreFiles): IgnoreRule[] {
   if (existsSync(own)) rules.push(...parseShipkitIgnores(own, files.ignoreFile, 'ignore-file'));
   else if (files.explicit)
     throw new UserError(`ignore file '${files.ignoreFile}' not found (looked in ${cwd})`, { input: 'ignore-file' });
-  const trivy = path.join(cwd, '.trivyignore');
-  if (existsSync(trivy)) rules.push(...parseTrivyIgnore(readFileSync(trivy, 'utf8'), '.trivyignore', 'ignore-file'));
-  const trivyYaml = path.join(cwd, '.trivyignore.yaml');
-  if (existsSync(trivyYaml)) rules.push(...parseTrivyIgnoreYaml(trivyYaml, '.trivyignore.yaml', 'ignore-file'));
+  const trivy = path.join(cwd, TRIVY_IGNORE);
+  if (existsSync(trivy)) rules.push(...parseTrivyIgnore(readFileSync(trivy, 'utf8'), TRIVY_IGNORE, 'ignore-file'));
+  const trivyYaml = path.join(cwd, TRIVY_IGNORE_YAML);
+  if (existsSync(trivyYaml)) rules.push(...parseTrivyIgnoreYaml(trivyYaml, TRIVY_IGNORE_YAML, 'ignore-file'));
   return rules;
 }

@@ -41,8 +41,7 @@ export class BlockStore {
 
   /** The block of `file` at these four numbers, added (with no hits) if new. */
   find(file: number, sl: number, sc: number, el: number, ec: number, stmts: number): number {
-    const lastLine = this.lastLine[file] ?? -1;
-    if (sl > lastLine || (sl === lastLine && sc > this.lastCol[file])) return this.add(file, sl, sc, el, ec, stmts);
+    if (this.startsAfterAll(file, sl, sc)) return this.add(file, sl, sc, el, ec, stmts);
     const slots = this.slots ?? this.index();
     const mask = slots.length - 1;
     let slot = hash(file, sl, sc) & mask;
@@ -51,7 +50,7 @@ export class BlockStore {
       if (at < 0) break;
       if (this.fileOf[at] === file && this.startLine[at] === sl && this.startCol[at] === sc) {
         if (this.endLine[at] === el && this.endCol[at] === ec) return at;
-        const key = `${file}:${sl}.${sc},${el}.${ec}`;
+        const key = oddKey(file, sl, sc, el, ec);
         let index = this.odd.get(key);
         if (index === undefined) {
           index = this.add(file, sl, sc, el, ec, stmts, false);
@@ -62,6 +61,12 @@ export class BlockStore {
       slot = (slot + 1) & mask;
     }
     return this.add(file, sl, sc, el, ec, stmts);
+  }
+
+  /** Whether a block at this start comes after every block of its file so far (then it is new). */
+  private startsAfterAll(file: number, sl: number, sc: number): boolean {
+    const lastLine = this.lastLine[file] ?? -1;
+    return sl > lastLine || (sl === lastLine && sc > this.lastCol[file]);
   }
 
   /** Appends a block; `first`: no block of its file starts where it does (it goes into the table). */
@@ -85,8 +90,7 @@ export class BlockStore {
     this.numStmt[index] = stmts;
     this.hits[index] = 0;
     this.firstOf[file] ??= index;
-    const lastLine = this.lastLine[file] ?? -1;
-    if (sl > lastLine || (sl === lastLine && sc > this.lastCol[file])) {
+    if (this.startsAfterAll(file, sl, sc)) {
       this.lastLine[file] = sl;
       this.lastCol[file] = sc;
     }
@@ -116,8 +120,10 @@ export class BlockStore {
         slot = (slot + 1) & mask;
       }
       if (seen) {
-        const key = `${this.fileOf[at]}:${this.startLine[at]}.${this.startCol[at]},${this.endLine[at]}.${this.endCol[at]}`;
-        this.odd.set(key, at);
+        this.odd.set(
+          oddKey(this.fileOf[at], this.startLine[at], this.startCol[at], this.endLine[at], this.endCol[at]),
+          at,
+        );
       } else slots[slot] = at + 1;
     }
     this.slots = slots;
@@ -137,6 +143,11 @@ export class BlockStore {
     for (const stored of this.slots!) if (stored !== 0) this.put(slots, stored - 1);
     return slots;
   }
+}
+
+/** A block that starts where another of its file does but ends elsewhere: found by its full text. */
+function oddKey(file: number, sl: number, sc: number, el: number, ec: number): string {
+  return `${file}:${sl}.${sc},${el}.${ec}`;
 }
 
 function hash(file: number, sl: number, sc: number): number {

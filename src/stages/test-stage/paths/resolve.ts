@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 /** One `from=to` line of the `path-map` input: a prefix rewrite applied before anything else. */
@@ -65,22 +65,23 @@ export function normalizeSeparators(raw: string): string {
   return drive + (rest === '.' ? '' : rest.replace(/^\.\//, ''));
 }
 
-function isFile(p: string): boolean {
+/** The entry at `p`, or undefined when there is none (or it cannot be read). */
+function statOf(p: string): Stats | undefined {
   // Most paths looked up here do not exist: asked not to throw, stat skips building an error (with
   // its stack) for each of them, which on a report of 20 000 files outside the checkout was most of the lookup.
   try {
-    return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+    return statSync(p, { throwIfNoEntry: false });
   } catch {
-    return false;
+    return undefined;
   }
 }
 
+function isFile(p: string): boolean {
+  return statOf(p)?.isFile() ?? false;
+}
+
 function exists(p: string): boolean {
-  try {
-    return statSync(p, { throwIfNoEntry: false }) !== undefined;
-  } catch {
-    return false;
-  }
+  return statOf(p) !== undefined;
 }
 
 export function isAbsolutePath(p: string): boolean {
