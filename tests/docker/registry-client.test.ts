@@ -66,7 +66,7 @@ describe.skipIf(missing !== '')('reading pushed images back from a registry', ()
   const tokenRequests: string[] = [];
 
   beforeAll(async () => {
-    const storage = baseImagesStorage();
+    const storage = await baseImagesStorage();
     open = await startRegistry({ storage, readOnly: true });
     locked = await startRegistry({ storage, readOnly: true, users: { reader: 'read-pass-1' } });
     // A Bearer front for the open registry, as ghcr.io and Docker Hub answer: 401 naming a token realm; the

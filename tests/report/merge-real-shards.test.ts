@@ -1,10 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportReport } from '../../src/stages/report/report-schema.js';
 import type { TestReport } from '../../src/stages/test-stage/report-schema.js';
 import { assertReportMatches } from '../../src/core/report/schema.js';
+import { execTool, spawnTool } from '../support/run-tool.js';
 import {
   eventEnv,
   hasTool,
@@ -33,12 +34,13 @@ interface Shard {
   junit: string;
 }
 
-function vitestShards(): Shard[] {
+async function vitestShards(): Promise<Shard[]> {
   const out = tempDir('vitest-shards');
-  return [1, 2, 3, 4].map((i) => {
+  const shards: Shard[] = [];
+  for (const i of [1, 2, 3, 4]) {
     const dir = path.join(out, `s${i}`);
     // A shard with a failing test exits 1: its reports are what matter here.
-    spawnSync(
+    await spawnTool(
       process.execPath,
       [
         path.join(REPO, 'node_modules/vitest/vitest.mjs'),
@@ -53,22 +55,24 @@ function vitestShards(): Shard[] {
         '--reporter=junit',
         `--outputFile.junit=${path.join(dir, 'junit.xml')}`,
       ],
-      { cwd: VITEST_PROJECT, stdio: 'ignore', timeout: 180_000 },
+      { cwd: VITEST_PROJECT, timeout: 180_000 },
     );
-    return { label: `${i}/4`, lcov: path.join(dir, 'lcov.info'), junit: path.join(dir, 'junit.xml') };
-  });
+    shards.push({ label: `${i}/4`, lcov: path.join(dir, 'lcov.info'), junit: path.join(dir, 'junit.xml') });
+  }
+  return shards;
 }
 
-function pytestShards(): { shards: Shard[]; dataFiles: string[] } {
+async function pytestShards(): Promise<{ shards: Shard[]; dataFiles: string[] }> {
   const out = tempDir('pytest-shards');
   const files = ['test_a.py', 'test_b.py', 'test_c.py', 'test_d.py'];
   const dataFiles: string[] = [];
-  const shards = files.map((file, i) => {
+  const shards: Shard[] = [];
+  for (const [i, file] of files.entries()) {
     const data = path.join(out, `.coverage.${i + 1}`);
     dataFiles.push(data);
     const lcov = path.join(out, `s${i + 1}.lcov`);
     const junit = path.join(out, `s${i + 1}.xml`);
-    spawnSync(
+    await spawnTool(
       'python3',
       [
         '-m',
@@ -82,10 +86,10 @@ function pytestShards(): { shards: Shard[]; dataFiles: string[] } {
         `--cov-report=lcov:${lcov}`,
         `--junitxml=${junit}`,
       ],
-      { cwd: PYTEST_PROJECT, stdio: 'ignore', timeout: 180_000, env: { ...process.env, COVERAGE_FILE: data } },
+      { cwd: PYTEST_PROJECT, timeout: 180_000, env: { ...process.env, COVERAGE_FILE: data } },
     );
-    return { label: `${i + 1}/4`, lcov, junit };
-  });
+    shards.push({ label: `${i + 1}/4`, lcov, junit });
+  }
   return { shards, dataFiles };
 }
 
@@ -108,8 +112,8 @@ async function mergeThroughStages(
 
 describe.skipIf(!hasLcov)('merging real vitest shards (vitest --shard=i/4 --coverage)', () => {
   let shards: Shard[];
-  beforeAll(() => {
-    shards = vitestShards();
+  beforeAll(async () => {
+    shards = await vitestShards();
   }, 600_000);
 
   it('gives the totals of lcov -a over the shards, and sums the test results', async () => {
@@ -195,7 +199,7 @@ describe.skipIf(!hasLcov)('merging real vitest shards (vitest --shard=i/4 --cove
 
 describe.skipIf(!hasLcov || !hasPytestCov)('merging real pytest-cov shards (split by test file)', () => {
   it('gives the line totals of lcov -a and the line and branch totals of coverage combine', async () => {
-    const { shards, dataFiles } = pytestShards();
+    const { shards, dataFiles } = await pytestShards();
     const { report, perShard } = await mergeThroughStages(PYTEST_PROJECT, shards);
     const totals = report.coverage?.totals;
     expect({ covered: totals?.lines?.covered, total: totals?.lines?.total }).toEqual(
@@ -206,13 +210,9 @@ describe.skipIf(!hasLcov || !hasPytestCov)('merging real pytest-cov shards (spli
     // its own merge of the shards' data files is the reference for branches.
     const combined = path.join(tempDir('coverage-combine'), '.coverage');
     const env = { ...process.env, COVERAGE_FILE: combined };
-    execFileSync('python3', ['-m', 'coverage', 'combine', '--keep', ...dataFiles], {
-      cwd: PYTEST_PROJECT,
-      env,
-      stdio: 'ignore',
-    });
+    await execTool('python3', ['-m', 'coverage', 'combine', '--keep', ...dataFiles], { cwd: PYTEST_PROJECT, env });
     const json = path.join(path.dirname(combined), 'coverage.json');
-    execFileSync('python3', ['-m', 'coverage', 'json', '-o', json], { cwd: PYTEST_PROJECT, env, stdio: 'ignore' });
+    await execTool('python3', ['-m', 'coverage', 'json', '-o', json], { cwd: PYTEST_PROJECT, env });
     const cov = JSON.parse(readFileSync(json, 'utf8')) as {
       totals: { covered_lines: number; num_statements: number; covered_branches: number; num_branches: number };
     };

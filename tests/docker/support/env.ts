@@ -52,7 +52,7 @@ export async function startDockerTestEnv(
   const work = await mkdtemp(path.join(os.tmpdir(), 'shipkit-docker-test-'));
   const started: { stop(): Promise<void> }[] = [];
   try {
-    const mirror = await startRegistry({ storage: baseImagesStorage(), readOnly: true });
+    const mirror = await startRegistry({ storage: await baseImagesStorage(), readOnly: true });
     started.push(mirror);
     const registry = await startRegistry();
     started.push(registry);

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { execTool } from '../../support/run-tool.js';
 
 /**
  * The real tools the docker stage's tests drive, as .ci/setup/docker.sh installs them: Podman (serving the
@@ -62,17 +63,12 @@ export const missingBuildx: string = [
   .filter(Boolean)
   .join(', ');
 
-let baseImages: string | undefined;
+let baseImages: Promise<string> | undefined;
 /** The registry storage holding the base images (tests/fixtures/docker/base-images/build.sh, cached). */
-export function baseImagesStorage(): string {
-  baseImages ??= execFileSync('bash', [path.join(FIXTURES, 'base-images', 'build.sh')], {
-    encoding: 'utf8',
+export function baseImagesStorage(): Promise<string> {
+  baseImages ??= execTool('bash', [path.join(FIXTURES, 'base-images', 'build.sh')], {
     env: { ...process.env, SHIPKIT_CACHE: CACHE },
-    stdio: ['ignore', 'pipe', 'ignore'],
     timeout: 900_000,
-  })
-    .trim()
-    .split('\n')
-    .at(-1)!;
+  }).then((out) => out.trim().split('\n').at(-1)!);
   return baseImages;
 }

@@ -1,8 +1,9 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { execTool } from '../../support/run-tool.js';
 
 /** A throwaway database server on 127.0.0.1, in a temp directory, stopped by `stop()`. */
 export interface Server {
@@ -29,8 +30,8 @@ function asUser(user: string, command: string, args: string[]): [string, string[
   return isRoot ? ['runuser', ['-u', user, '--', command, ...args]] : [command, args];
 }
 
-function chownTree(dir: string, user: string): void {
-  if (isRoot) execFileSync('chown', ['-R', `${user}:${user}`, dir]);
+async function chownTree(dir: string, user: string): Promise<void> {
+  if (isRoot) await execTool('chown', ['-R', `${user}:${user}`, dir]);
 }
 
 function pgBin(name: string): string {
@@ -58,7 +59,7 @@ export async function startPostgres(): Promise<Server> {
   const data = path.join(dir, 'data');
   const pwfile = path.join(dir, 'pw');
   writeFileSync(pwfile, `${PG_PASSWORD}\n`);
-  chownTree(dir, 'postgres');
+  await chownTree(dir, 'postgres');
   const port = await freePort();
   const [cmd, args] = asUser('postgres', pgBin('initdb'), [
     '-D',
@@ -70,7 +71,7 @@ export async function startPostgres(): Promise<Server> {
     `--pwfile=${pwfile}`,
     '--no-sync',
   ]);
-  execFileSync(cmd, args, { stdio: 'pipe' });
+  await execTool(cmd, args);
   const [ctl, ctlArgs] = asUser('postgres', pgBin('pg_ctl'), [
     '-D',
     data,
@@ -83,14 +84,14 @@ export async function startPostgres(): Promise<Server> {
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50`,
     'start',
   ]);
-  execFileSync(ctl, ctlArgs, { stdio: 'pipe' });
+  await execTool(ctl, ctlArgs);
   const url = `postgres://postgres:${encodeURIComponent(PG_PASSWORD)}@127.0.0.1:${port}/postgres`;
   return {
     url,
     stop: async () => {
       const [c, a] = asUser('postgres', pgBin('pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
       try {
-        execFileSync(c, a, { stdio: 'pipe' });
+        await execTool(c, a);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -103,18 +104,14 @@ export async function startMariadb(): Promise<Server> {
   const data = path.join(dir, 'data');
   const socket = path.join(dir, 'mysqld.sock');
   const user = isRoot ? 'mysql' : os.userInfo().username;
-  chownTree(dir, user);
-  execFileSync(
-    'mariadb-install-db',
-    [
-      '--no-defaults',
-      `--datadir=${data}`,
-      `--user=${user}`,
-      '--auth-root-authentication-method=normal',
-      '--skip-test-db',
-    ],
-    { stdio: 'pipe' },
-  );
+  await chownTree(dir, user);
+  await execTool('mariadb-install-db', [
+    '--no-defaults',
+    `--datadir=${data}`,
+    `--user=${user}`,
+    '--auth-root-authentication-method=normal',
+    '--skip-test-db',
+  ]);
   const port = await freePort();
   const child: ChildProcess = spawn(
     'mariadbd',
@@ -136,18 +133,15 @@ export async function startMariadb(): Promise<Server> {
   );
   let log = '';
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-  const mysql = (sql: string): string =>
-    execFileSync('mysql', ['--no-defaults', `--socket=${socket}`, '-uroot', '-N', '-e', sql], {
-      encoding: 'utf8',
-      stdio: 'pipe',
-    });
+  const mysql = (sql: string): Promise<string> =>
+    execTool('mysql', ['--no-defaults', `--socket=${socket}`, '-uroot', '-N', '-e', sql]);
   try {
-    await waitFor(async () => Promise.resolve(mysql('SELECT 1').trim() === '1'), 'mariadbd');
+    await waitFor(async () => (await mysql('SELECT 1')).trim() === '1', 'mariadbd');
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${log.slice(-2000)}`);
   }
-  mysql(
+  await mysql(
     `CREATE DATABASE app; CREATE USER 'shipkit'@'127.0.0.1' IDENTIFIED BY '${MARIADB_PASSWORD}'; GRANT ALL ON *.* TO 'shipkit'@'127.0.0.1'; FLUSH PRIVILEGES;`,
   );
   return {

@@ -15,8 +15,8 @@ import { generate, json, repoRoot, text } from './generated.js';
 
 const external = path.join(repoRoot, 'tests/fixtures/external');
 let out: string;
-beforeAll(() => {
-  out = generate('js', 'python', 'nunit', 'mocha', 'rerun');
+beforeAll(async () => {
+  out = await generate('js', 'python', 'nunit', 'mocha', 'rerun');
 }, 300_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 

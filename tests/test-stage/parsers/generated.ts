@@ -1,18 +1,15 @@
 // Runs tests/fixtures/generate.sh once per test file into a temp dir: the reports and the tools' own
 // summaries the parser tests compare come from the tools installed on this machine today.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execTool } from '../../support/run-tool.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
-export function generate(...tools: string[]): string {
+export async function generate(...tools: string[]): Promise<string> {
   const out = mkdtempSync(path.join(tmpdir(), 'shipkit-gen-'));
-  execFileSync('bash', [path.join(repoRoot, 'tests/fixtures/generate.sh'), out, ...tools], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 300_000,
-  });
+  await execTool('bash', [path.join(repoRoot, 'tests/fixtures/generate.sh'), out, ...tools], { timeout: 300_000 });
   return out;
 }
 

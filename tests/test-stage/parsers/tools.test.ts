@@ -9,8 +9,8 @@ import { readTestResults, testTotals } from '../../../src/stages/test-stage/resu
 import { generate, json, text } from './generated.js';
 
 let out: string;
-beforeAll(() => {
-  out = generate('python', 'go', 'c', 'js', 'java');
+beforeAll(async () => {
+  out = await generate('python', 'go', 'c', 'js', 'java');
 }, 300_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 

@@ -18,7 +18,9 @@ export const DB_CONFIG_TYPE = 'application/vnd.aquasec.trivy.config.v1+json';
  */
 export async function buildTestDb(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'shipkit-trivy-db-'));
-  await run(dbWriterPath(), ['-advisories', path.join(FIXTURES, 'advisories'), '-out', dir], { timeout: 120_000 });
+  await run(await dbWriterPath(), ['-advisories', path.join(FIXTURES, 'advisories'), '-out', dir], {
+    timeout: 120_000,
+  });
   await run('tar', ['-czf', 'db.tar.gz', 'trivy.db', 'metadata.json'], { cwd: dir, timeout: 60_000 });
   return dir;
 }

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { execTool } from '../../../support/run-tool.js';
 import { fileURLToPath } from 'node:url';
 import { TRIVY_VERSION } from '../../../../src/stages/scan/trivy/defaults.js';
 
@@ -46,13 +47,12 @@ export const missingTools: string = [
   .filter(Boolean)
   .join(', ');
 
-let dbWriter: string | undefined;
+let dbWriter: Promise<string> | undefined;
 /** The database writer's binary, built by tests/fixtures/trivy-db/build.sh when missing. */
-export function dbWriterPath(): string {
-  dbWriter ??= execFileSync('bash', [path.join(FIXTURES, 'build.sh')], {
-    encoding: 'utf8',
+export function dbWriterPath(): Promise<string> {
+  dbWriter ??= execTool('bash', [path.join(FIXTURES, 'build.sh')], {
     env: { ...process.env, SHIPKIT_CACHE: CACHE },
     timeout: 600_000,
-  }).trim();
+  }).then((out) => out.trim());
   return dbWriter;
 }
