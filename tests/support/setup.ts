@@ -13,6 +13,8 @@ for (const key of Object.keys(process.env)) {
 // loaded machine (parsers, fuzzing) add up past that and fail a green run with 'Timeout calling
 // "onTaskUpdate"'. Two turns of the loop after each test (the second passes a poll phase whatever phase
 // the first started in) read the reply, so only a single test could ever hold the worker that long.
+// The real setImmediate, kept before any test installs fake timers.
+const turn = globalThis.setImmediate;
 afterEach(async () => {
-  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+  for (let i = 0; i < 2; i++) await new Promise((resolve) => turn(resolve));
 });
