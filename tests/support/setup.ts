@@ -12,8 +12,8 @@ for (const key of Object.keys(process.env)) {
 // goes from one test to the next without giving the event loop a turn: synchronous tests in a row on a
 // loaded machine (parsers, fuzzing) add up past that and fail a green run with 'Timeout calling
 // "onTaskUpdate"'. Two turns of the loop after each test (the second passes a poll phase whatever phase
-// the first started in) read the reply, so only a single test could ever hold the worker that long.
-// The real setImmediate, kept before any test installs fake timers.
+// the first started in) read the reply, so only a single test could ever hold the worker that long. The
+// real setImmediate is kept here, before any test could install fake timers.
 const turn = globalThis.setImmediate;
 afterEach(async () => {
   for (let i = 0; i < 2; i++) await new Promise((resolve) => turn(resolve));

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { execTool } from '../../../support/run-tool.js';
 import { fileURLToPath } from 'node:url';
 import { TRIVY_VERSION } from '../../../../src/stages/scan/trivy/defaults.js';
+import { execTool } from '../../../support/run-tool.js';
 
 /**
  * The real tools the Trivy tests run, as .ci/setup/scan.sh installs them: Trivy and oras built from
