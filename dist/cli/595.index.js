@@ -398,7 +398,7 @@ async function connectAndLock(target, owner, opts) {
         case 'postgres':
         case 'mysql': {
             const driver = target.kind === 'postgres'
-                ? await (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(109)]).then(__webpack_require__.bind(__webpack_require__, 50109))).PostgresDriver.connect(target.location, owner, opts.env)
+                ? await (await __webpack_require__.e(/* import() */ 144).then(__webpack_require__.bind(__webpack_require__, 29144))).PostgresDriver.connect(target.location, owner, opts.env)
                 : await (await Promise.all(/* import() */[__webpack_require__.e(588), __webpack_require__.e(897)]).then(__webpack_require__.bind(__webpack_require__, 62897))).MysqlDriver.connect(target.location, owner, opts.env);
             if (!opts.lock)
                 return { driver, waitedMs: 0 };

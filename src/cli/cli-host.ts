@@ -1,8 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { FsBaselineStore } from '../core/host/fs-baseline-store.js';
-import { FsToolCache } from '../core/host/fs-tool-cache.js';
 import type { StageHost } from '../core/host/index.js';
+import { lazyToolCache } from '../core/host/lazy.js';
 
 /**
  * What `npx shipkit` offers a stage: baselines in `.shipkit/baseline` of the repository (or
@@ -13,6 +13,11 @@ export function cliHost(root: string, env: NodeJS.ProcessEnv): StageHost {
   return {
     kind: 'cli',
     baselines: new FsBaselineStore(env.SHIPKIT_BASELINE_DIR ?? path.join(root, '.shipkit', 'baseline')),
-    tools: new FsToolCache(env.SHIPKIT_TOOL_CACHE ?? path.join(cacheHome, 'shipkit', 'tools')),
+    tools: lazyToolCache(
+      async () =>
+        new (await import('../core/host/fs-tool-cache.js')).FsToolCache(
+          env.SHIPKIT_TOOL_CACHE ?? path.join(cacheHome, 'shipkit', 'tools'),
+        ),
+    ),
   };
 }

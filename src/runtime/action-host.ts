@@ -12,7 +12,7 @@ import { runInfoFromEnv } from '../core/report/build.js';
 import { stageEntry, STAGES } from '../stages/registry.js';
 import { actionInputSource, actionLogger } from './action-io.js';
 import { publishOutcome } from './publish.js';
-import { lazyBaselineStore, lazyDirectoryCache, lazyToolCache } from './lazy-host.js';
+import { lazyBaselineStore, lazyDirectoryCache, lazyToolCache } from '../core/host/lazy.js';
 
 /**
  * What the runner offers a stage: the Actions cache for baselines (or SHIPKIT_BASELINE_DIR on a

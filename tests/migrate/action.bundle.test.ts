@@ -112,6 +112,32 @@ describe('migrate action bundle', () => {
     });
   });
 
+  it("connects to PostgreSQL without loading Node's fetch stack, and leaves the global scope as it was", async () => {
+    // pg's Cloudflare check touches `Response` where Node has no `navigator` (Node 20), which loads
+    // Node's bundled undici: a quarter of a no-op run's start. The hook reports, as the process exits,
+    // whether that happened and whether the stand-in `navigator` was taken back.
+    const hookDir = mkdtempSync(path.join(os.tmpdir(), 'shipkit-pg-hook-'));
+    const hook = path.join(hookDir, 'hook.cjs');
+    writeFileSync(
+      hook,
+      "process.on('exit', () => { require('fs').writeFileSync(process.env.HOOK_OUT, JSON.stringify({ " +
+        "undici: process.moduleLoadList.some((m) => m.includes('undici/undici')), navigator: typeof navigator })); });",
+    );
+    const out = path.join(hookDir, 'out.json');
+    await pgQuery(server.url, 'CREATE DATABASE navcheck');
+    const r = await runBundle('migrate', {
+      workspace: workspaceWith({ '001_nav.sql': 'CREATE TABLE nav (id int);' }),
+      inputs: { 'database-url': server.url.replace(/\/postgres$/, '/navcheck'), dir: 'db/migrations' },
+      env: { NODE_OPTIONS: `--require ${hook}`, HOOK_OUT: out },
+    });
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(r.outputs.applied).toBe('1');
+    const seen = JSON.parse(readFileSync(out, 'utf8')) as { undici: boolean; navigator: string };
+    expect(seen.undici).toBe(false);
+    // Node 20 has no navigator (and must not keep the stand-in); Node 21+ has its own.
+    expect(seen.navigator).toBe(Number(process.versions.node.split('.')[0]) >= 21 ? 'object' : 'undefined');
+  });
+
   it('requires database-url in an action instead of migrating a throwaway database', async () => {
     const r = await runBundle('migrate', {
       workspace: workspaceWith({ '001_a.sql': 'SELECT 1;' }),

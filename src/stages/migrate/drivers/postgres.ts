@@ -1,5 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { pollLock } from './lock-poll.js';
+import { loadPgClient } from './pg-client.js';
 import { pgDumpBackup } from './pg-dump.js';
 import { PgStyleDriver } from './pg-style.js';
 import type { MigrationFile } from '../files.js';
@@ -23,7 +24,8 @@ export class PostgresDriver extends PgStyleDriver {
   /** Connection errors (refused, unknown host, wrong password, no such database) are thrown as pg raises them. */
   static async connect(url: string, owner: LockOwner, env: NodeJS.ProcessEnv): Promise<PostgresDriver> {
     // application_name is how a waiting run (and a DBA in pg_stat_activity) sees who holds the lock; 63 bytes max.
-    const client = new pg.Client({ connectionString: url, application_name: `shipkit ${owner.label}`.slice(0, 63) });
+    const Client = await loadPgClient();
+    const client = new Client({ connectionString: url, application_name: `shipkit ${owner.label}`.slice(0, 63) });
     // An error on an idle connection (the server restarting) must not crash the process as an unhandled event.
     client.on('error', () => undefined);
     await client.connect();

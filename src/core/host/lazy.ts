@@ -1,9 +1,10 @@
-import type { BaselineStore, DirectoryCache, ToolCache } from '../core/host/index.js';
+import type { BaselineStore, DirectoryCache, ToolCache } from './index.js';
 
 /**
- * Host services that load their toolkit module on first use. @actions/cache brings Azure's storage
- * client (megabytes) and @actions/tool-cache its own stack: a stage that never keeps a baseline or
- * downloads a tool (smoke, approve) should not pay for parsing them before it starts.
+ * Host services that load their module on first use. In an action, @actions/cache brings Azure's
+ * storage client (megabytes) and @actions/tool-cache its own stack; in the CLI, the tool cache
+ * brings child_process and the stream stack. A stage that never keeps a baseline or downloads a
+ * tool (smoke, approve, a migrate with nothing to do) should not pay for loading them before it starts.
  */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | undefined;
