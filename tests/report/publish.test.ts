@@ -53,10 +53,19 @@ const LCOV = (hits: number[]): string =>
 const JUNIT = (failed: boolean, name: string): string =>
   `<testsuites><testsuite name="calc" tests="2" failures="${failed ? 1 : 0}"><testcase classname="calc" name="${name} works" file="test/calc.test.js" line="3"/>${failed ? `<testcase classname="calc" name="${name} breaks" file="test/calc.test.js" line="9"><failure message="expected 1 to be 2">at test/calc.test.js:9</failure></testcase>` : `<testcase classname="calc" name="${name} also works"/>`}</testsuite></testsuites>`;
 
+const MANY_FAILURES = (n: number, shard: number): string =>
+  `<testsuites><testsuite name="many" tests="${n}" failures="${n}">${Array.from(
+    { length: n },
+    (_, k) =>
+      `<testcase classname="many" name="case ${shard}.${k}" file="test/many-${shard}.test.js" line="${k + 1}"><failure message="no">at test/many-${shard}.test.js:${k + 1}</failure></testcase>`,
+  ).join('')}</testsuite></testsuites>`;
+
 /** A project with two test shards saved as the report action finds them, plus a scan report with many annotations. */
 async function project(opts: {
   failing: boolean;
   scanAnnotations?: number;
+  /** Failed tests in each shard, instead of the one of `failing`. */
+  failures?: number;
 }): Promise<{ root: string; reports: string }> {
   const root = tempDir('report-project');
   mkdirSync(path.join(root, 'src'));
@@ -68,7 +77,10 @@ async function project(opts: {
   ];
   for (const [i, [label, hits, failing]] of shards.entries()) {
     writeFileSync(path.join(root, `lcov-${i}.info`), LCOV(hits));
-    writeFileSync(path.join(root, `junit-${i}.xml`), JUNIT(failing, `case ${i}`));
+    writeFileSync(
+      path.join(root, `junit-${i}.xml`),
+      opts.failures === undefined ? JUNIT(failing, `case ${i}`) : MANY_FAILURES(opts.failures, i),
+    );
     const outcome = await runTestShard(
       root,
       { coverage: `lcov-${i}.info`, 'test-results': `junit-${i}.xml` },
@@ -178,6 +190,20 @@ describe('the report stage on GitHub', () => {
     // The merged test shards' own report (the test stage's summary) is the check's text.
     expect(run?.text).toMatch(/^### Test: .*2 shards merged/);
     expect(outcome.outputs['check-run-url']).toBe(r.checkRun?.url);
+  }, 60_000);
+
+  it('annotates every failed test of the merged shards, beyond the 50 a step keeps', async () => {
+    const { root, reports } = await project({ failing: true, failures: 60 });
+    const { report: r } = await report(root, { reports });
+    const run = server.state.checkRuns('acme', 'app')[0];
+    // 60 failed tests in each shard: every one at its file and line, 50 a request.
+    expect(run?.annotations).toHaveLength(120);
+    expect(run?.writes).toBe(3);
+    for (const shard of [0, 1])
+      expect(run?.annotations).toContainEqual(
+        expect.objectContaining({ path: `test/many-${shard}.test.js`, start_line: 60, annotation_level: 'failure' }),
+      );
+    expect(r.checkRun).toMatchObject({ annotations: 120, annotationsWithoutFile: 0 });
   }, 60_000);
 
   it('a passing run concludes success; a refused check run fails closed', async () => {

@@ -10,6 +10,7 @@ import type { Annotation, StageOutcome } from '../../core/outcome.js';
 import { buildReport, statusOf } from '../../core/report/build.js';
 import type { Gate } from '../../core/report/types.js';
 import { STAGES } from '../registry.js';
+import { annotationsOf } from '../test-stage/report/annotations.js';
 import { writeBadge } from './badge.js';
 import { conclusionOf, previousConclusion, publishCheckRun, type CheckRunResult } from './check-run.js';
 import { collectReports, type CollectedReport } from './collect.js';
@@ -18,6 +19,12 @@ import { notificationMessage, shouldNotify } from './notification.js';
 import type { ReportOptions } from './options.js';
 import { reportComment, reportSummary, reportText } from './render.js';
 import type { ReportReport, StageRow } from './report-schema.js';
+
+/**
+ * Annotations of one kind (failed tests, uncovered changed lines) a check run gets at most: 20
+ * requests of the Checks API's 50. Beyond that a reviewer reads the summary, not the diff's margin.
+ */
+const CHECK_RUN_PER_LEVEL = 1000;
 
 /** Artifacts the stages upload: `shipkit-<stage>-<job>[-<shard>]`. */
 export const ARTIFACT_PREFIX = 'shipkit-';
@@ -168,7 +175,17 @@ export async function runReport(options: ReportOptions, ctx: StageContext): Prom
   if (merged && mergedStatus && options.comment) await writeMergedTestSection(merged, mergedStatus, ctx);
 
   const status = statusOf(gates, warnings);
-  const annotations: Annotation[] = [...(merged?.annotations ?? []), ...plain.flatMap((c) => c.annotations)];
+  // The check run takes every annotation a step could not show (workflow commands show 10 of a
+  // kind, the merged test section keeps 50), up to CHECK_RUN_PER_LEVEL of each kind.
+  const annotations: Annotation[] = [
+    ...(merged ? annotationsOf(merged.result, CHECK_RUN_PER_LEVEL) : []),
+    ...plain.flatMap((c) => c.annotations),
+  ];
+  const failures = merged?.result.tests?.failures.length ?? 0;
+  if (options.checkRun && failures > CHECK_RUN_PER_LEVEL)
+    warnings.push(
+      `the check run annotates the first ${CHECK_RUN_PER_LEVEL} of ${failures} failed tests; the summary lists them all`,
+    );
   const common = buildReport({ stage: 'report', startedAt, run: ctx.run, gates, warnings, summary: '' });
   const headline = reportHeadline(rows, status);
 

@@ -9,11 +9,15 @@ import type { TestRunResult } from './result.js';
  */
 export const MAX_ANNOTATIONS_PER_LEVEL = 50;
 
-/** Failing tests first (errors), then changed lines no test ran (warnings), one per range. */
-export function annotationsOf(r: TestRunResult): Annotation[] {
+/**
+ * Failing tests first (errors), then changed lines no test ran (warnings), one per range, at most
+ * `perLevel` of each: a step's workflow commands keep the default; the report action's check run,
+ * which the Checks API takes 50 a request, asks for more.
+ */
+export function annotationsOf(r: TestRunResult, perLevel = MAX_ANNOTATIONS_PER_LEVEL): Annotation[] {
   if (!r.options.annotate) return [];
   const out: Annotation[] = [];
-  for (const c of (r.tests?.failures ?? []).slice(0, MAX_ANNOTATIONS_PER_LEVEL)) {
+  for (const c of (r.tests?.failures ?? []).slice(0, perLevel)) {
     const a: Annotation = {
       level: 'error',
       title: `Test failed: ${testTitle(c)}`.slice(0, 255),
@@ -27,7 +31,7 @@ export function annotationsOf(r: TestRunResult): Annotation[] {
     let warnings = 0;
     for (const f of r.diff.coverage.files) {
       for (const range of f.uncovered) {
-        if (warnings++ >= MAX_ANNOTATIONS_PER_LEVEL) return out;
+        if (warnings++ >= perLevel) return out;
         const what = range.start === range.end ? `Line ${range.start} is` : `Lines ${range.start}-${range.end} are`;
         out.push({
           level: 'warning',
