@@ -5,16 +5,30 @@
  * CLI text. The runner masks its log on its own (core.setSecret); the other channels are files and API
  * calls that it never sees, so they pass through here.
  */
+import { escapeCell, escapeText } from './markdown.js';
+import { CUT_MARK } from './text.js';
+
 export const REDACTED = '***';
 
 /** Shorter values would mangle ordinary text ("a", "1"); the runner does not mask them usefully either. */
 const MIN_SECRET_LENGTH = 3;
 
+/**
+ * What shipkit writes where it cuts a long text (`cut` in ./text.ts), and `...`, which smoke's
+ * expectations and many tools write. A secret cut there leaves its first characters behind, which
+ * `redact` takes out too: from this many on (fewer would also hide ordinary words before an ellipsis).
+ */
+const CUT_MARKERS = [CUT_MARK, '...'];
+const MIN_CUT_PREFIX = 4;
+
 export class Redactor {
   private readonly values = new Set<string>();
   private pattern: RegExp | undefined;
 
-  /** Registers a secret, and the forms it takes when written into a URL or a JSON string. */
+  /**
+   * Registers a secret, and the forms it takes when written into a URL, a JSON string, or markdown
+   * (escaped as inline text or as a table cell: `pw-s_1` is written `pw\-s\_1` there).
+   */
   add(value: string | undefined): void {
     if (value === undefined) return;
     const forms = new Set<string>();
@@ -24,6 +38,8 @@ export class Redactor {
       forms.add(v);
       forms.add(encodeURIComponent(v));
       forms.add(JSON.stringify(v).slice(1, -1));
+      forms.add(escapeText(v));
+      forms.add(escapeCell(v));
     }
     let added = false;
     for (const f of forms) {
@@ -39,7 +55,10 @@ export class Redactor {
     return this.values.size;
   }
 
-  /** `text` with every registered secret replaced by `***`. */
+  /**
+   * `text` with every registered secret replaced by `***`, and the start of one that a cut left
+   * just before a cut marker (`…`, `...`).
+   */
   redact(text: string): string {
     if (this.values.size === 0 || text === '') return text;
     if (!this.pattern) {
@@ -47,7 +66,31 @@ export class Redactor {
       const sorted = [...this.values].sort((a, b) => b.length - a.length);
       this.pattern = new RegExp(sorted.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
     }
-    return text.replace(this.pattern, REDACTED);
+    const out = text.replace(this.pattern, REDACTED);
+    return CUT_MARKERS.some((m) => out.includes(m)) ? this.redactCutStarts(out) : out;
+  }
+
+  /** Before each cut marker: the longest run of text that a secret starts with (MIN_CUT_PREFIX or more). */
+  private redactCutStarts(text: string): string {
+    let out = '';
+    let from = 0;
+    for (let at = 0; at < text.length; at++) {
+      if (!CUT_MARKERS.some((m) => text.startsWith(m, at))) continue;
+      let longest = 0;
+      for (const secret of this.values) {
+        for (let k = Math.min(secret.length - 1, at - from); k >= MIN_CUT_PREFIX && k > longest; k--) {
+          if (text.startsWith(secret.slice(0, k), at - k)) {
+            longest = k;
+            break;
+          }
+        }
+      }
+      if (longest > 0) {
+        out += `${text.slice(from, at - longest)}${REDACTED}`;
+        from = at;
+      }
+    }
+    return out + text.slice(from);
   }
 
   /** A copy of `value` with every string in it (keys too) redacted. */

@@ -48,9 +48,17 @@ function channels(r: BundleResult): Record<string, string> {
   };
 }
 
+/**
+ * Not in any channel: as written, nor as markdown escapes it (`ghs\_…`: the text with its escapes
+ * undone), nor its first 12 characters (what a cut of a long message would leave).
+ */
 function expectAbsent(r: BundleResult, secret: string): void {
-  for (const [channel, text] of Object.entries(channels(r)))
+  for (const [channel, text] of Object.entries(channels(r))) {
+    const unescaped = text.replace(/\\(.)/g, '$1').replace(/&lt;/g, '<');
     expect(text, `${channel} holds the secret`).not.toContain(secret);
+    expect(unescaped, `${channel} holds the secret, escaped`).not.toContain(secret);
+    expect(unescaped, `${channel} holds the start of the secret`).not.toContain(secret.slice(0, 12));
+  }
 }
 
 describe('secrets in the test stage', () => {
@@ -58,8 +66,11 @@ describe('secrets in the test stage', () => {
     const workspace = mkdtempSync(path.join(os.tmpdir(), 'shipkit-secret-test-'));
     writeFileSync(
       path.join(workspace, 'junit.xml'),
-      `<?xml version="1.0"?><testsuites><testsuite name="api" tests="1" failures="1"><testcase name="calls the API" classname="api">` +
-        `<failure message="401 with Authorization: token ${TOKEN}">request sent with token ${TOKEN}</failure></testcase></testsuite></testsuites>`,
+      `<?xml version="1.0"?><testsuites><testsuite name="api" tests="2" failures="2"><testcase name="calls the API" classname="api">` +
+        `<failure message="401 with Authorization: token ${TOKEN}">request sent with token ${TOKEN}</failure></testcase>` +
+        // A long message, cut for the summary and the comment right inside the token.
+        `<testcase name="logs the token late" classname="api"><failure message="${'x'.repeat(290)} ${TOKEN}">late</failure></testcase>` +
+        `</testsuite></testsuites>`,
     );
     const r = await runBundle('test', {
       workspace,
@@ -95,6 +106,30 @@ describe('secrets in the smoke stage', () => {
     url = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise((resolve) => site.close(resolve)));
+
+  it('a header value with markdown characters, a long one cut in its middle, and URL credentials are redacted everywhere', async () => {
+    const dashed = 'hdr-SECRET_abc-123';
+    const bearer = `Bearer eyJhbGciOiJIUzI1NiJ9.${'eyJzdWIiOiJ1c2VyLTEyMzQ1Njc4OTAi'.repeat(3)}.sig`;
+    const password = 'url-pass_word-42';
+    const r = await runBundle('smoke', {
+      token: TOKEN,
+      apiUrl: github.url,
+      repository: `${OWNER}/${REPO}`,
+      event,
+      inputs: {
+        url: url.replace('http://', `http://deploy:${password}@`),
+        headers: `X-Api-Key: ${dashed}\nAuthorization: ${bearer}`,
+        // The server reflects X-Api-Key in x-echo; the body holds every header it was sent.
+        checks: `checks:\n  - name: api\n    path: /\n    expect:\n      status: 500\n      headers:\n        x-echo: nope\n      json:\n        $.request.authorization: nope\n`,
+        timeout: '2m',
+      },
+    });
+    expect(r.exitCode, r.stdout + r.stderr).toBe(1);
+    for (const secret of [dashed, bearer, password]) expectAbsent(r, secret);
+    // Both values did come back, in the failed expectations, replaced.
+    expect(channels(r).report).toMatch(/header x-echo is \\"\*\*\*\\"/);
+    expect(channels(r).summary).toContain('***');
+  });
 
   it('a header value the server reflects is redacted everywhere', async () => {
     const secret = 'sk-live-reflectedHeaderValue77';

@@ -86,6 +86,8 @@ describe('migrate action bundle', () => {
     })) {
       expect(text, channel).not.toContain(PG_PASSWORD);
       expect(text, channel).not.toContain(encodeURIComponent(PG_PASSWORD));
+      // Nor as markdown escapes it in the summary (`pg\-s3cret\!`).
+      expect(text.replace(/\\(.)/g, '$1'), `${channel}, unescaped`).not.toContain(PG_PASSWORD);
     }
     expect(JSON.parse(report).migrations.failure.message).toMatch(/cannot log in with \*\*\*/);
   });

@@ -1,6 +1,7 @@
 import { errorMessage, ServiceError, UserError } from '../../core/errors.js';
 import type { ShipkitOctokit } from '../../core/github/octokit.js';
 import { httpStatus } from '../../core/github/octokit.js';
+import { cut } from '../../core/text.js';
 
 export type DeploymentState = 'queued' | 'in_progress' | 'failure';
 
@@ -68,7 +69,7 @@ export async function setDeploymentState(
     deployment_id: deploymentId,
     state,
     // GitHub refuses descriptions over 140 characters.
-    description: description.slice(0, 140),
+    description: cut(description, 140),
     ...(logUrl ? { log_url: logUrl } : {}),
   });
 }

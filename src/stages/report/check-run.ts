@@ -1,6 +1,7 @@
 import type { GitHubContext } from '../../core/github/context.js';
 import type { Annotation } from '../../core/outcome.js';
 import type { ReportStatus } from '../../core/report/types.js';
+import { cut } from '../../core/text.js';
 
 /** The Checks API takes at most 50 annotations a request; further ones go in updates (GitHub appends them). */
 export const ANNOTATIONS_PER_REQUEST = 50;
@@ -47,14 +48,14 @@ export function checkAnnotations(annotations: readonly Annotation[]): { placed: 
       start_line: start,
       end_line: end,
       annotation_level: a.level === 'error' ? 'failure' : a.level,
-      message: a.message.slice(0, MESSAGE_LIMIT),
+      message: cut(a.message, MESSAGE_LIMIT),
     };
     // Columns are accepted only on a one-line annotation.
     if (start === end && a.startColumn !== undefined) {
       out.start_column = a.startColumn;
       out.end_column = Math.max(a.startColumn, a.endColumn ?? a.startColumn);
     }
-    if (a.title) out.title = a.title.slice(0, ANNOTATION_TITLE_LIMIT);
+    if (a.title) out.title = cut(a.title, ANNOTATION_TITLE_LIMIT);
     placed.push(out);
   }
   return { placed, unplaced };
@@ -89,7 +90,7 @@ export interface CheckRunResult {
 export async function publishCheckRun(github: GitHubContext, input: CheckRunInput): Promise<CheckRunResult> {
   const { placed, unplaced } = checkAnnotations(input.annotations);
   const output = (batch: CheckAnnotation[]) => ({
-    title: input.title.slice(0, TITLE_LIMIT),
+    title: cut(input.title, TITLE_LIMIT),
     summary: fit(input.summary),
     ...(input.text ? { text: fit(input.text) } : {}),
     ...(batch.length > 0 ? { annotations: batch } : {}),

@@ -8,6 +8,7 @@ import { userCommandEnv } from '../../core/user-command-env.js';
 import type { FindingsFormat } from './ingest/detect.js';
 import { readFindingsFile, type IngestResult } from './ingest/index.js';
 import type { AuditTool } from './options.js';
+import { cut } from '../../core/text.js';
 
 /**
  * The package managers' own audits, run in the target directory with the user's environment (their
@@ -107,7 +108,7 @@ function toolFailure(out: string): string | undefined {
   const parts = [d.error.code, d.message, d.error.message, d.error.summary, d.error.detail].filter(
     (p): p is string => typeof p === 'string' && p.trim() !== '',
   );
-  return parts.join(': ').replace(/\s+/g, ' ').slice(0, 300) || 'failed without a message';
+  return cut(parts.join(': ').replace(/\s+/g, ' '), 300) || 'failed without a message';
 }
 
 function tail(text: string, lines = 5): string {

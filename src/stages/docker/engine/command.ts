@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Logger } from '../../../core/logger.js';
+import { cut } from '../../../core/text.js';
 
 export interface CommandResult {
   /** Exit code; null when the process was ended by a signal or could not start. */
@@ -88,7 +89,7 @@ export function lastWords(result: CommandResult): string {
     .map((l) => l.trim())
     .filter((l) => l !== '' && !/^-+>?$/.test(l));
   const error = [...lines].reverse().find((l) => /error|denied|unauthorized|refused|failed|not found|no such/i.test(l));
-  return (error ?? lines.at(-1) ?? (result.spawnError?.message || `exit code ${result.code}`)).slice(0, 500);
+  return cut(error ?? lines.at(-1) ?? (result.spawnError?.message || `exit code ${result.code}`), 500);
 }
 
 /** A logger callback that folds a command's output into the log at debug or info level. */

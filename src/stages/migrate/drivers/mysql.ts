@@ -4,6 +4,7 @@ import { pollLock } from './lock-poll.js';
 import { runStatements } from './script.js';
 import { mysqlDumpBackup } from './mysql-dump.js';
 import { asText, LOCK_NAME, type Backup, type Driver, type LockOwner, type Progress, type Row } from './types.js';
+import { cut } from '../../../core/text.js';
 
 /** MySQL and MariaDB. DDL commits implicitly here, so undoing a failed run is the rollback strategy's job. */
 export class MysqlDriver implements Driver {
@@ -81,7 +82,7 @@ export class MysqlDriver implements Driver {
     )[0];
     if (proc) {
       parts.push(`${asText(proc.USER)}@${asText(proc.HOST)}`);
-      if (proc.INFO) parts.push(`running '${asText(proc.INFO).slice(0, 80)}' for ${asText(proc.TIME)}s`);
+      if (proc.INFO) parts.push(`running '${cut(asText(proc.INFO), 80)}' for ${asText(proc.TIME)}s`);
     }
     return parts.join(', ');
   }

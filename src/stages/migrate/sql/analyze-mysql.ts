@@ -4,6 +4,7 @@ import type { DestructiveKind, Finding } from './findings.js';
 import type { ColumnInfo, SchemaState } from './schema-state.js';
 import { openExecutableComments, splitStatements, type StatementText } from './split-statements.js';
 import { lossyChange, mysqlTypeName, type SqlType } from './type-change.js';
+import { cut } from '../../../core/text.js';
 
 type Node = Record<string, unknown>;
 const obj = (v: unknown): Node => (v !== null && typeof v === 'object' ? (v as Node) : {});
@@ -76,7 +77,7 @@ async function analyzeStatement(ctx: Context, text: string, line: number): Promi
       await analyzeText({ ...ctx, depth: ctx.depth + 1 }, inner, line);
       return;
     }
-    add('dynamic-sql', '', `cannot be analysed: ${text.slice(0, 120)} runs SQL built at run time`);
+    add('dynamic-sql', '', `cannot be analysed: ${cut(text, 120)} runs SQL built at run time`);
     return;
   }
   if (SESSION_SET.test(text.trim())) return;
@@ -88,7 +89,7 @@ async function analyzeStatement(ctx: Context, text: string, line: number): Promi
     add(
       'unparsed',
       '',
-      `the SQL parser could not read this statement, so it cannot be shown to be safe: ${(error as Error).message.slice(0, 160)}`,
+      `the SQL parser could not read this statement, so it cannot be shown to be safe: ${cut((error as Error).message, 160)}`,
     );
     return;
   }

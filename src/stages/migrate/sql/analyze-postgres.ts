@@ -7,6 +7,7 @@ import { rememberStatements } from './statements.js';
 import { walkPlpgsql } from './plpgsql.js';
 import type { ColumnInfo, SchemaState } from './schema-state.js';
 import { lossyChange, pgTypeName, type SqlType } from './type-change.js';
+import { cut } from '../../../core/text.js';
 
 const obj = (v: unknown): PgNode => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as PgNode) : {});
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -342,13 +343,7 @@ export async function analyzeSqlText(text: string, scope: Scope, line: number): 
   try {
     parsed = await parsePostgres(text);
   } catch (error) {
-    report(
-      scope,
-      line,
-      'unparsed',
-      '',
-      `the SQL parser could not read this: ${(error as Error).message.slice(0, 160)}`,
-    );
+    report(scope, line, 'unparsed', '', `the SQL parser could not read this: ${cut((error as Error).message, 160)}`);
     return;
   }
   for (const statement of parsed.statements) {

@@ -1,5 +1,6 @@
 import { report, type AnalyzeSqlText, type Scope } from './pg-scope.js';
 import { parsePlpgsql, type PgNode } from './postgres-parse.js';
+import { cut } from '../../../core/text.js';
 
 const obj = (v: unknown): PgNode => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as PgNode) : {});
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -46,7 +47,7 @@ export async function walkPlpgsql(
       bodyLine,
       'unparsed',
       '',
-      `the PL/pgSQL body could not be compiled, so it cannot be shown to be safe: ${(error as Error).message.slice(0, 160)}`,
+      `the PL/pgSQL body could not be compiled, so it cannot be shown to be safe: ${cut((error as Error).message, 160)}`,
     );
     return;
   }
@@ -70,7 +71,7 @@ export async function walkPlpgsql(
           at(childLine),
           'dynamic-sql',
           '',
-          `cannot be analysed: ${dynamicLabel(key)} ${str(dynamic.query).slice(0, 120)} runs SQL built at run time`,
+          `cannot be analysed: ${dynamicLabel(key)} ${cut(str(dynamic.query), 120)} runs SQL built at run time`,
         );
         continue;
       }

@@ -8,6 +8,7 @@ import { userCommandEnv } from '../../../core/user-command-env.js';
 import { TRIVY_RELEASES_URL } from './defaults.js';
 import { runProcess } from './exec.js';
 import { checksumsFileName, expectedChecksum, releaseAsset, sha256File } from './release.js';
+import { cut } from '../../../core/text.js';
 
 export interface TrivyBinary {
   path: string;
@@ -66,7 +67,7 @@ export async function trivyVersionOf(binary: string, ctx: StageContext, input = 
   const match = /^Version:\s*v?(\S+)/m.exec(result.stdout);
   if (result.code !== 0 || !match) {
     throw new UserError(
-      `${binary} --version did not report a Trivy version (exit ${result.code}): ${(result.stderr || result.stdout).trim().slice(0, 300)}`,
+      `${binary} --version did not report a Trivy version (exit ${result.code}): ${cut((result.stderr || result.stdout).trim(), 300)}`,
       { input },
     );
   }

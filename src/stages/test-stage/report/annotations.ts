@@ -1,6 +1,7 @@
 import type { Annotation } from '../../../core/outcome.js';
 import { testTitle } from '../results/index.js';
 import type { TestRunResult } from './result.js';
+import { cut } from '../../../core/text.js';
 
 /**
  * GitHub shows at most 10 annotations of a kind per step and keeps 50 per job: beyond that they cost
@@ -20,8 +21,8 @@ export function annotationsOf(r: TestRunResult, perLevel = MAX_ANNOTATIONS_PER_L
   for (const c of (r.tests?.failures ?? []).slice(0, perLevel)) {
     const a: Annotation = {
       level: 'error',
-      title: `Test failed: ${testTitle(c)}`.slice(0, 255),
-      message: (c.details ?? c.message ?? c.status).slice(0, 4000),
+      title: cut(`Test failed: ${testTitle(c)}`, 255),
+      message: cut(c.details ?? c.message ?? c.status, 4000),
     };
     if (c.file) a.file = c.file;
     if (c.file && c.line) a.startLine = c.line;

@@ -5,6 +5,7 @@ import { formatRanges } from '../diff/diff-coverage.js';
 import { METRICS, type Metric, type MetricValue } from '../model.js';
 import { testTitle } from '../results/index.js';
 import { fileLineDelta, totalDeltas, type Deltas, type TestRunResult } from './result.js';
+import { cut } from '../../../core/text.js';
 
 /** Rows of the per-file table: the least covered first; a bigger table is cut (the JSON report has all). */
 const MAX_FILE_ROWS = 1000;
@@ -136,7 +137,7 @@ function failureItems(r: TestRunResult, max: number, withWhere: boolean): string
   const items = f.slice(0, max).map((c) => {
     const where = withWhere && c.file ? ` (${code(`${c.file}${c.line ? `:${c.line}` : ''}`)})` : '';
     const msg = (c.message ?? '').trim();
-    return `${c.status === 'error' ? 'Error' : 'Failed'}: **${escapeText(testTitle(c))}**${where}${msg ? ` — ${escapeText(msg.slice(0, 300))}` : ''}`;
+    return `${c.status === 'error' ? 'Error' : 'Failed'}: **${escapeText(testTitle(c))}**${where}${msg ? ` — ${escapeText(cut(msg, 300))}` : ''}`;
   });
   if (all > max) items.push(`… ${all - max} more (see the JSON report)`);
   return items;

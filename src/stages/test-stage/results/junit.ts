@@ -1,5 +1,6 @@
 import type { CaseSink, TestCase, TestStatus } from '../model.js';
 import type { Attributes, XmlContext, XmlHandler } from '../coverage/xml-stream.js';
+import { CUT_MARK, cut } from '../../../core/text.js';
 
 /** Failure text beyond this is cut: a 10 MB stack trace helps nobody and would cost memory. */
 export const DETAILS_LIMIT = 64 * 1024;
@@ -25,7 +26,7 @@ export function firstLine(text: string | undefined): string | undefined {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const line = text.slice(start, end).trim();
-    if (line !== '') return line.slice(0, 1000);
+    if (line !== '') return cut(line, 1000);
     start = end + 1;
   }
   return undefined;
@@ -161,7 +162,9 @@ export function junitHandler(cases: CaseSink): XmlHandler {
     },
     text(text: string) {
       if (capture && capture.status !== 'passed' && capture.text.length < DETAILS_LIMIT) {
-        capture.text += text.slice(0, DETAILS_LIMIT - capture.text.length);
+        const room = DETAILS_LIMIT - capture.text.length;
+        // Cut with the mark the redactor looks for: a secret cut here must not leave its start.
+        capture.text += text.length > room ? `${text.slice(0, room)}${CUT_MARK}` : text;
       }
     },
   };
