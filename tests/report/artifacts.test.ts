@@ -67,13 +67,25 @@ function outcome(shard: string | undefined, summary: string): StageOutcome {
 }
 
 describe('stage artifacts through @actions/artifact', () => {
-  it('uploads when SHIPKIT_SHARD or artifact: true asks for it, under shipkit-<stage>-<job>[-<shard>]', () => {
+  it('uploads when SHIPKIT_SHARD or artifact: true asks for it, under shipkit-<stage>-<job>[-<step>][-<shard>]', () => {
     expect(wantsArtifact({})).toBe(false);
     expect(wantsArtifact({ SHIPKIT_SHARD: '2/4' })).toBe(true);
     expect(wantsArtifact({ INPUT_ARTIFACT: 'true' })).toBe(true);
     expect(wantsArtifact({ INPUT_ARTIFACT: 'false' })).toBe(false);
     expect(artifactName(outcome('2/4', ''), { GITHUB_JOB: 'unit' })).toBe('shipkit-test-unit-2_4');
     expect(artifactName(outcome(undefined, ''), { GITHUB_JOB: 'unit' })).toBe('shipkit-test-unit');
+    // Two steps of one action in a job (a scan of the backend image, then of the frontend) keep two
+    // reports: the first unnamed step keeps the short name, the next and any step with an id add it.
+    const job = { GITHUB_JOB: 'security' };
+    expect(artifactName(outcome(undefined, ''), { ...job, GITHUB_ACTION: '__acme_shipkit' })).toBe(
+      'shipkit-test-security',
+    );
+    expect(artifactName(outcome(undefined, ''), { ...job, GITHUB_ACTION: '__acme_shipkit_2' })).toBe(
+      'shipkit-test-security-__acme_shipkit_2',
+    );
+    expect(artifactName(outcome('1/2', ''), { ...job, GITHUB_ACTION: 'scan-api' })).toBe(
+      'shipkit-test-security-scan-api-1_2',
+    );
   });
 
   it('uploads two shards from two jobs and downloads both, with the report, annotations and coverage', async () => {
@@ -126,7 +138,7 @@ describe('stage artifacts through @actions/artifact', () => {
     job('run-3', 'job-a2');
     await uploadStageArtifact(
       outcome('1/1', 'attempt 2'),
-      { GITHUB_JOB: 'unit', RUNNER_TEMP: os.tmpdir() },
+      { GITHUB_JOB: 'unit', RUNNER_TEMP: os.tmpdir(), GITHUB_RUN_ATTEMPT: '2' },
       logger,
       (t) => t,
     );
@@ -135,6 +147,35 @@ describe('stage artifacts through @actions/artifact', () => {
     const got = await actionArtifactSource(logger).download('shipkit-', dir);
     expect(got).toHaveLength(1);
     expect(JSON.parse(readFileSync(path.join(got[0]?.dir ?? '', 'test-1_1.json'), 'utf8')).summary).toBe('attempt 2');
+  }, 120_000);
+
+  it('two steps of one action in a job keep two artifacts; matrix legs sharing a name are warned about', async () => {
+    const logger = new MemoryLogger();
+    job('run-4', 'job-scan');
+    for (const [step, summary] of [
+      ['__acme_shipkit', 'backend image'],
+      ['__acme_shipkit_2', 'frontend image'],
+    ])
+      await uploadStageArtifact(
+        outcome(undefined, summary),
+        { GITHUB_JOB: 'security', GITHUB_ACTION: step, RUNNER_TEMP: os.tmpdir() },
+        logger,
+        (t) => t,
+      );
+    expect(logger.lines.filter((e) => e.level === 'warning')).toEqual([]);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'shipkit-dl-'));
+    const got = await actionArtifactSource(logger).download('shipkit-', dir);
+    expect(got.map((g) => g.name)).toEqual(['shipkit-test-security', 'shipkit-test-security-__acme_shipkit_2']);
+
+    // Two legs of a matrix (same job, same step, no SHIPKIT_SHARD) in a first attempt: the second replaces the first, and says how to keep both.
+    job('run-5', 'job-leg-1');
+    const leg = { GITHUB_JOB: 'security', GITHUB_ACTION: '__acme_shipkit', RUNNER_TEMP: os.tmpdir() };
+    await uploadStageArtifact(outcome(undefined, 'leg 1'), leg, logger, (t) => t);
+    job('run-5', 'job-leg-2');
+    await uploadStageArtifact(outcome(undefined, 'leg 2'), leg, logger, (t) => t);
+    expect(logger.lines.find((e) => e.level === 'warning')?.message).toMatch(
+      /artifact shipkit-test-security already exists: replaced.*set SHIPKIT_SHARD to each leg's name/,
+    );
   }, 120_000);
 
   it('a service that refuses the upload is a warning, not a crash', async () => {

@@ -26,7 +26,7 @@ import type { ReportReport, StageRow } from './report-schema.js';
  */
 const CHECK_RUN_PER_LEVEL = 1000;
 
-/** Artifacts the stages upload: `shipkit-<stage>-<job>[-<shard>]`. */
+/** Artifacts the stages upload: `shipkit-<stage>-<job>[-<step>][-<shard>]` (runtime/artifact-names.ts). */
 export const ARTIFACT_PREFIX = 'shipkit-';
 
 const titleOf = (stage: string): string =>
