@@ -90,6 +90,38 @@ describe('xUnit.net v2 (<assemblies>, as dotnet test --logger xunit writes it)',
   });
 });
 
+describe('where a failed test is: file and line as the tool means them', () => {
+  it('pytest (xunit1 family): each case at the line its function starts, though pytest writes it 0-based', async () => {
+    const source = text(path.join(repoRoot, 'tests/fixtures/projects/python/test_calc.py')).split('\n');
+    // The line pytest names is where the function's source starts: its first decorator, if any.
+    const defLine = (name: string) => {
+      let i = source.findIndex((l) => l.startsWith(`def ${name}(`));
+      while (i > 0 && source[i - 1]?.startsWith('@')) i--;
+      return i + 1;
+    };
+    const results = await readTestResults(['python/junit-xunit1.xml'], { cwd: out });
+    const cases = results.cases.toArray();
+    expect(cases.length).toBeGreaterThan(3);
+    for (const c of cases) {
+      expect(c.file).toBe('test_calc.py');
+      expect(c.line, c.name).toBe(defLine(c.name));
+    }
+  });
+
+  it('vitest: a failed case is placed at its test file (the class name) and the line its stack names', async () => {
+    const xml = text(path.join(out, 'js/vitest-junit.xml'));
+    const stack = /❯ (math\.test\.js):(\d+):\d+/.exec(xml)!;
+    const results = await readTestResults(['js/vitest-junit.xml'], { cwd: out });
+    const failed = results.cases.toArray().find((c) => c.status === 'failed');
+    expect(failed).toMatchObject({ file: stack[1], line: Number(stack[2]) });
+    // The failing expectation's line in the source, as vitest printed it.
+    const source = text(path.join(repoRoot, 'tests/fixtures/projects/js/math.test.js')).split('\n');
+    expect(source[Number(stack[2]) - 1]).toContain('expect(sign(-5)).toBe(1)');
+    // A passing case says no line: none is in the report.
+    expect(results.cases.toArray().find((c) => c.status === 'passed')?.line).toBeUndefined();
+  });
+});
+
 describe('mocha --reporter json', () => {
   it("totals equal mocha's own stats; the failure keeps its message, suites their path", async () => {
     const { stats } = json(path.join(out, 'mocha/mocha.json'));

@@ -39,6 +39,25 @@ function seconds(value: string | undefined): number | undefined {
   return Number.isFinite(n) && n >= 0 ? Math.round(n * 1000) : undefined;
 }
 
+/** A class name that is a source file (vitest writes `classname="test/api.test.ts"`). */
+const SOURCE_FILE = /^[\w./@-]+\.(?:[cm]?[jt]sx?|py|rb|go|rs|java|kt|cs|php|swift|scala|ex|exs)$/;
+
+/**
+ * Where a failed case with no `file` or no `line` failed, from what the report does say: the class
+ * name when it is a file, and the first `<file>:<line>` of that file in the failure's text (vitest's
+ * `❯ test/api.test.ts:6:39`, pytest's `tests/test_api.py:6: AssertionError`), so the annotation
+ * lands on the line.
+ */
+function locateFailure(row: TestCase): void {
+  if (!row.file && row.classname && SOURCE_FILE.test(row.classname)) row.file = row.classname;
+  if (!row.file || row.line !== undefined) return;
+  const text = `${row.message ?? ''}\n${row.details ?? ''}`;
+  const escaped = row.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const at = new RegExp(`(?:^|[\\s(/\\\\])${escaped}:(\\d+)`).exec(text);
+  const line = at ? Number(at[1]) : 0;
+  if (line > 0) row.line = line;
+}
+
 /**
  * JUnit XML in its dialects: Surefire (with `flakyFailure`/`rerunFailure` reruns), jest-junit, vitest,
  * pytest, PHPUnit (suites nested in suites, `file`/`line` attributes), go-junit-report, xunit-style
@@ -100,7 +119,9 @@ export function junitHandler(cases: CaseSink): XmlHandler {
         row.status = status === 'disabled' || status === 'skipped' || status === 'notrun' ? 'skipped' : 'passed';
         row.classname = attrs.getShared('classname') || undefined;
         row.file = file || undefined;
-        row.line = Number.isInteger(line) && line > 0 ? line : undefined;
+        // pytest writes its 0-based line numbers (`line="4"` for a `def` on line 5).
+        if (pytest && Number.isInteger(line) && line >= 0) row.line = line + 1;
+        else row.line = Number.isInteger(line) && line > 0 ? line : undefined;
         row.durationMs = Number.isNaN(time) ? seconds(attrs.get('time')) : Math.round(time * 1000);
         row.flaky = undefined;
         row.reruns = undefined;
@@ -143,6 +164,7 @@ export function junitHandler(cases: CaseSink): XmlHandler {
           last.classname === row.classname &&
           last.suite === row.suite;
         if (again) reruns += last!.runs;
+        if (row.status === 'failed' || row.status === 'error') locateFailure(row);
         // Surefire: flakyFailure without a final failure = passed on a rerun; with one, it simply failed.
         row.flaky = row.status === 'passed' && (flakyMarks > 0 || (again && reruns > 0)) ? true : undefined;
         row.reruns = reruns > 0 ? reruns : undefined;
