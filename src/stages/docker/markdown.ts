@@ -2,6 +2,7 @@ import { blocks, code, escapeText, fence, list, STATUS_ICON, table } from '../..
 import type { CommentSection, SummarySection } from '../../core/outcome.js';
 import type { Gate } from '../../core/report/types.js';
 import type { DockerReport, ImageReport, PolicyFindingReport, ScanReportPart } from './report-schema.js';
+import { gateValue } from '../../core/report/gate-value.js';
 
 /** Rows shown open; the folded tables and the report have the rest. */
 const TOP = 10;
@@ -38,7 +39,7 @@ function gatesTable(gates: readonly Gate[]): string {
       g.passed ? STATUS_ICON.pass : STATUS_ICON.fail,
       literal(g.name),
       literal(String(g.required)),
-      g.actual === null ? 'n/a' : `${String(g.actual)}${g.unit ?? ''}`,
+      gateValue(g.actual, g.unit),
       literal(g.detail ?? ''),
     ]),
     ['center', 'left', 'left', 'right', 'left'],

@@ -38,6 +38,8 @@ export interface DockerRun {
   /** The gates that kept the push from happening. */
   blockedBy?: string[];
   cwd: string;
+  /** Each build's Dockerfile named from the repository root (where annotations resolve); `spec.file` when absent. */
+  files?: string[];
   startedAt: Date;
   finishedAt: Date;
 }
@@ -67,7 +69,7 @@ function buildsReport(r: DockerRun): BuildReport[] {
     return {
       name: spec.name,
       context: spec.context,
-      file: spec.file,
+      file: r.files?.[i] ?? spec.file,
       target: spec.target ?? null,
       platforms: spec.platforms,
       version: meta?.version ?? '',
@@ -263,6 +265,8 @@ function annotationsOf(r: DockerRun, report: DockerReport): Annotation[] {
       message: b.error ?? 'the build failed',
       file: b.file,
     });
+  // A warning only in the report is one nobody reads: a tag rule that could not apply, no tag at all.
+  for (const message of r.warnings) out.push({ level: 'warning', title: 'docker', message });
   return out;
 }
 

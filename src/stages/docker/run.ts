@@ -18,6 +18,7 @@ import type { BuildSpec, DockerOptions } from './options.js';
 import { buildDockerOutcome, type DockerRun } from './outcome.js';
 import { checkDockerfileAt, type PolicyResult } from './policy/check.js';
 import { pushBuilt, type PushedImage } from './push-step.js';
+import { pathNamer, repositoryRoot } from './repo-paths.js';
 import { dockerConfigCredentials, sameRegistry, type Credentials } from './registry/credentials.js';
 import { defaultTrivyRunner, judgeScans, scanIgnores, scanImageArchive, type ImageScan } from './scan-image.js';
 
@@ -27,10 +28,6 @@ export interface DockerDeps {
   now?: () => Date;
 }
 
-/** A path as the user would name it: relative to the working directory, with `/`. */
-const shown = (cwd: string, p: string): string =>
-  path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join('/') || '.';
-
 function checkContext(spec: BuildSpec, cwd: string, multi: boolean): void {
   const dir = path.resolve(cwd, spec.context);
   if (!existsSync(dir) || !statSync(dir).isDirectory())
@@ -39,7 +36,11 @@ function checkContext(spec: BuildSpec, cwd: string, multi: boolean): void {
     });
 }
 
-async function checkPolicies(options: DockerOptions, ctx: StageContext): Promise<PolicyResult[]> {
+async function checkPolicies(
+  options: DockerOptions,
+  ctx: StageContext,
+  shown: (p: string) => string,
+): Promise<PolicyResult[]> {
   const multi = options.builds.length > 1;
   const out: PolicyResult[] = [];
   for (const spec of options.builds) {
@@ -48,11 +49,15 @@ async function checkPolicies(options: DockerOptions, ctx: StageContext): Promise
       await checkDockerfileAt(
         {
           path: path.resolve(ctx.cwd, spec.file),
-          file: shown(ctx.cwd, spec.file),
+          file: shown(spec.file),
           contextDir: path.resolve(ctx.cwd, spec.context),
           input: multi ? 'builds' : 'file',
         },
-        { ...options.policy, buildArgs: spec.buildArgs },
+        {
+          ...options.policy,
+          buildArgs: spec.buildArgs,
+          ...(spec.target ? { target: spec.target, targetInput: multi ? 'builds' : 'target' } : {}),
+        },
       ),
     );
   }
@@ -146,7 +151,9 @@ export async function runDocker(
 ): Promise<StageOutcome> {
   const now = deps.now ?? (() => new Date());
   const startedAt = now();
-  const policy = await checkPolicies(options, ctx);
+  // Findings and annotations name files from the repository root, where GitHub resolves them.
+  const shown = await pathNamer(ctx.cwd, await repositoryRoot(ctx.cwd, userCommandEnv(ctx.env)));
+  const policy = await checkPolicies(options, ctx, shown);
   const gates: Gate[] = [];
   const pg = policyGate(policy, options);
   if (pg) gates.push(pg);
@@ -159,12 +166,15 @@ export async function runDocker(
     startedAt,
     finishedAt: startedAt,
     cwd: ctx.cwd,
+    files: options.builds.map((b) => shown(b.file)),
   };
   if (options.mode === 'lint-only') return buildDockerOutcome({ ...base, finishedAt: now() }, ctx.run);
 
   const git = await readGitContext(ctx.env, ctx.cwd);
   const metas: DockerMeta[] = options.builds.map((b) => computeMeta(b.meta, git, startedAt));
-  const warnings = metas.flatMap((m) => m.warnings);
+  // With several builds, a warning says which build's tags it is about.
+  const multi = options.builds.length > 1;
+  const warnings = metas.flatMap((m, i) => m.warnings.map((w) => (multi ? `${options.builds[i]?.name}: ${w}` : w)));
   if (options.mode === 'dry-run') return buildDockerOutcome({ ...base, metas, warnings, finishedAt: now() }, ctx.run);
 
   // Everything the user wrote is read before a builder starts: a typo in an ignore file is not a build result.

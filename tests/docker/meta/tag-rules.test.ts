@@ -115,6 +115,18 @@ describe('type=pep440 warnings', () => {
   });
 });
 
+describe('no tag generated', () => {
+  it("warns as metadata-action does ('No Docker tag has been generated') when images are given and no rule applied", () => {
+    const m = meta({ images: 'name/app', tags: 'type=ref,event=tag' }, ctx('refs/heads/dev'));
+    expect(m.tags).toEqual([]);
+    expect(m.warnings).toEqual([expect.stringContaining('No Docker tag has been generated. Check tags input.')]);
+    expect(m.warnings[0]).toContain('refs/heads/dev');
+    // Tags were made, or no image asked for one: no such warning.
+    expect(meta({ images: 'name/app', tags: 'type=ref,event=branch' }, ctx('refs/heads/dev')).warnings).toEqual([]);
+    expect(meta({ tags: 'type=ref,event=tag' }, ctx('refs/heads/dev')).warnings).toEqual([]);
+  });
+});
+
 describe('type=match (README "type=match")', () => {
   it.each([
     ['v1.2.3', '\\d.\\d.\\d', '0', '1.2.3'],
@@ -244,6 +256,17 @@ describe('global expressions (README "Global expressions")', () => {
     expect(value('{{is_default_branch}}', 'refs/heads/dev', { eventName: 'schedule' })).toBe('true');
   });
 
+  it('{{is_not_default_branch}}: the opposite, so a branch tag can be kept off the default branch', () => {
+    expect(value('{{is_not_default_branch}}', 'refs/heads/master')).toBe('false');
+    expect(value('{{is_not_default_branch}}', 'refs/heads/dev')).toBe('true');
+    expect(value('{{is_not_default_branch}}', 'refs/tags/v1.2.3')).toBe('true');
+    expect(value('{{is_not_default_branch}}', 'refs/heads/dev', { eventName: 'schedule' })).toBe('false');
+    const rules =
+      'type=ref,event=branch,enable={{is_not_default_branch}}\ntype=raw,value=latest,enable={{is_default_branch}}';
+    expect(tagsFor(rules, 'refs/heads/dev')).toEqual(['dev']);
+    expect(tagsFor(rules, 'refs/heads/master')).toEqual(['latest']);
+  });
+
   it("{{date}} and {{commit_date}} with moment formats (README's examples)", () => {
     const at = new Date('2020-01-10T15:25:50Z');
     const label = (expr: string, c: Partial<GitContext> = {}) =>
@@ -364,16 +387,16 @@ describe('input mistakes name the input', () => {
 });
 
 describe('date formatting', () => {
-  it('the UTC shortcut gives what dayjs.tz("UTC") gives, for every format token', async () => {
+  it('the UTC shortcut gives what the time-zone path gives, for every format token', async () => {
     const { formatDate } = await import('../../../src/stages/docker/meta/expressions.js');
-    const dayjs = (await import('dayjs')).default;
     const formats = [
       'YYYYMMDD',
       'YYYY-MM-DDTHH:mm:ss.SSS[Z]',
       'dddd, MMMM Do YYYY, h:mm:ss a',
       'YY M D H h m s S SS A a Q k kk X x w ww W WW gggg GGGG E',
       'Z ZZ [z] ddd dd d',
-      'z zzz',
+      'z zz',
+      'YYYY.DDDD DDDo Mo Qo Wo wo do e L LLLL LTS gg GG SSSS',
     ];
     const dates = [
       new Date('2020-01-10T00:30:00.000Z'),
@@ -382,9 +405,47 @@ describe('date formatting', () => {
     ];
     for (const date of dates) {
       for (const format of formats) {
-        expect(formatDate(date, format, 'UTC')).toBe(dayjs(date).tz('UTC').format(format));
+        expect(formatDate(date, format, 'UTC')).toBe(formatDate(date, format, 'Etc/UTC'));
       }
     }
+  });
+});
+
+describe("date formatting: moment's tokens", () => {
+  // What moment(date).tz('UTC').format(format) gives (metadata-action formats with moment-timezone).
+  it.each([
+    ['YYYY.DDDD', '2020.010'],
+    ['DDD', '10'],
+    ['DDDo', '10th'],
+    ['E', '5'],
+    ['e', '5'],
+    ['L', '01/10/2020'],
+    ['LL', 'January 10, 2020'],
+    ['LLL', 'January 10, 2020 3:25 PM'],
+    ['LLLL', 'Friday, January 10, 2020 3:25 PM'],
+    ['l', '1/10/2020'],
+    ['LT', '3:25 PM'],
+    ['LTS', '3:25:50 PM'],
+    ['Mo Qo', '1st 1st'],
+    ['Wo wo', '2nd 2nd'],
+    ['[DDDD] DDDD', 'DDDD 010'],
+  ])('%s gives %s', async (format, out) => {
+    const { formatDate } = await import('../../../src/stages/docker/meta/expressions.js');
+    expect(formatDate(new Date('2020-01-10T15:25:50Z'), format, 'UTC')).toBe(out);
+    expect(formatDate(new Date('2020-01-10T15:25:50Z'), format, 'Europe/Paris')).toBe(out.replace('3:25', '4:25'));
+  });
+
+  it('X and x are the instant, whatever the time zone', async () => {
+    const { formatDate } = await import('../../../src/stages/docker/meta/expressions.js');
+    const at = new Date('2020-01-10T15:25:50.123Z');
+    for (const tz of ['UTC', 'Asia/Tokyo', 'America/New_York'])
+      expect(formatDate(at, 'X x', tz)).toBe('1578669950 1578669950123');
+  });
+
+  it('day of year counts from 1 and pads to three digits; a late-December day is 366 in a leap year', async () => {
+    const { formatDate } = await import('../../../src/stages/docker/meta/expressions.js');
+    expect(formatDate(new Date('2024-12-31T12:00:00Z'), 'DDDD DDD', 'UTC')).toBe('366 366');
+    expect(formatDate(new Date('2021-01-01T00:00:00Z'), 'DDDD DDD', 'UTC')).toBe('001 1');
   });
 });
 

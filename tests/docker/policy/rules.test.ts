@@ -368,3 +368,68 @@ COPY . .
     expect(() => read({ 'orchestrator-probes': 'yes' })).toThrow(/orchestrator-probes/);
   });
 });
+
+describe('target: the stage being built', () => {
+  // build → runtime → test: the test stage derives from build and is never shipped when target=runtime.
+  const STAGES = `${GOOD}
+FROM build AS test
+RUN go test ./...
+`.replace('FROM alpine:3.20', 'FROM alpine:3.20 AS runtime');
+
+  it('the rules about the shipped image judge the target stage, not the last one in the file', () => {
+    // The last stage (test) has no USER, no HEALTHCHECK and copies from nowhere: not what target=runtime ships.
+    expect(live(check(STAGES, { target: 'runtime' }))).toEqual([]);
+    expect(live(check(STAGES))).toEqual(['healthcheck@11', 'multi-stage@11', 'non-root-user@11']);
+  });
+
+  it('a target missing USER and HEALTHCHECK is judged, and named, even when a later stage has them', () => {
+    const text = STAGES.replace('USER 10001\n', '')
+      .replace(/HEALTHCHECK .*\n/, '')
+      .replace('RUN go test ./...', 'RUN go test ./...\nUSER 10001\nHEALTHCHECK CMD true');
+    const r = check(text, { target: 'runtime' });
+    expect(live(r)).toEqual(['healthcheck@5', 'non-root-user@5']);
+    expect(r.findings[0]?.message).toContain("the target stage 'runtime'");
+  });
+
+  it('the target inherits from the stages it starts from, and is matched without case', () => {
+    const text = STAGES.replace('FROM build AS test', 'FROM runtime AS debug\nFROM build AS test');
+    expect(live(check(text, { target: 'Debug' }))).toEqual([]);
+  });
+
+  it('a target that names no stage is a UserError naming the target input, as docker build fails', () => {
+    const run = () => check(STAGES, { target: 'prod' });
+    expect(run).toThrow(UserError);
+    expect(run).toThrow("target stage 'prod' could not be found");
+    try {
+      run();
+    } catch (error) {
+      expect((error as UserError).location).toMatchObject({ input: 'target', file: 'Dockerfile' });
+    }
+    expect(() => check(STAGES, { target: 'prod', targetInput: 'builds' })).toThrow(
+      expect.objectContaining({ location: expect.objectContaining({ input: 'builds' }) }),
+    );
+  });
+});
+
+describe('shipkit-ignore on the first line', () => {
+  it('an ignore whose reason holds `=` on line 1 (which the parser reads as a directive) is honoured', () => {
+    const text = `# shipkit-ignore: pinned-base the mirror pins it: policy=mirror-latest\n${GOOD.replace('golang:1.22', 'golang')}`;
+    const r = check(text);
+    expect(live(r)).toEqual([]);
+    expect(r.findings).toEqual([
+      expect.objectContaining({
+        rule: 'pinned-base',
+        line: 2,
+        ignored: true,
+        reason: 'the mirror pins it: policy=mirror-latest',
+      }),
+    ]);
+  });
+
+  it('below real parser directives, in the run of lines above the instruction', () => {
+    const text = `# syntax=docker/dockerfile:1\n# shipkit-ignore: pinned-base vendor image, tag=latest only\n${GOOD.replace('golang:1.22', 'golang:latest')}`;
+    const r = check(text);
+    expect(live(r)).toEqual([]);
+    expect(r.ignored).toBe(1);
+  });
+});

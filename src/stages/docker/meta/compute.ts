@@ -89,15 +89,23 @@ export function computeMeta(config: MetaConfig, ctx: GitContext, now: Date = new
       latestDecided = true;
     }
   }
-  if (version.main === undefined && !/^refs\/(heads|tags|pull)\//.test(ctx.ref) && !/schedule/.test(ctx.eventName)) {
-    warnings.push(`no tag rule applies to event '${ctx.eventName}' with ref '${ctx.ref || '(none)'}'`);
-  }
-
   const images = config.images.filter((i) => i.enable).map((i) => sanitizeImageName(i.name));
+  const tags = imageTags(version, images, config.flavor);
+  const noRule = `no tag rule applies to event '${ctx.eventName}' with ref '${ctx.ref || '(none)'}'`;
+  if (config.images.length > 0 && tags.length === 0) {
+    // metadata-action's own words, so a search for them finds both; then which event and ref got nothing.
+    warnings.push(`No Docker tag has been generated. Check tags input. (${noRule})`);
+  } else if (
+    version.main === undefined &&
+    !/^refs\/(heads|tags|pull)\//.test(ctx.ref) &&
+    !/schedule/.test(ctx.eventName)
+  ) {
+    warnings.push(noRule);
+  }
   return {
     version: version.main ?? '',
     versionParts: version,
-    tags: imageTags(version, images, config.flavor),
+    tags,
     labels: ociLabels(ctx, version.main ?? '', now, config.labels, global, config.inputs?.labels ?? inputRef('labels')),
     images,
     warnings,

@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import advancedFormat from 'dayjs/plugin/advancedFormat.js';
+import dayOfYear from 'dayjs/plugin/dayOfYear.js';
 import isoWeek from 'dayjs/plugin/isoWeek.js';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
@@ -9,15 +10,17 @@ import Handlebars from 'handlebars';
 import { UserError, errorMessage } from '../../../core/errors.js';
 import type { GitContext } from '../git-context.js';
 import type { InputRef } from './input-list.js';
+import { formatMoment } from './moment-format.js';
 
-// moment's format tokens, which metadata-action's `date` and `commit_date` take: advancedFormat adds
-// Q, Do, k, X, x, z; the week plugins w, W, gggg and GGGG.
+// moment's format tokens, which metadata-action's `date` and `commit_date` take (see moment-format.ts):
+// advancedFormat adds Q, Do, k, X, x, z; the week plugins w, W, gggg and GGGG; dayOfYear the DDD family.
 dayjs.extend(utc);
 dayjs.extend(timezone);
 dayjs.extend(advancedFormat);
 dayjs.extend(weekOfYear);
 dayjs.extend(weekYear);
 dayjs.extend(isoWeek);
+dayjs.extend(dayOfYear);
 
 // metadata-action renders every pattern and attribute with Handlebars; so does this, in its own
 // environment (no helpers registered globally) with the default HTML escaping metadata-action has too.
@@ -77,12 +80,11 @@ function dateHelper(date: Date) {
 }
 
 /**
- * dayjs's `tz()` converts through `toLocaleString` on every call (~140 µs); in UTC, `dayjs.utc` gives the
- * same text in a few µs, except for the zone-name tokens `z`/`zzz`, which only `tz()` knows for UTC.
+ * `date` in `tz`, formatted as moment formats it. dayjs's `tz()` converts through `toLocaleString` on every
+ * call (~140 µs); in UTC, `dayjs.utc` gives the same date in a few µs (its zone name is written as moment's).
  */
 export function formatDate(date: Date, format: string, tz: string): string {
-  if (tz === 'UTC' && !/z/.test(format.replace(/\[[^\]]*\]/g, ''))) return dayjs.utc(date).format(format);
-  return dayjs(date).tz(tz).format(format);
+  return formatMoment(tz === 'UTC' ? dayjs.utc(date) : dayjs(date).tz(tz), date, format, tz);
 }
 
 /** The data the schedule pattern sees: only the dates, as in metadata-action. */
@@ -92,8 +94,8 @@ export function scheduleData(now: Date, ctx: GitContext): object {
 
 /**
  * metadata-action's global expressions, for `value`, `prefix`, `suffix` and `enable` of tag rules and for
- * custom labels: `{{branch}}`, `{{tag}}`, `{{sha}}`, `{{base_ref}}`, `{{is_default_branch}}`, `{{date …}}`
- * and `{{commit_date …}}`.
+ * custom labels: `{{branch}}`, `{{tag}}`, `{{sha}}`, `{{base_ref}}`, `{{is_default_branch}}`,
+ * `{{is_not_default_branch}}`, `{{date …}}` and `{{commit_date …}}`.
  */
 export function globalData(now: Date, ctx: GitContext, shortSha: (sha: string) => string): object {
   const ref = ctx.ref;
@@ -110,14 +112,18 @@ export function globalData(now: Date, ctx: GitContext, shortSha: (sha: string) =
       if (ref.startsWith('refs/pull/') && typeof pr?.base?.ref === 'string') return pr.base.ref;
       return '';
     },
-    is_default_branch: () => {
-      const branch = ref.replace(/^refs\/heads\//, '');
-      if (branch === '') return 'false';
-      if (ctx.repository.defaultBranch !== '' && ctx.repository.defaultBranch === branch) return 'true';
-      // These events always run on the default branch's last commit (GitHub's events documentation).
-      return /create|discussion|issues|schedule/.test(ctx.eventName) ? 'true' : 'false';
-    },
+    is_default_branch: () => String(isDefaultBranch(ctx)),
+    // metadata-action's pair for `enable=`, which takes no negation of its own.
+    is_not_default_branch: () => String(!isDefaultBranch(ctx)),
     date: dateHelper(now),
     commit_date: dateHelper(ctx.commitDate ?? now),
   };
+}
+
+function isDefaultBranch(ctx: GitContext): boolean {
+  const branch = ctx.ref.replace(/^refs\/heads\//, '');
+  if (branch === '') return false;
+  if (ctx.repository.defaultBranch !== '' && ctx.repository.defaultBranch === branch) return true;
+  // These events always run on the default branch's last commit (GitHub's events documentation).
+  return /create|discussion|issues|schedule/.test(ctx.eventName);
 }

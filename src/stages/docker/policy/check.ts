@@ -18,6 +18,10 @@ export interface PolicyOptions {
   orchestratorProbes: boolean;
   /** Build args the build will pass: they override ARG defaults when a FROM is resolved. */
   buildArgs?: Readonly<Record<string, string>>;
+  /** The stage the build stops at (`--target`): the rules about the shipped image judge it, not the last stage. */
+  target?: string;
+  /** The input `target` came from, named when it matches no stage: `target` unless told (`builds`). */
+  targetInput?: string;
 }
 
 export interface PolicyResult {
@@ -42,7 +46,8 @@ export function checkDockerfile(
   if (options.level === 'off') {
     return { level: 'off', file, findings: [], errors: 0, warnings: 0, ignored: 0, passed: true };
   }
-  const model = parseDockerfile(text, file, options.buildArgs);
+  const target = options.target ? { name: options.target, input: options.targetInput ?? 'target' } : undefined;
+  const model = parseDockerfile(text, file, options.buildArgs, target);
   const raw = [
     ...baseImageFindings(model),
     ...finalStageFindings(model, { orchestratorProbes: options.orchestratorProbes }),

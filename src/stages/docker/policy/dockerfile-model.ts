@@ -35,20 +35,32 @@ export interface DockerfileModel {
   /** The text's lines (0-based, as the parser's ranges count them). */
   lines: string[];
   stages: BuildStage[];
+  /** The stage the build produces: the `target` stage when one is set, else the last one. */
+  built: BuildStage;
+  /** Whether `built` was named by a target (messages then call it the target stage, not the final one). */
+  targeted: boolean;
 }
 
 /** 1-based line of an instruction or comment, for findings and annotations. */
 export const lineOf = (node: { getRange(): { start: { line: number } } }): number => node.getRange().start.line + 1;
 
+/** The build's `target` stage, and the input it came from (`target`, or `builds` for one entry of several). */
+export interface TargetStage {
+  name: string;
+  input: string;
+}
+
 /**
  * Parses with dockerfile-ast (the parser behind the Dockerfile language server) and groups instructions
  * by stage. Base images are resolved with the ARGs declared before the first FROM — the only variables
  * Docker allows in FROM — from their defaults, overridden by `buildArgs` (what `--build-arg` will pass).
+ * A `target` that names no stage is the user's mistake, found here as `docker build` would find it.
  */
 export function parseDockerfile(
   text: string,
   file: string,
   buildArgs: Readonly<Record<string, string>> = {},
+  target?: TargetStage,
 ): DockerfileModel {
   const dockerfile = DockerfileParser.parse(text);
   const lines = text.split(/\r?\n/);
@@ -90,7 +102,20 @@ export function parseDockerfile(
       }),
     });
   }
-  return { file, dockerfile, lines, stages };
+  return { file, dockerfile, lines, stages, built: builtStage(stages, file, target), targeted: target !== undefined };
+}
+
+function builtStage(stages: readonly BuildStage[], file: string, target: TargetStage | undefined): BuildStage {
+  const last = stages.at(-1) as BuildStage; // parseDockerfile has thrown when there is no FROM
+  if (!target) return last;
+  // Docker compares stage names without case, as it stores them lowercased.
+  const found = stages.find((s) => s.name === target.name.toLowerCase());
+  if (found) return found;
+  const names = stages.flatMap((s) => (s.name ? [s.name] : []));
+  throw new UserError(
+    `target stage '${target.name}' could not be found (the Dockerfile's named stages: ${names.join(', ') || 'none'})`,
+    { input: target.input, file },
+  );
 }
 
 /**
@@ -103,10 +128,13 @@ export const copyFrom = (copy: Copy): string | undefined =>
     .find((f) => f.getName() === 'from')
     ?.getValue() ?? undefined;
 
-/** The final stage and the stages it starts from (`FROM build AS final` → build, final), root first. */
+/**
+ * The stage that ships — the target, else the last — and the stages it starts from (`FROM build AS final`
+ * → build, final), root first. Stages after the target (a `test` stage) are not in the image.
+ */
 export function finalChain(model: DockerfileModel): BuildStage[] {
   const chain: BuildStage[] = [];
-  for (let s: BuildStage | undefined = model.stages.at(-1); s && !chain.includes(s); s = s.parent) chain.unshift(s);
+  for (let s: BuildStage | undefined = model.built; s && !chain.includes(s); s = s.parent) chain.unshift(s);
   return chain;
 }
 

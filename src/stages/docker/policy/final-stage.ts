@@ -3,14 +3,16 @@ import { copyFrom, finalChain, lineOf, substitute, type BuildStage, type Dockerf
 import type { RawFinding } from './finding.js';
 
 /**
- * The rules about the image that ships — the final stage, with what it inherits from the stages it starts
- * from (`FROM build AS final` keeps build's USER and HEALTHCHECK, as Docker does).
+ * The rules about the image that ships — the target stage (the last one when no target is set), with what it
+ * inherits from the stages it starts from (`FROM build AS final` keeps build's USER and HEALTHCHECK, as Docker
+ * does).
  */
 export function finalStageFindings(model: DockerfileModel, opts: { orchestratorProbes: boolean }): RawFinding[] {
   const chain = finalChain(model);
   const final = chain.at(-1);
   if (!final) return [];
-  const where = final.name ? `the final stage '${final.name}'` : 'the final stage';
+  const kind = model.targeted ? 'the target stage' : 'the final stage';
+  const where = final.name ? `${kind} '${final.name}'` : kind;
   const findings: RawFinding[] = [];
 
   const copiesFromStage = chain.some((stage) =>

@@ -21,8 +21,7 @@ export function applyIgnores(
   model: DockerfileModel,
   level: Exclude<PolicyLevel, 'off'>,
 ): PolicyFinding[] {
-  const comments = new Map<number, string>();
-  for (const c of model.dockerfile.getComments()) comments.set(lineOf(c), (c.getContent() ?? '').trim());
+  const comments = commentLines(model);
   const ignores = new Map<number, IgnoreComment>();
   const problems: RawFinding[] = [];
   for (const [line, text] of comments) {
@@ -70,4 +69,19 @@ export function applyIgnores(
   });
   for (const p of problems) out.push({ ...p, file: model.file, severity: severityOf(p.rule, level), ignored: false });
   return out;
+}
+
+/**
+ * Every comment line by 1-based line, with its text after `#`. dockerfile-ast reads any `# key=value` in the
+ * lines at the top as a parser directive (BuildKit only takes `# name=value` with a plain name), so an ignore
+ * there whose reason holds `=` is not among its comments: directives are read back from their raw lines.
+ */
+function commentLines(model: DockerfileModel): Map<number, string> {
+  const comments = new Map<number, string>();
+  for (const d of model.dockerfile.getDirectives()) {
+    const line = lineOf(d);
+    comments.set(line, (model.lines[line - 1] ?? '').replace(/^\s*#/, '').trim());
+  }
+  for (const c of model.dockerfile.getComments()) comments.set(lineOf(c), (c.getContent() ?? '').trim());
+  return new Map([...comments].sort(([a], [b]) => a - b));
 }
