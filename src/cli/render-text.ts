@@ -1,4 +1,5 @@
 import type { StageOutcome } from '../core/outcome.js';
+import { gateValue } from '../core/report/gate-value.js';
 
 const MARK = { pass: '✔', fail: '✘', warn: '!' } as const;
 
@@ -9,9 +10,8 @@ export function renderText(outcome: StageOutcome): string {
   if (report.gates.length > 0) {
     lines.push('Gates:');
     for (const g of report.gates) {
-      const unit = g.unit ?? '';
       lines.push(
-        `  ${g.passed ? MARK.pass : MARK.fail} ${g.name}: required ${String(g.required)}${unit}, actual ${g.actual === null ? 'n/a' : `${String(g.actual)}${unit}`}${g.detail ? ` (${g.detail})` : ''}`,
+        `  ${g.passed ? MARK.pass : MARK.fail} ${g.name}: required ${gateValue(g.required, g.unit)}, actual ${gateValue(g.actual, g.unit)}${g.detail ? ` (${g.detail})` : ''}`,
       );
     }
   }

@@ -178,9 +178,17 @@ export function asServiceError(
       );
     }
   }
-  // pg's own messages for a connection it cannot set up (no code on these).
+  // pg's own messages for a connection it cannot set up, and fetch's for a port it will not use
+  // (1, 21, 22, 25…: the WHATWG "bad ports"), have no code.
   for (const e of chain(error)) {
     const message = typeof e.message === 'string' ? e.message : '';
+    if (message === 'bad port')
+      return new ServiceError(
+        `cannot reach ${service}: its address has a port that fetch refuses to use ("bad port")`,
+        'Check the port in the address: a server is never meant to be reached on it.',
+        context.input,
+        { cause: error },
+      );
     if (/^SASL: .*password must be a string/.test(message))
       return new ServiceError(
         'the database wants a password and none was given',

@@ -51,6 +51,22 @@ describe('errors that are the user’s to fix', () => {
     expect(failure.exitCode).toBe(1);
   });
 
+  it('a port fetch refuses ("bad port") says so, not "GitHub kept failing"; each failed attempt is logged', async () => {
+    const logger = new MemoryLogger();
+    // Port 1 is one of fetch's "bad ports": it fails before any connection, with no error code.
+    const octokit = createOctokit({ token: 't', baseUrl: 'http://127.0.0.1:1', logger, retries: 1 });
+    const error = await caught(() => octokit.request('GET /repos/{owner}/{repo}', { owner: 'o', repo: 'r' }));
+    const failure = classifyFailure(error);
+    expect(failure.kind).toBe('service');
+    expect(failure.message).toMatch(/port that fetch refuses to use/);
+    expect(failure.message).not.toMatch(/kept failing/);
+    // The first attempt and the retry each said so as they failed: a retried request never looks hung.
+    const said = logger.lines.filter((l) =>
+      /GitHub API GET http:\/\/127\.0\.0\.1:1\/repos\/o\/r failed/.test(l.message),
+    );
+    expect(said).toHaveLength(2);
+  });
+
   it('a token GitHub rejects (401) names github-token', async () => {
     const github = await startGitHubServer({ tokens: { good: { login: 'bot', type: 'Bot' } } });
     try {

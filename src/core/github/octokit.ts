@@ -42,20 +42,51 @@ export function apiUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   return (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
 }
 
+/**
+ * fetch, saying each attempt that fails for the server's or the network's sake: the retry plugin
+ * tries up to 3 more times over 14 s, silently, and the log must not look hung meanwhile. It sits
+ * under the retry plugin (Octokit calls it once per attempt), where no hook can.
+ */
+function fetchSayingFailures(logger: Logger, retries: number): typeof fetch {
+  const where = (input: Parameters<typeof fetch>[0]): string =>
+    (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).replace(/\?.*$/, '');
+  const note = `retried up to ${retries} time${retries === 1 ? '' : 's'}`;
+  return async (input, init) => {
+    try {
+      const response = await fetch(input, init);
+      if (response.status >= 500)
+        logger.info(`GitHub API ${init?.method ?? 'GET'} ${where(input)} answered ${response.status} (${note})`);
+      return response;
+    } catch (error) {
+      const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+      const why =
+        typeof cause?.code === 'string'
+          ? cause.code
+          : typeof cause?.message === 'string'
+            ? cause.message
+            : (error as Error).message;
+      logger.info(`GitHub API ${init?.method ?? 'GET'} ${where(input)} failed: ${why} (${note})`);
+      throw error;
+    }
+  };
+}
+
 /** The one way shipkit talks to GitHub. */
 export function createOctokit(options: OctokitOptions): ShipkitOctokit {
   const { logger } = options;
+  const retries = options.retries ?? 3;
   return new ShipkitOctokitClass({
     auth: options.token,
     baseUrl: options.baseUrl ?? apiUrlFromEnv(),
     userAgent: USER_AGENT,
+    request: { fetch: fetchSayingFailures(logger, retries) },
     log: {
       debug: (message: string) => logger.debug(message),
       info: (message: string) => logger.debug(message),
       warn: (message: string) => logger.warning(message),
       error: (message: string) => logger.error(message),
     },
-    retry: { doNotRetry: [...DO_NOT_RETRY], retries: options.retries ?? 3 },
+    retry: { doNotRetry: [...DO_NOT_RETRY], retries },
     throttle: {
       ...(options.throttleId ? { id: options.throttleId } : {}),
       onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {

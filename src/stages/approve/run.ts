@@ -329,7 +329,7 @@ async function failClosed(g: GateRun, error: unknown): Promise<ApproveResult> {
   }
   await deploymentState(g, 'failure', 'The approval gate failed');
   if (!service) throw error;
-  g.ctx.logger.error(`the approval gate failed closed: ${service.describe()}`);
+  // Said once, by the outcome's annotation (its message and hint), not also here.
   return resultOf(g, 'error', {
     message: service.message,
     hint: service.hint,

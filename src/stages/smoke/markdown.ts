@@ -3,13 +3,14 @@ import type { CommentSection, SummarySection } from '../../core/outcome.js';
 import type { Gate, ReportStatus } from '../../core/report/types.js';
 import type { SmokeFindings } from './findings.js';
 import type { CheckReport, OnFailureResult } from './report-schema.js';
+import { gateValue } from '../../core/report/gate-value.js';
 
 /** Failed checks shown open in the comment; the rest are in the table. */
 const SHOWN_FAILURES = 10;
 
 const mark = (passed: boolean): string => (passed ? STATUS_ICON.pass : STATUS_ICON.fail);
 const ms = (value: number | null): string => (value === null ? '–' : `${value} ms`);
-const actualOf = (g: Gate): string => (g.actual === null ? 'n/a' : `${String(g.actual)}${g.unit ?? ''}`);
+const actualOf = (g: Gate): string => gateValue(g.actual, g.unit);
 /** Text from the user or the server, shown literally in a cell (a backtick stays a backtick). */
 const literal = (text: string): { markdown: string } => ({ markdown: escapeText(text) });
 
