@@ -1,7 +1,8 @@
+import { statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StageContext } from '../core/context.js';
-import { EXIT_OK, EXIT_USAGE, isUserError } from '../core/errors.js';
+import { EXIT_OK, EXIT_USAGE, isUserError, UserError } from '../core/errors.js';
 import { executeStage, failedExecution, type Execution } from '../core/execute.js';
 import { describeFailure } from '../core/failure.js';
 import { githubContextFromEnv } from '../core/github/context-from-env.js';
@@ -52,6 +53,17 @@ async function writeReportDir(dir: string, execution: Execution, redactor: Redac
     await writeFile(path.join(dir, f.name), f.data);
 }
 
+/** `--root`, which must be an existing directory (as the action's working-directory). */
+function checkRoot(dir: string, value: string): void {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(dir).isDirectory();
+  } catch {
+    throw new UserError(`--root ${value}: no such directory`, { input: 'root' });
+  }
+  if (!isDirectory) throw new UserError(`--root ${value}: not a directory`, { input: 'root' });
+}
+
 /** `shipkit <stage> [--input value …]`: the stage run as its action runs it, printed for a terminal. */
 export async function runCli(
   argv: string[],
@@ -91,7 +103,10 @@ export async function runCli(
   const redactor = new Redactor();
   redactor.add(env.GITHUB_TOKEN);
   const json = one(parsed, 'json') === 'true';
-  const cwd = path.resolve(one(parsed, 'root') ?? process.cwd());
+  const root = one(parsed, 'root');
+  const cwd = path.resolve(root ?? process.cwd());
+  // Where --report-dir is resolved: the root once it is known to exist, else the current directory.
+  let base = process.cwd();
   // Progress goes to stderr so that stdout carries only the report with --json.
   const logger = terminalLogger(io.stderr, { tty: io.isTTY === true, redact: (t) => redactor.redact(t) });
   const controller = new AbortController();
@@ -99,11 +114,14 @@ export async function runCli(
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const base = { run: runInfoFromEnv(env), signal: controller.signal };
+    const common = { run: runInfoFromEnv(env), signal: controller.signal };
+    const declared = actionMetadata ? { declaredOutputs: actionMetadata.outputs } : {};
     let execution: Execution;
     try {
+      if (root !== undefined) checkRoot(cwd, root);
+      base = cwd;
       const ctx: StageContext = {
-        ...base,
+        ...common,
         cwd,
         env,
         logger,
@@ -111,13 +129,13 @@ export async function runCli(
         host: cliHost(cwd, env),
       };
       const inputs = new InputReader(flagSource(parsed, flags, (v) => redactor.add(v)));
-      execution = await executeStage(entry, inputs, ctx, redactor);
+      execution = await executeStage(entry, inputs, ctx, redactor, declared.declaredOutputs);
     } catch (error) {
-      execution = failedExecution(entry, error, base, redactor);
+      execution = failedExecution(entry, error, common, redactor, declared);
     }
     logger.end();
     const reportDir = one(parsed, 'report-dir');
-    if (reportDir) await writeReportDir(path.resolve(cwd, reportDir), execution, redactor);
+    if (reportDir) await writeReportDir(path.resolve(base, reportDir), execution, redactor);
     const { outcome, failure } = execution;
     if (json) io.stdout(`${JSON.stringify(outcome.report, null, 2)}\n`);
     if (failure) {

@@ -1,12 +1,13 @@
 import type { StageContext } from './context.js';
 import type { EXIT_USAGE } from './errors.js';
 import { EXIT_FAILED, EXIT_OK } from './errors.js';
-import { classifyFailure, failureOutcome, type Failure } from './failure.js';
+import { ACTION_METADATA } from '../generated/action-metadata.js';
+import { classifyFailure, failureOutcome, failureOutputs, type Failure } from './failure.js';
 import type { InputReader } from './inputs.js';
 import type { StageOutcome } from './outcome.js';
 import type { Redactor } from './redact.js';
 import { assertReportMatches, BaseReportSchema } from './report/schema.js';
-import type { Stage, StageEntry } from './stage.js';
+import type { OutputMetadata, Stage, StageEntry } from './stage.js';
 import type { TSchema } from '@sinclair/typebox';
 
 export interface Execution {
@@ -31,6 +32,7 @@ export async function executeStage(
   inputs: InputReader,
   ctx: StageContext,
   redactor: Redactor,
+  declaredOutputs?: readonly OutputMetadata[],
 ): Promise<Execution> {
   const startedAt = new Date();
   let stage: Stage<unknown> | undefined;
@@ -43,22 +45,38 @@ export async function executeStage(
     const exitCode = outcome.report.status === 'fail' ? EXIT_FAILED : EXIT_OK;
     return { outcome: redactOutcome(outcome, redactor), exitCode };
   } catch (error) {
-    return failedExecution(entry, error, ctx, redactor, startedAt, stage?.failureOutputs, stage?.service);
+    return failedExecution(entry, error, ctx, redactor, {
+      startedAt,
+      ...(stage ? { stage } : {}),
+      ...(declaredOutputs ? { declaredOutputs } : {}),
+    });
   }
 }
 
-/** The execution of a run that ended in `error` (also for errors the host meets before the stage runs). */
+export interface FailedRun {
+  startedAt?: Date;
+  /** The stage, when it was loaded before the error: its own fail-closed outputs and its server's name. */
+  stage?: Pick<Stage<unknown>, 'failureOutputs' | 'service'>;
+  /** The action's declared outputs; by default its action.yml's (ACTION_METADATA). */
+  declaredOutputs?: readonly OutputMetadata[];
+}
+
+/**
+ * The execution of a run that ended in `error` (also for errors the host meets before the stage
+ * loads). The outputs a workflow branches on fail closed: `passed=false`, `status`, approve's
+ * `approved=false` and `decision=error`, for those the action declares, plus the stage's own.
+ */
 export function failedExecution(
   entry: StageEntry,
   error: unknown,
   ctx: Pick<StageContext, 'run' | 'signal'>,
   redactor: Redactor,
-  startedAt = new Date(),
-  outputs: Readonly<Record<string, string>> = {},
-  service?: { name: string; input?: string },
+  { startedAt = new Date(), stage, declaredOutputs }: FailedRun = {},
 ): Execution {
-  const failure = classifyFailure(error, ctx.signal, service);
-  const outcome = failureOutcome(entry, failure, startedAt, ctx.run, outputs);
+  const failure = classifyFailure(error, ctx.signal, stage?.service);
+  const declared = declaredOutputs ?? ACTION_METADATA[entry.actionDir]?.outputs ?? [];
+  const outcome = failureOutcome(entry, failure, startedAt, ctx.run, stage?.failureOutputs);
+  outcome.outputs = { ...failureOutputs(declared, outcome.report.status), ...outcome.outputs };
   assertReportMatches(BaseReportSchema, outcome.report);
   return { outcome: redactOutcome(outcome, redactor), exitCode: failure.exitCode, failure };
 }

@@ -1,7 +1,8 @@
 import { asServiceError, EXIT_FAILED, EXIT_USAGE, isUserError, type ServiceError, type UserError } from './errors.js';
 import { blocks, code, fence } from './markdown.js';
 import type { Annotation, StageOutcome } from './outcome.js';
-import { REPORT_SCHEMA_VERSION, type RunInfo, type StageReport } from './report/types.js';
+import { REPORT_SCHEMA_VERSION, type ReportStatus, type RunInfo, type StageReport } from './report/types.js';
+import type { OutputMetadata } from './stage.js';
 
 export type FailureKind = 'usage' | 'service' | 'cancelled' | 'internal';
 
@@ -67,6 +68,34 @@ export function describeFailure(failure: Failure): string {
     return `${failure.message}${which}. ${failure.hint ?? ''}`.trim();
   }
   return failure.message;
+}
+
+/**
+ * The outputs a workflow branches on, by the name every action.yml gives them, and what each says
+ * when the run ended in an error: it fails closed (`passed` is false, approve's `decision` is error).
+ */
+const FAIL_CLOSED: ReadonlyMap<string, (status: ReportStatus) => string> = new Map<
+  string,
+  (status: ReportStatus) => string
+>([
+  ['passed', () => 'false'],
+  ['approved', () => 'false'],
+  ['decision', () => 'error'],
+  ['status', (status: ReportStatus) => status],
+]);
+
+/**
+ * The fail-closed outputs of a run that ended in an error, for those of them the action declares
+ * (`declared`: its action.yml's outputs). `status` is the failed report's status. Known without
+ * loading the stage, so an error the host meets first (an invalid `comment`) sets them too.
+ */
+export function failureOutputs(declared: readonly OutputMetadata[], status: ReportStatus): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  for (const { name } of declared) {
+    const value = FAIL_CLOSED.get(name);
+    if (value) outputs[name] = value(status);
+  }
+  return outputs;
 }
 
 const HEADLINES: Record<FailureKind, string> = {

@@ -1,8 +1,11 @@
 import * as core from '@actions/core';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { StageContext } from '../core/context.js';
+import { UserError } from '../core/errors.js';
 import { executeStage, failedExecution } from '../core/execute.js';
 import { describeFailure } from '../core/failure.js';
+import type { GitHubContext } from '../core/github/context.js';
 import { githubContextFromEnv } from '../core/github/context-from-env.js';
 import type { StageHost } from '../core/host/index.js';
 import { InputReader } from '../core/inputs.js';
@@ -31,6 +34,22 @@ function actionHost(env: NodeJS.ProcessEnv, logger: Logger): StageHost {
   };
 }
 
+/** The directory the stage works in: `working-directory` under the workspace, which must be a directory. */
+function workingDirectoryOf(workspace: string, value: string): string {
+  const dir = path.resolve(workspace, value);
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(dir).isDirectory();
+  } catch {
+    throw new UserError(`working-directory '${value}' does not exist (looked for ${dir})`, {
+      input: 'working-directory',
+    });
+  }
+  if (!isDirectory)
+    throw new UserError(`working-directory '${value}' is not a directory (${dir})`, { input: 'working-directory' });
+  return dir;
+}
+
 /**
  * Read inputs, run, publish, set the verdict. A usage error exits 2 and names the input; an
  * unreachable server is one line with a hint; anything else is a bug shown with its stack. In every
@@ -51,23 +70,30 @@ export async function runInActionHost(name: string): Promise<void> {
   process.once('SIGINT', cancel('SIGINT'));
 
   const inputs = new InputReader(actionInputSource(redactor));
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   let token: string | undefined;
   let comment = true;
-  let workingDirectory = '.';
+  let cwd = workspace;
   let commonInputError: unknown;
   try {
     token = inputs.secret('github-token');
     comment = inputs.bool('comment', true);
     // Read here only to refuse a value that is not true or false; publishing reads it (wantsArtifact).
     inputs.bool('artifact', false);
-    workingDirectory = inputs.string('working-directory') ?? '.';
+    cwd = workingDirectoryOf(workspace, inputs.string('working-directory') ?? '.');
   } catch (error) {
     commonInputError = error;
   }
-  const github = githubContextFromEnv(process.env, logger, token);
-  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  // A missing or unreadable GITHUB_EVENT_PATH is a UserError naming the file: reported as any usage
+  // error, with the report, outputs and summary (and no PR comment: without the event, no PR).
+  let github: GitHubContext | undefined;
+  try {
+    github = githubContextFromEnv(process.env, logger, token);
+  } catch (error) {
+    commonInputError ??= error;
+  }
   const ctx: StageContext = {
-    cwd: path.resolve(workspace, workingDirectory),
+    cwd,
     env: process.env,
     logger,
     run: runInfoFromEnv(),

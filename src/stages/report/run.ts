@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { renderSection } from '../../core/comment/section.js';
 import type { StageContext } from '../../core/context.js';
-import { errorMessage, UserError } from '../../core/errors.js';
+import { asServiceError, errorMessage, UserError } from '../../core/errors.js';
+import type { GitHubContext } from '../../core/github/context.js';
+import { httpStatus } from '../../core/github/octokit.js';
 import { upsertStickySection } from '../../core/github/sticky-comment.js';
 import { notify } from '../../core/notify.js';
 import type { Annotation, StageOutcome } from '../../core/outcome.js';
@@ -104,6 +106,23 @@ async function writeMergedTestSection(
   }
 }
 
+/**
+ * One line for a check run GitHub would not take, with what to check, as other service errors have:
+ * a refusal (403, or 404 for a token that cannot see the repository) is a missing permission; an
+ * unreachable API is the address.
+ */
+function checkRunProblem(error: unknown, github: GitHubContext): string {
+  const service = asServiceError(error, { service: 'the GitHub API' });
+  if (!service) return errorMessage(error).split('\n')[0] ?? '';
+  const status = httpStatus(error);
+  if (status === 403 || status === 404)
+    return `${service.message} — the token needs \`checks: write\` (the job's \`permissions:\`); a pull request from a fork gets a read-only token`;
+  // asServiceError's network and TLS failures: "cannot reach …", "cannot connect … securely".
+  if (service.message.startsWith('cannot '))
+    return `${service.message} — check GITHUB_API_URL (${github.octokit.request.endpoint.DEFAULTS.baseUrl})`;
+  return `${service.message} — ${service.hint}`;
+}
+
 function headSha(ctx: StageContext): string | undefined {
   const pr = ctx.github?.event.pull_request as { head?: { sha?: unknown } } | undefined;
   const sha = pr?.head?.sha;
@@ -130,6 +149,11 @@ function previousRef(ctx: StageContext): string | undefined {
 export async function runReport(options: ReportOptions, ctx: StageContext): Promise<StageOutcome> {
   const startedAt = new Date();
   const warnings: string[] = [];
+  // Every warning reaches the log as well as the report.
+  const warn = (text: string): void => {
+    warnings.push(text);
+    ctx.logger.warning(text);
+  };
   const dir = await reportsDirectory(options, ctx);
   const collected = await collectReports(dir);
   ctx.logger.info(`Found ${collected.length} stage report(s) in ${dir}`);
@@ -140,7 +164,7 @@ export async function runReport(options: ReportOptions, ctx: StageContext): Prom
   if (withShards.length > 0) {
     const files = withShards.flatMap((c) => (c.shard ? [c.shard] : []));
     merged = await mergeTestShards(files, options.gates, ctx);
-    warnings.push(...merged.warnings.map((w) => `test: ${w}`));
+    for (const w of merged.warnings) warn(`test: ${w}`);
   }
 
   const rows: StageRow[] = [];
@@ -183,11 +207,13 @@ export async function runReport(options: ReportOptions, ctx: StageContext): Prom
   ];
   const failures = merged?.result.tests?.failures.length ?? 0;
   if (options.checkRun && failures > CHECK_RUN_PER_LEVEL)
-    warnings.push(
+    warn(
       `the check run annotates the first ${CHECK_RUN_PER_LEVEL} of ${failures} failed tests; the summary lists them all`,
     );
   const common = buildReport({ stage: 'report', startedAt, run: ctx.run, gates, warnings, summary: '' });
-  const headline = reportHeadline(rows, status);
+  // What the check run says; the report's own headline and summary are made again once the last
+  // gate (a check run that could not be written) and warning are in.
+  const checkTitle = reportHeadline(rows, status, gates);
 
   let badge: string | null = null;
   if (options.badge) {
@@ -196,7 +222,6 @@ export async function runReport(options: ReportOptions, ctx: StageContext): Prom
     badge = options.badge;
   }
 
-  const summaryMarkdown = reportSummary(rows, gates, status, headline);
   let checkRun: CheckRunResult | undefined;
   const conclusion = conclusionOf(status);
   let previous: string | undefined;
@@ -206,7 +231,7 @@ export async function runReport(options: ReportOptions, ctx: StageContext): Prom
       try {
         previous = await previousConclusion(ctx.github, options.checkName, ref);
       } catch (error) {
-        warnings.push(
+        warn(
           `the previous ${options.checkName} check run could not be read (notifying anyway): ${errorMessage(error)}`,
         );
       }
@@ -216,15 +241,15 @@ export async function runReport(options: ReportOptions, ctx: StageContext): Prom
     const sha = headSha(ctx);
     // The CLI without GITHUB_TOKEN has no GitHub to write to: nothing to warn about there.
     if (!ctx.github) ctx.logger.info('No check run: no GitHub token here');
-    else if (!sha) warnings.push('no check run: the commit is unknown (no GITHUB_SHA)');
+    else if (!sha) warn('no check run: the commit is unknown (no GITHUB_SHA)');
     else {
       try {
         checkRun = await publishCheckRun(ctx.github, {
           name: options.checkName,
           headSha: sha,
           conclusion,
-          title: headline,
-          summary: summaryMarkdown,
+          title: checkTitle,
+          summary: reportSummary(rows, gates, status, checkTitle),
           ...(merged ? { text: merged.summary.map((s) => s.markdown).join('\n\n') } : {}),
           ...(ctx.run.url ? { detailsUrl: ctx.run.url } : {}),
           annotations,
@@ -239,7 +264,7 @@ export async function runReport(options: ReportOptions, ctx: StageContext): Prom
           passed: false,
           required: 'written',
           actual: null,
-          detail: errorMessage(error),
+          detail: checkRunProblem(error, ctx.github),
         });
       }
     }
@@ -247,11 +272,13 @@ export async function runReport(options: ReportOptions, ctx: StageContext): Prom
 
   let notification: ReportReport['notification'] = 'off';
   if (options.notifyUrl) {
-    if (shouldNotify(options.notifyOn, status, conclusion, previous)) {
+    // The verdict as it stands now: a check run that could not be written has failed it.
+    const current = statusOf(gates, warnings);
+    if (shouldNotify(options.notifyOn, current, conclusionOf(current), previous)) {
       const pull = ctx.github?.pullNumber;
       const repository = ctx.run.repository ?? (ctx.github ? `${ctx.github.owner}/${ctx.github.repo}` : undefined);
       const server = ctx.github?.serverUrl ?? 'https://github.com';
-      const message = notificationMessage(status, rows, {
+      const message = notificationMessage(current, rows, {
         ...(repository ? { repository } : {}),
         subject: pull !== undefined ? `pull request #${pull}` : (ctx.run.ref?.replace(/^refs\/heads\//, '') ?? ''),
         ...(pull !== undefined && repository ? { subjectUrl: `${server}/${repository}/pull/${pull}` } : {}),
@@ -260,11 +287,13 @@ export async function runReport(options: ReportOptions, ctx: StageContext): Prom
       });
       const problem = await notify(options.notifyUrl, message);
       notification = problem ? 'failed' : 'sent';
-      if (problem) warnings.push(problem);
+      if (problem) warn(problem);
     } else notification = 'skipped';
   }
 
   const finalStatus = statusOf(gates, warnings);
+  const headline = reportHeadline(rows, finalStatus, gates);
+  const summaryMarkdown = reportSummary(rows, gates, finalStatus, headline);
   const report: ReportReport = {
     schemaVersion: common.schemaVersion,
     stage: 'report',
@@ -309,10 +338,17 @@ export async function runReport(options: ReportOptions, ctx: StageContext): Prom
   };
 }
 
-function reportHeadline(rows: readonly StageRow[], status: StageRow['status']): string {
-  if (rows.length === 0) return 'no stage reports found';
+/** The verdict in one line: what blocks (failed stages, a check run that could not be written), or that all passed. */
+function reportHeadline(rows: readonly StageRow[], status: StageRow['status'], gates: readonly Gate[]): string {
+  const checkRun = gates.find((g) => g.name === 'check-run' && !g.passed);
+  const problem = checkRun ? `the check run could not be written: ${checkRun.detail ?? 'unknown error'}` : undefined;
   const failed = rows.filter((r) => r.status === 'fail');
-  if (failed.length > 0)
-    return `blocked: ${failed.map((r) => (r.shard ? `${r.stage} (${r.shard})` : r.stage)).join(', ')} failed`;
-  return `${status === 'warn' ? 'ready, with warnings' : 'ready'}: ${rows.length} stage report${rows.length === 1 ? '' : 's'} passed`;
+  let base: string;
+  if (rows.length === 0) base = 'no stage reports found';
+  else if (failed.length > 0)
+    base = `blocked: ${failed.map((r) => (r.shard ? `${r.stage} (${r.shard})` : r.stage)).join(', ')} failed`;
+  else if (problem) return `blocked: ${problem}`;
+  else
+    base = `${status === 'warn' ? 'ready, with warnings' : 'ready'}: ${rows.length} stage report${rows.length === 1 ? '' : 's'} passed`;
+  return problem ? `${base}; ${problem}` : base;
 }
