@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../core/errors.js';
 import type { Annotation } from '../../core/outcome.js';
 import { BaseReportSchema, schemaViolations, type BaseReport } from '../../core/report/schema.js';
+import { STAGES } from '../registry.js';
 import { SHARD_JSON, SHARD_LCOV } from '../test-stage/shard/format.js';
 import type { ShardFiles } from '../test-stage/shard/read.js';
 
@@ -24,16 +25,54 @@ export interface CollectedReport {
   shard?: ShardFiles;
 }
 
-async function walk(dir: string, depth: number, out: string[]): Promise<void> {
+/**
+ * Symlinks are followed (a `reports:` folder assembled from links to the downloaded artifacts must not
+ * come out empty); `visited` holds the real paths of the folders walked, so a link back up is walked once.
+ */
+async function walk(dir: string, depth: number, out: string[], visited: Set<string>, input: string): Promise<void> {
   if (depth > MAX_DEPTH || out.length >= MAX_FILES) return;
+  const real = await realpath(dir);
+  if (visited.has(real)) return;
+  visited.add(real);
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (out.length >= MAX_FILES) return;
     const full = path.join(dir, e.name);
-    if (e.isDirectory() && !SKIPPED_DIRS.has(e.name)) await walk(full, depth + 1, out);
-    else if (e.isFile() && e.name.endsWith('.json') && !SIDE_SUFFIXES.some((s) => e.name.endsWith(s))) out.push(full);
+    let isDirectory = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      const target = await stat(full).catch(() => undefined);
+      // A dangling link named as a stage saves its report is a report lost: said, not skipped.
+      if (!target && savedAsReport(full))
+        throw new UserError(`${full} is a shipkit report that is a broken symbolic link`, { input, file: full });
+      isDirectory = target?.isDirectory() ?? false;
+      isFile = target?.isFile() ?? false;
+    }
+    if (isDirectory && !SKIPPED_DIRS.has(e.name)) await walk(full, depth + 1, out, visited, input);
+    else if (isFile && e.name.endsWith('.json') && !SIDE_SUFFIXES.some((s) => e.name.endsWith(s))) out.push(full);
   }
+}
+
+/** The stages whose reports are read back: every one but this action's own. */
+const SAVING_STAGES = STAGES.map((s) => s.name).filter((name) => name !== 'report');
+
+/**
+ * Whether `file` is where a stage saved its report, told without reading it: named
+ * `<stage>[-<shard>].json` (core/report/saved-files.ts) and either beside the annotations file saved
+ * with every report, or in the stage's artifact folder (`shipkit-<stage>-…`), where a partial upload may
+ * have left it alone. A checkout's own `test.json` or `test-results.json` is neither.
+ */
+function savedAsReport(file: string): boolean {
+  const name = path.basename(file);
+  if (SIDE_SUFFIXES.some((s) => name.endsWith(s))) return false;
+  const stage = SAVING_STAGES.find(
+    (s) => name === `${s}.json` || (name.startsWith(`${s}-`) && name.endsWith('.json') && /^[\w.-]+$/.test(name)),
+  );
+  if (!stage) return false;
+  const base = file.slice(0, -'.json'.length);
+  if (existsSync(`${base}${ANNOTATIONS_SUFFIX}`)) return true;
+  return path.basename(path.dirname(file)).startsWith(`shipkit-${stage}-`);
 }
 
 const looksLikeReport = (doc: unknown): boolean =>
@@ -59,22 +98,33 @@ async function readAnnotations(file: string, input: string): Promise<Annotation[
 
 /**
  * Every stage report below `dir` (any depth: one folder per downloaded artifact, or the CLI's
- * `--report-dir` folders), with what each saved beside it. JSON files that are not shipkit reports
- * (package.json…) are skipped; a shipkit report that breaks its schema is the user's input gone
- * wrong and names the file. The report action's own reports are never read back.
+ * `--report-dir` folders, symlinks followed), with what each saved beside it. JSON files that are not
+ * shipkit reports (package.json…) are skipped; a shipkit report that breaks its schema, or a file saved
+ * as one that is not JSON at all (truncated), is the user's input gone wrong and names the file. The
+ * report action's own reports are never read back.
  */
 export async function collectReports(dir: string, input = 'reports'): Promise<CollectedReport[]> {
   if (!existsSync(dir)) throw new UserError(`the reports directory ${dir} does not exist`, { input });
+  if (!(await stat(dir)).isDirectory())
+    throw new UserError(`${dir} is not a directory: reports names the directory the stages saved their reports to`, {
+      input,
+    });
   const files: string[] = [];
-  await walk(dir, 0, files);
+  await walk(dir, 0, files, new Set(), input);
   const out: CollectedReport[] = [];
   const seen = new Set<string>();
   for (const file of files) {
     let doc: unknown;
     try {
       doc = JSON.parse(await readFile(file, 'utf8'));
-    } catch {
-      continue;
+    } catch (error) {
+      // A report cut short (a failed upload, a full disk) is a shard or stage gone missing: the
+      // verdict must not pass without it. Other JSON that cannot be parsed is none of ours.
+      if (!savedAsReport(file)) continue;
+      throw new UserError(`${file} is a shipkit report that is not valid JSON: ${(error as Error).message}`, {
+        input,
+        file,
+      });
     }
     if (!looksLikeReport(doc)) continue;
     const problems = schemaViolations(BaseReportSchema, doc, 3);

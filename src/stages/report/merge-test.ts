@@ -62,29 +62,63 @@ function gateOptions(shards: readonly ShardGateOptions[], overrides: GateOverrid
   return options;
 }
 
-/** `2/4` → 4; anything else → undefined. */
-function shardCount(label: string | null): number | undefined {
+/** `2/4` → index 2 of 4; anything else → undefined. */
+function shardOf(label: string | null): { index: number; count: number } | undefined {
   const m = label ? /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(label) : null;
-  return m ? Number(m[2]) : undefined;
+  return m ? { index: Number(m[1]), count: Number(m[2]) } : undefined;
+}
+
+interface JobShards {
+  job: string | null;
+  expected: number;
+  got: number;
+  /** `i/N` labels of the shards not merged. */
+  missing: string[];
 }
 
 /**
  * A gate on the shards themselves: labels of the form `i/N` say how many to expect, and a merge of
- * fewer (a shard that crashed before saving) must not pass as if its tests had run.
+ * fewer (a shard that crashed before saving) must not pass as if its tests had run. Each job's
+ * matrix is counted on its own: a complete `unit` matrix must not make up for an `e2e` short of one.
  */
-function shardsGate(labels: readonly (string | null)[]): Gate | undefined {
-  const counts = labels.map(shardCount).filter((n): n is number => n !== undefined);
-  if (counts.length === 0) return undefined;
-  const expected = Math.max(...counts);
-  const got = new Set(labels.filter((l) => shardCount(l) !== undefined).map((l) => l?.replace(/\s+/g, ''))).size;
-  return {
-    name: 'shards',
-    passed: got >= expected,
-    required: expected,
-    actual: got,
-    detail:
-      got >= expected ? `${got} of ${expected} shards merged` : `only ${got} of ${expected} shards saved their results`,
-  };
+function shardsGate(shards: readonly { shard: string | null; job: string | null }[]): Gate | undefined {
+  const byJob = new Map<string | null, { labels: Set<string>; indexes: Set<number>; expected: number }>();
+  for (const s of shards) {
+    const parsed = shardOf(s.shard);
+    if (!parsed || s.shard === null) continue;
+    const entry = byJob.get(s.job) ?? { labels: new Set(), indexes: new Set(), expected: 0 };
+    entry.labels.add(s.shard.replace(/\s+/g, ''));
+    entry.indexes.add(parsed.index);
+    entry.expected = Math.max(entry.expected, parsed.count);
+    byJob.set(s.job, entry);
+  }
+  if (byJob.size === 0) return undefined;
+  const jobs: JobShards[] = [...byJob].map(([job, e]) => {
+    const missing: string[] = [];
+    for (let i = 1; i <= e.expected; i++) if (!e.indexes.has(i)) missing.push(`${i}/${e.expected}`);
+    return { job, expected: e.expected, got: e.labels.size, missing };
+  });
+  const complete = (j: JobShards): boolean => j.got >= j.expected;
+  const expected = jobs.reduce((n, j) => n + j.expected, 0);
+  const got = jobs.reduce((n, j) => n + j.got, 0);
+  const passed = jobs.every(complete);
+  let detail: string;
+  if (jobs.length === 1) {
+    detail = passed ? `${got} of ${expected} shards merged` : `only ${got} of ${expected} shards saved their results`;
+  } else {
+    const name = (j: JobShards): string => `job ${j.job ?? '(unnamed)'}`;
+    detail = passed
+      ? `${got} of ${expected} shards merged (${jobs.map((j) => `${name(j)}: ${j.got} of ${j.expected}`).join(', ')})`
+      : jobs
+          .filter((j) => !complete(j))
+          .map(
+            (j) =>
+              `${name(j)}: only ${j.got} of ${j.expected} shards saved their results` +
+              (j.missing.length > 0 ? ` (missing ${j.missing.join(', ')})` : ''),
+          )
+          .join('; ');
+  }
+  return { name: 'shards', passed, required: expected, actual: got, detail };
 }
 
 function headlineOf(r: TestRunResult, shards: number): string {
@@ -149,14 +183,24 @@ export async function mergeTestShards(
       baseline = { kind: 'missing', branch: base };
     }
   }
+  // Gated before the baseline is saved: a merge short of shards has lower totals, and as the
+  // baseline it would let every later `max-drop` check compare with a partial run.
+  const labels = merged.shards.map((s) => s.shard);
+  const shards = shardsGate(merged.shards);
   let baselineSaved: TestRunResult['baselineSaved'];
   if (summary && event.pushBranch && event.pushBranch === event.defaultBranch && event.sha) {
-    try {
-      await saveBaseline(store, baselineOf(summary, event.pushBranch, event.sha));
-      baselineSaved = { branch: event.pushBranch, sha: event.sha };
-      ctx.logger.info(`Saved the merged coverage baseline of '${event.pushBranch}' at ${event.sha.slice(0, 7)}`);
-    } catch (error) {
-      warnings.push(`baseline of '${event.pushBranch}' could not be saved: ${(error as Error).message}`);
+    if (shards && !shards.passed) {
+      warnings.push(
+        `the coverage baseline of '${event.pushBranch}' was not saved: ${shards.detail ?? 'shards are missing'}, and a baseline of part of the suite would skew later max-drop checks`,
+      );
+    } else {
+      try {
+        await saveBaseline(store, baselineOf(summary, event.pushBranch, event.sha));
+        baselineSaved = { branch: event.pushBranch, sha: event.sha };
+        ctx.logger.info(`Saved the merged coverage baseline of '${event.pushBranch}' at ${event.sha.slice(0, 7)}`);
+      } catch (error) {
+        warnings.push(`baseline of '${event.pushBranch}' could not be saved: ${(error as Error).message}`);
+      }
     }
   }
 
@@ -171,8 +215,6 @@ export async function mergeTestShards(
     diff,
     baseline,
   });
-  const labels = merged.shards.map((s) => s.shard);
-  const shards = shardsGate(labels);
   if (shards) gates.unshift(shards);
   const result: TestRunResult = {
     options,

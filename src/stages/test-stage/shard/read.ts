@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { UserError } from '../../../core/errors.js';
 import { emptySet, fileIn } from '../coverage/coverage-set.js';
 import { parseLcov } from '../coverage/lcov.js';
@@ -7,12 +9,22 @@ import { METRICS, type CoverageSet, type TestResults } from '../model.js';
 import type { UnmatchedPath } from '../paths/normalize.js';
 import type { CommandResult } from '../run-commands.js';
 import { decodeTests, emptyResults } from './cases.js';
-import { SHARD_FORMAT, SHARD_VERSION, type ShardDocument } from './format.js';
+import { SHARD_FORMAT, SHARD_JSON, SHARD_LCOV, SHARD_VERSION, type ShardDocument } from './format.js';
 
-/** Where one shard's export is: its JSON document and, when it had coverage, its lcov file. */
+/**
+ * Where one shard's export is: its JSON document and, when it had coverage, its lcov file (when not
+ * given, the one saved beside the document: `<base>.coverage.lcov` for `<base>.shard.json`).
+ */
 export interface ShardFiles {
   json: string;
   lcov?: string;
+}
+
+function lcovBeside(json: string): string {
+  const suffix = `.${SHARD_JSON}`;
+  return json.endsWith(suffix)
+    ? `${json.slice(0, -suffix.length)}.${SHARD_LCOV}`
+    : path.join(path.dirname(json), SHARD_LCOV);
 }
 
 export interface MergedShards {
@@ -96,10 +108,16 @@ export async function readShards(shards: readonly ShardFiles[], opts: { input?: 
     const doc = await readDocument(files.json, opts.input);
     if (doc.coverage) {
       anyCoverage = true;
-      if (files.lcov) {
-        const report = await openReport(files.lcov, process.cwd(), opts.input);
-        await parseLcov(report, set);
-      }
+      // The export always writes the lcov file with measured coverage: without it the shard's lines
+      // would be missing from the totals while the merge still counted the shard as merged.
+      const lcov = files.lcov ?? lcovBeside(files.json);
+      if (!existsSync(lcov))
+        throw new UserError(
+          `${lcov} is missing: ${files.json} says the shard measured coverage, and its lines are in that file`,
+          { input: opts.input, file: lcov },
+        );
+      const report = await openReport(lcov, process.cwd(), opts.input);
+      await parseLcov(report, set);
       overlayCoverage(set, doc, counted);
       for (const u of doc.coverage.unmatched) {
         if (seenUnmatched.has(u.reported)) continue;
