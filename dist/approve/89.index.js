@@ -561,7 +561,10 @@ async function sha256File(file) {
     return hash.digest('hex');
 }
 
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(72020);
 ;// CONCATENATED MODULE: ./src/stages/scan/trivy/install.ts
+
 
 
 
@@ -614,7 +617,7 @@ async function trivyVersionOf(binary, ctx, input = 'trivy-path') {
     });
     const match = /^Version:\s*v?(\S+)/m.exec(result.stdout);
     if (result.code !== 0 || !match) {
-        throw new errors/* UserError */.yo(`${binary} --version did not report a Trivy version (exit ${result.code}): ${(result.stderr || result.stdout).trim().slice(0, 300)}`, { input });
+        throw new errors/* UserError */.yo(`${binary} --version did not report a Trivy version (exit ${result.code}): ${(0,core_text/* cut */.J)((result.stderr || result.stdout).trim(), 300)}`, { input });
     }
     return match[1];
 }

@@ -143,7 +143,10 @@ async function mysqlDumpBackup(location, dir, env) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(72020);
 ;// CONCATENATED MODULE: ./src/stages/migrate/drivers/mysql.ts
+
 
 
 
@@ -220,7 +223,7 @@ class MysqlDriver {
         if (proc) {
             parts.push(`${(0,types/* asText */.e1)(proc.USER)}@${(0,types/* asText */.e1)(proc.HOST)}`);
             if (proc.INFO)
-                parts.push(`running '${(0,types/* asText */.e1)(proc.INFO).slice(0, 80)}' for ${(0,types/* asText */.e1)(proc.TIME)}s`);
+                parts.push(`running '${(0,core_text/* cut */.J)((0,types/* asText */.e1)(proc.INFO), 80)}' for ${(0,types/* asText */.e1)(proc.TIME)}s`);
         }
         return parts.join(', ');
     }

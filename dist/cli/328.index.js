@@ -38,7 +38,10 @@ function report(scope, line, kind, target, detail) {
 var postgres_parse = __webpack_require__(60469);
 // EXTERNAL MODULE: ./src/stages/migrate/sql/statements.ts
 var statements = __webpack_require__(10178);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(72020);
 ;// CONCATENATED MODULE: ./src/stages/migrate/sql/plpgsql.ts
+
 
 
 const obj = (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {});
@@ -73,7 +76,7 @@ async function walkPlpgsql(statement, scope, bodyLine, analyzeSqlText) {
         functions = await (0,postgres_parse/* parsePlpgsql */.T)(statement);
     }
     catch (error) {
-        report(scope, bodyLine, 'unparsed', '', `the PL/pgSQL body could not be compiled, so it cannot be shown to be safe: ${error.message.slice(0, 160)}`);
+        report(scope, bodyLine, 'unparsed', '', `the PL/pgSQL body could not be compiled, so it cannot be shown to be safe: ${(0,core_text/* cut */.J)(error.message, 160)}`);
         return;
     }
     const at = (lineno) => bodyLine + Math.max(1, lineno) - 1;
@@ -92,7 +95,7 @@ async function walkPlpgsql(statement, scope, bodyLine, analyzeSqlText) {
             const childLine = typeof c.lineno === 'number' ? c.lineno : here;
             const dynamic = dynamicQuery(key, c);
             if (dynamic) {
-                report(scope, at(childLine), 'dynamic-sql', '', `cannot be analysed: ${dynamicLabel(key)} ${str(dynamic.query).slice(0, 120)} runs SQL built at run time`);
+                report(scope, at(childLine), 'dynamic-sql', '', `cannot be analysed: ${dynamicLabel(key)} ${(0,core_text/* cut */.J)(str(dynamic.query), 120)} runs SQL built at run time`);
                 continue;
             }
             if (key === 'PLpgSQL_expr') {
@@ -112,6 +115,7 @@ async function walkPlpgsql(statement, scope, bodyLine, analyzeSqlText) {
 // EXTERNAL MODULE: ./src/stages/migrate/sql/type-change.ts
 var type_change = __webpack_require__(10709);
 ;// CONCATENATED MODULE: ./src/stages/migrate/sql/analyze-postgres.ts
+
 
 
 
@@ -419,7 +423,7 @@ async function analyzeSqlText(text, scope, line) {
         parsed = await (0,postgres_parse.parsePostgres)(text);
     }
     catch (error) {
-        report(scope, line, 'unparsed', '', `the SQL parser could not read this: ${error.message.slice(0, 160)}`);
+        report(scope, line, 'unparsed', '', `the SQL parser could not read this: ${(0,core_text/* cut */.J)(error.message, 160)}`);
         return;
     }
     for (const statement of parsed.statements) {

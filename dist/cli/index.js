@@ -1677,9 +1677,12 @@ function asServiceError(error, context = {}) {
             return new ServiceError(`${DATABASE_ACCESS[code]} (${code})`, 'Check the user, password and database name in the database URL.', context.input ?? 'database-url', { cause: error });
         }
     }
-    // pg's own messages for a connection it cannot set up (no code on these).
+    // pg's own messages for a connection it cannot set up, and fetch's for a port it will not use
+    // (1, 21, 22, 25…: the WHATWG "bad ports"), have no code.
     for (const e of chain(error)) {
         const message = typeof e.message === 'string' ? e.message : '';
+        if (message === 'bad port')
+            return new ServiceError(`cannot reach ${service}: its address has a port that fetch refuses to use ("bad port")`, 'Check the port in the address: a server is never meant to be reached on it.', context.input, { cause: error });
         if (/^SASL: .*password must be a string/.test(message))
             return new ServiceError('the database wants a password and none was given', 'Put the password in the database URL (postgres://user:password@host/db).', context.input ?? 'database-url', { cause: error });
         if (/^The server does not support SSL connections/.test(message))
@@ -7025,20 +7028,49 @@ const MAX_RATE_LIMIT_WAIT_SECONDS = 15 * 60;
 function apiUrlFromEnv(env = process.env) {
     return (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
 }
+/**
+ * fetch, saying each attempt that fails for the server's or the network's sake: the retry plugin
+ * tries up to 3 more times over 14 s, silently, and the log must not look hung meanwhile. It sits
+ * under the retry plugin (Octokit calls it once per attempt), where no hook can.
+ */
+function fetchSayingFailures(logger, retries) {
+    const where = (input) => (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).replace(/\?.*$/, '');
+    const note = `retried up to ${retries} time${retries === 1 ? '' : 's'}`;
+    return async (input, init) => {
+        try {
+            const response = await fetch(input, init);
+            if (response.status >= 500)
+                logger.info(`GitHub API ${init?.method ?? 'GET'} ${where(input)} answered ${response.status} (${note})`);
+            return response;
+        }
+        catch (error) {
+            const cause = error.cause;
+            const why = typeof cause?.code === 'string'
+                ? cause.code
+                : typeof cause?.message === 'string'
+                    ? cause.message
+                    : error.message;
+            logger.info(`GitHub API ${init?.method ?? 'GET'} ${where(input)} failed: ${why} (${note})`);
+            throw error;
+        }
+    };
+}
 /** The one way shipkit talks to GitHub. */
 function createOctokit(options) {
     const { logger } = options;
+    const retries = options.retries ?? 3;
     return new ShipkitOctokitClass({
         auth: options.token,
         baseUrl: options.baseUrl ?? apiUrlFromEnv(),
         userAgent: version/* USER_AGENT */._,
+        request: { fetch: fetchSayingFailures(logger, retries) },
         log: {
             debug: (message) => logger.debug(message),
             info: (message) => logger.debug(message),
             warn: (message) => logger.warning(message),
             error: (message) => logger.error(message),
         },
-        retry: { doNotRetry: [...DO_NOT_RETRY], retries: options.retries ?? 3 },
+        retry: { doNotRetry: [...DO_NOT_RETRY], retries },
         throttle: {
             ...(options.throttleId ? { id: options.throttleId } : {}),
             onRateLimit: (retryAfter, request, _o, retryCount) => {
@@ -7349,6 +7381,25 @@ function runInfoFromEnv(env = process.env) {
     }
     set('shard', env.SHIPKIT_SHARD);
     return info;
+}
+
+
+/***/ }),
+
+/***/ 21631:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ gateValue)
+/* harmony export */ });
+/**
+ * A gate's required or actual value with its unit, as text (`80%`, `120 ms`): `count` and `rate`
+ * say what the number is, not a unit to print after it (`1`, not `1count`).
+ */
+function gateValue(value, unit) {
+    if (value === null || value === undefined)
+        return 'n/a';
+    return `${String(value)}${unit === undefined || unit === 'count' || unit === 'rate' ? '' : unit}`;
 }
 
 
@@ -10221,6 +10272,27 @@ function assertReportMatches(schema, report) {
  * and the root report action merges these files. Add fields; never change the meaning of one.
  */
 const REPORT_SCHEMA_VERSION = 1;
+
+
+/***/ }),
+
+/***/ 72020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ CUT_MARK),
+/* harmony export */   J: () => (/* binding */ cut)
+/* harmony export */ });
+/** Where a cut text ends: the redactor (./redact.ts) looks for it to take out a secret's cut start. */
+const CUT_MARK = '…';
+/**
+ * `text` cut to at most `max` characters, ending in `…` when cut. Every cut of text that may hold
+ * a secret (messages, output of tools, SQL) goes through here: the redactor runs on the finished
+ * outcome, after the cut, and finds a secret's first characters by the mark that follows them.
+ */
+function cut(text, max) {
+    return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}${CUT_MARK}`;
+}
 
 
 /***/ }),
@@ -16087,6 +16159,8 @@ function IsValueType(value) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -16094,260 +16168,6 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(74296);
-// EXTERNAL MODULE: ./src/core/markdown.ts
-var markdown = __nccwpck_require__(16706);
-// EXTERNAL MODULE: ./src/core/report/types.ts
-var types = __nccwpck_require__(71855);
-;// CONCATENATED MODULE: ./src/core/failure.ts
-
-
-
-function classifyFailure(error, signal, service) {
-    if ((0,errors/* isUserError */.iU)(error)) {
-        const e = error;
-        return {
-            kind: 'usage',
-            message: e.describe(),
-            ...(e.location.input ? { input: e.location.input } : {}),
-            ...(e.location.file ? { file: e.location.file } : {}),
-            ...(e.location.line ? { line: e.location.line } : {}),
-            exitCode: errors/* EXIT_USAGE */.Ri,
-        };
-    }
-    const serviceError = (0,errors/* asServiceError */.CZ)(error, service ? { service: service.name, ...(service.input ? { input: service.input } : {}) } : {});
-    if (serviceError) {
-        return {
-            kind: 'service',
-            message: serviceError.message,
-            hint: serviceError.hint,
-            ...(serviceError.input ? { input: serviceError.input } : {}),
-            exitCode: errors/* EXIT_FAILED */.hj,
-        };
-    }
-    if (signal?.aborted)
-        return { kind: 'cancelled', message: 'the run was cancelled', exitCode: errors/* EXIT_FAILED */.hj };
-    const e = error instanceof Error ? error : new Error(String(error));
-    return {
-        kind: 'internal',
-        message: `internal error: ${e.message.split('\n')[0] ?? ''}`,
-        hint: 'This is a bug in shipkit; please report it with this log.',
-        stack: e.stack ?? e.message,
-        exitCode: errors/* EXIT_FAILED */.hj,
-    };
-}
-/** The one line a terminal or a step's log shows for a failure. */
-function describeFailure(failure) {
-    if (failure.kind === 'internal')
-        return `${failure.message}\n${failure.hint ?? ''}\n${failure.stack ?? ''}`.trimEnd();
-    if (failure.kind === 'service') {
-        const which = failure.input && !failure.message.includes(failure.input) ? ` (input '${failure.input}')` : '';
-        return `${failure.message}${which}. ${failure.hint ?? ''}`.trim();
-    }
-    return failure.message;
-}
-const HEADLINES = {
-    usage: 'did not run: a problem in the inputs',
-    service: 'failed: a server could not be reached',
-    cancelled: 'cancelled',
-    internal: 'failed: internal error',
-};
-/**
- * The outcome of a run that ended in an error: the report, outputs and summary are written all the
- * same, so a workflow reading them (and the PR comment) sees the failure rather than nothing.
- */
-function failureOutcome(stage, failure, startedAt, run, outputs = {}) {
-    const finishedAt = new Date();
-    const report = {
-        schemaVersion: types/* REPORT_SCHEMA_VERSION */.W,
-        stage: stage.name,
-        status: 'fail',
-        summary: failure.message,
-        startedAt: startedAt.toISOString(),
-        finishedAt: finishedAt.toISOString(),
-        durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
-        run,
-        gates: [],
-        warnings: [],
-        error: {
-            kind: failure.kind === 'cancelled' ? 'service' : failure.kind,
-            message: failure.message,
-            ...(failure.input ? { input: failure.input } : {}),
-            ...(failure.file ? { file: failure.file } : {}),
-            ...(failure.line ? { line: failure.line } : {}),
-            ...(failure.hint ? { hint: failure.hint } : {}),
-        },
-    };
-    // With a file, an annotation puts the error on its line; without one, the step's failure message
-    // (which the host sets) already says it, once.
-    const annotations = failure.file
-        ? [
-            {
-                level: 'error',
-                title: `shipkit ${stage.name}`,
-                message: describeFailure({ ...failure, stack: undefined }),
-                file: failure.file,
-                ...(failure.line ? { startLine: failure.line } : {}),
-            },
-        ]
-        : [];
-    const body = (0,markdown/* blocks */.Bv)(failure.message, failure.hint, failure.input ? `Input: ${(0,markdown/* code */.aY)(failure.input)}` : undefined);
-    return {
-        report,
-        outputs: { ...outputs },
-        summary: [
-            {
-                markdown: (0,markdown/* blocks */.Bv)(`### ❌ ${stage.title}: ${HEADLINES[failure.kind]}`, body, failure.stack ? (0,markdown/* fence */.EU)(failure.stack) : undefined),
-                priority: 0,
-            },
-        ],
-        comment: { headline: HEADLINES[failure.kind], body },
-        annotations,
-        text: describeFailure(failure),
-    };
-}
-
-// EXTERNAL MODULE: ./src/core/report/schema.ts + 14 modules
-var schema = __nccwpck_require__(29019);
-;// CONCATENATED MODULE: ./src/core/execute.ts
-
-
-
-/** Every string of the outcome, with the registered secrets taken out. */
-function redactOutcome(outcome, redactor) {
-    return redactor.redactDeep(outcome);
-}
-/**
- * One stage run as both hosts (the action entry and the CLI) do it: load, read options, run, check
- * the report against the stage's schema; on an error, the failure's own outcome. Never throws for
- * the stage's errors: the caller always has an outcome to publish.
- */
-async function executeStage(entry, inputs, ctx, redactor) {
-    const startedAt = new Date();
-    let stage;
-    try {
-        stage = await entry.load();
-        const options = stage.readOptions(inputs, ctx);
-        const outcome = await stage.run(options, ctx);
-        // A report that does not match its own schema is a shipkit bug: it fails here, with its stack.
-        (0,schema/* assertReportMatches */.w2)(stage.reportSchema, outcome.report);
-        const exitCode = outcome.report.status === 'fail' ? errors/* EXIT_FAILED */.hj : errors/* EXIT_OK */.Ij;
-        return { outcome: redactOutcome(outcome, redactor), exitCode };
-    }
-    catch (error) {
-        return failedExecution(entry, error, ctx, redactor, startedAt, stage?.failureOutputs, stage?.service);
-    }
-}
-/** The execution of a run that ended in `error` (also for errors the host meets before the stage runs). */
-function failedExecution(entry, error, ctx, redactor, startedAt = new Date(), outputs = {}, service) {
-    const failure = classifyFailure(error, ctx.signal, service);
-    const outcome = failureOutcome(entry, failure, startedAt, ctx.run, outputs);
-    (0,schema/* assertReportMatches */.w2)(schema/* BaseReportSchema */.bP, outcome.report);
-    return { outcome: redactOutcome(outcome, redactor), exitCode: failure.exitCode, failure };
-}
-
-// EXTERNAL MODULE: ./src/core/github/context-from-env.ts
-var context_from_env = __nccwpck_require__(74239);
-// EXTERNAL MODULE: ./src/core/inputs.ts
-var core_inputs = __nccwpck_require__(89114);
-;// CONCATENATED MODULE: ./src/core/redact.ts
-/**
- * The one place secrets are taken out of what shipkit writes. Every value registered here (the token,
- * `headers` values, database passwords, webhook URLs — anything an input marks secret) is replaced in
- * every channel before it leaves: PR comment, job summary, annotations, outputs, report JSON, log and
- * CLI text. The runner masks its log on its own (core.setSecret); the other channels are files and API
- * calls that it never sees, so they pass through here.
- */
-const REDACTED = '***';
-/** Shorter values would mangle ordinary text ("a", "1"); the runner does not mask them usefully either. */
-const MIN_SECRET_LENGTH = 3;
-class Redactor {
-    values = new Set();
-    pattern;
-    /** Registers a secret, and the forms it takes when written into a URL or a JSON string. */
-    add(value) {
-        if (value === undefined)
-            return;
-        const forms = new Set();
-        for (const part of [value, ...value.split(/\r?\n/)]) {
-            const v = part.trim();
-            if (v.length < MIN_SECRET_LENGTH)
-                continue;
-            forms.add(v);
-            forms.add(encodeURIComponent(v));
-            forms.add(JSON.stringify(v).slice(1, -1));
-        }
-        let added = false;
-        for (const f of forms) {
-            if (f.length >= MIN_SECRET_LENGTH && !this.values.has(f)) {
-                this.values.add(f);
-                added = true;
-            }
-        }
-        if (added)
-            this.pattern = undefined;
-    }
-    get size() {
-        return this.values.size;
-    }
-    /** `text` with every registered secret replaced by `***`. */
-    redact(text) {
-        if (this.values.size === 0 || text === '')
-            return text;
-        if (!this.pattern) {
-            // Longest first, so a secret that contains another is replaced whole.
-            const sorted = [...this.values].sort((a, b) => b.length - a.length);
-            this.pattern = new RegExp(sorted.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-        }
-        return text.replace(this.pattern, REDACTED);
-    }
-    /** A copy of `value` with every string in it (keys too) redacted. */
-    redactDeep(value) {
-        if (this.values.size === 0)
-            return value;
-        return this.walk(value);
-    }
-    walk(value) {
-        if (typeof value === 'string')
-            return this.redact(value);
-        if (Array.isArray(value))
-            return value.map((v) => this.walk(v));
-        if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-            const out = {};
-            for (const [k, v] of Object.entries(value))
-                out[this.redact(k)] = this.walk(v);
-            return out;
-        }
-        return value;
-    }
-}
-
-// EXTERNAL MODULE: ./src/core/report/build.ts
-var build = __nccwpck_require__(8366);
-;// CONCATENATED MODULE: ./src/core/report/saved-files.ts
-/** The name every file of a stage run starts with: `test`, or `test-2_4` for the shard `2/4`. */
-function savedBaseName(outcome) {
-    const { report } = outcome;
-    const shard = report.run.shard ? `-${report.run.shard.replace(/[^\w.-]+/g, '_')}` : '';
-    return `${report.stage}${shard}`;
-}
-/**
- * What a stage run saves for the root report action, as files of one folder: the report
- * (`<base>.json`), its annotations (`<base>.annotations.json`: the report action's check run carries
- * them all, beyond the 10 a step shows) and the stage's own files (`<base>.coverage.lcov`…). An
- * action uploads them as an artifact; the CLI writes them into `--report-dir`.
- */
-function savedFiles(outcome, redact) {
-    const base = savedBaseName(outcome);
-    return [
-        { name: `${base}.json`, data: `${JSON.stringify(outcome.report, null, 2)}\n` },
-        { name: `${base}.annotations.json`, data: `${JSON.stringify(outcome.annotations)}\n` },
-        // The stage's own files are made here, on demand, and were never redacted with the outcome.
-        ...(outcome.artifacts ?? []).map((f) => ({ name: `${base}.${f.name}`, data: redact(f.data()) })),
-    ];
-}
-
-// EXTERNAL MODULE: ./src/core/version.ts + 1 modules
-var version = __nccwpck_require__(74910);
 ;// CONCATENATED MODULE: ./src/generated/action-metadata.ts
 /** Every stage's action.yml, keyed by its directory (StageEntry.actionDir). */
 const ACTION_METADATA = {
@@ -17376,7 +17196,7 @@ const ACTION_METADATA = {
         "inputs": [
             {
                 "name": "reports",
-                "description": "Directory to read stage reports from (every report below it, with the files each saved beside it). Empty downloads this run's shipkit artifacts (shipkit-<stage>-<job>[-<shard>]), which stages upload in a matrix job (SHIPKIT_SHARD set) or with artifact true. In the job the stages ran in, their reports are in ${{ runner.temp }}/shipkit/reports (the test shards' coverage is merged only from artifacts or --report-dir folders).",
+                "description": "Directory to read stage reports from (every report below it, with the files each saved beside it). Empty downloads this run's shipkit artifacts (shipkit-<stage>-<job>[-<step>][-<shard>]), which stages upload in a matrix job (SHIPKIT_SHARD set) or with artifact true. In the job the stages ran in, their reports are in ${{ runner.temp }}/shipkit/reports (the test shards' coverage is merged only from artifacts or --report-dir folders).",
                 "required": false,
                 "default": ""
             },
@@ -17512,6 +17332,338 @@ const ACTION_METADATA = {
     },
 };
 
+// EXTERNAL MODULE: ./src/core/markdown.ts
+var markdown = __nccwpck_require__(16706);
+// EXTERNAL MODULE: ./src/core/report/types.ts
+var types = __nccwpck_require__(71855);
+;// CONCATENATED MODULE: ./src/core/failure.ts
+
+
+
+function classifyFailure(error, signal, service) {
+    if ((0,errors/* isUserError */.iU)(error)) {
+        const e = error;
+        return {
+            kind: 'usage',
+            message: e.describe(),
+            ...(e.location.input ? { input: e.location.input } : {}),
+            ...(e.location.file ? { file: e.location.file } : {}),
+            ...(e.location.line ? { line: e.location.line } : {}),
+            exitCode: errors/* EXIT_USAGE */.Ri,
+        };
+    }
+    const serviceError = (0,errors/* asServiceError */.CZ)(error, service ? { service: service.name, ...(service.input ? { input: service.input } : {}) } : {});
+    if (serviceError) {
+        return {
+            kind: 'service',
+            message: serviceError.message,
+            hint: serviceError.hint,
+            ...(serviceError.input ? { input: serviceError.input } : {}),
+            exitCode: errors/* EXIT_FAILED */.hj,
+        };
+    }
+    if (signal?.aborted)
+        return { kind: 'cancelled', message: 'the run was cancelled', exitCode: errors/* EXIT_FAILED */.hj };
+    const e = error instanceof Error ? error : new Error(String(error));
+    return {
+        kind: 'internal',
+        message: `internal error: ${e.message.split('\n')[0] ?? ''}`,
+        hint: 'This is a bug in shipkit; please report it with this log.',
+        stack: e.stack ?? e.message,
+        exitCode: errors/* EXIT_FAILED */.hj,
+    };
+}
+/** The one line a terminal or a step's log shows for a failure. */
+function describeFailure(failure) {
+    if (failure.kind === 'internal')
+        return `${failure.message}\n${failure.hint ?? ''}\n${failure.stack ?? ''}`.trimEnd();
+    if (failure.kind === 'service') {
+        const which = failure.input && !failure.message.includes(failure.input) ? ` (input '${failure.input}')` : '';
+        return `${failure.message}${which}. ${failure.hint ?? ''}`.trim();
+    }
+    return failure.message;
+}
+/**
+ * The outputs a workflow branches on, by the name every action.yml gives them, and what each says
+ * when the run ended in an error: it fails closed (`passed` is false, approve's `decision` is error).
+ */
+const FAIL_CLOSED = new Map([
+    ['passed', () => 'false'],
+    ['approved', () => 'false'],
+    ['decision', () => 'error'],
+    ['status', (status) => status],
+]);
+/**
+ * The fail-closed outputs of a run that ended in an error, for those of them the action declares
+ * (`declared`: its action.yml's outputs). `status` is the failed report's status. Known without
+ * loading the stage, so an error the host meets first (an invalid `comment`) sets them too.
+ */
+function failureOutputs(declared, status) {
+    const outputs = {};
+    for (const { name } of declared) {
+        const value = FAIL_CLOSED.get(name);
+        if (value)
+            outputs[name] = value(status);
+    }
+    return outputs;
+}
+const HEADLINES = {
+    usage: 'did not run: a problem in the inputs',
+    service: 'failed: a server could not be reached',
+    cancelled: 'cancelled',
+    internal: 'failed: internal error',
+};
+/**
+ * The outcome of a run that ended in an error: the report, outputs and summary are written all the
+ * same, so a workflow reading them (and the PR comment) sees the failure rather than nothing.
+ */
+function failureOutcome(stage, failure, startedAt, run, outputs = {}) {
+    const finishedAt = new Date();
+    const report = {
+        schemaVersion: types/* REPORT_SCHEMA_VERSION */.W,
+        stage: stage.name,
+        status: 'fail',
+        summary: failure.message,
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
+        run,
+        gates: [],
+        warnings: [],
+        error: {
+            kind: failure.kind === 'cancelled' ? 'service' : failure.kind,
+            message: failure.message,
+            ...(failure.input ? { input: failure.input } : {}),
+            ...(failure.file ? { file: failure.file } : {}),
+            ...(failure.line ? { line: failure.line } : {}),
+            ...(failure.hint ? { hint: failure.hint } : {}),
+        },
+    };
+    // With a file, an annotation puts the error on its line; without one, the step's failure message
+    // (which the host sets) already says it, once.
+    const annotations = failure.file
+        ? [
+            {
+                level: 'error',
+                title: `shipkit ${stage.name}`,
+                message: describeFailure({ ...failure, stack: undefined }),
+                file: failure.file,
+                ...(failure.line ? { startLine: failure.line } : {}),
+            },
+        ]
+        : [];
+    const body = (0,markdown/* blocks */.Bv)(failure.message, failure.hint, failure.input ? `Input: ${(0,markdown/* code */.aY)(failure.input)}` : undefined);
+    return {
+        report,
+        outputs: { ...outputs },
+        summary: [
+            {
+                markdown: (0,markdown/* blocks */.Bv)(`### ❌ ${stage.title}: ${HEADLINES[failure.kind]}`, body, failure.stack ? (0,markdown/* fence */.EU)(failure.stack) : undefined),
+                priority: 0,
+            },
+        ],
+        comment: { headline: HEADLINES[failure.kind], body },
+        annotations,
+        text: describeFailure(failure),
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/report/schema.ts + 14 modules
+var schema = __nccwpck_require__(29019);
+;// CONCATENATED MODULE: ./src/core/execute.ts
+
+
+
+
+/** Every string of the outcome, with the registered secrets taken out. */
+function redactOutcome(outcome, redactor) {
+    return redactor.redactDeep(outcome);
+}
+/**
+ * One stage run as both hosts (the action entry and the CLI) do it: load, read options, run, check
+ * the report against the stage's schema; on an error, the failure's own outcome. Never throws for
+ * the stage's errors: the caller always has an outcome to publish.
+ */
+async function executeStage(entry, inputs, ctx, redactor, declaredOutputs) {
+    const startedAt = new Date();
+    let stage;
+    try {
+        stage = await entry.load();
+        const options = stage.readOptions(inputs, ctx);
+        const outcome = await stage.run(options, ctx);
+        // A report that does not match its own schema is a shipkit bug: it fails here, with its stack.
+        (0,schema/* assertReportMatches */.w2)(stage.reportSchema, outcome.report);
+        const exitCode = outcome.report.status === 'fail' ? errors/* EXIT_FAILED */.hj : errors/* EXIT_OK */.Ij;
+        return { outcome: redactOutcome(outcome, redactor), exitCode };
+    }
+    catch (error) {
+        return failedExecution(entry, error, ctx, redactor, {
+            startedAt,
+            ...(stage ? { stage } : {}),
+            ...(declaredOutputs ? { declaredOutputs } : {}),
+        });
+    }
+}
+/**
+ * The execution of a run that ended in `error` (also for errors the host meets before the stage
+ * loads). The outputs a workflow branches on fail closed: `passed=false`, `status`, approve's
+ * `approved=false` and `decision=error`, for those the action declares, plus the stage's own.
+ */
+function failedExecution(entry, error, ctx, redactor, { startedAt = new Date(), stage, declaredOutputs } = {}) {
+    const failure = classifyFailure(error, ctx.signal, stage?.service);
+    const declared = declaredOutputs ?? ACTION_METADATA[entry.actionDir]?.outputs ?? [];
+    const outcome = failureOutcome(entry, failure, startedAt, ctx.run, stage?.failureOutputs);
+    outcome.outputs = { ...failureOutputs(declared, outcome.report.status), ...outcome.outputs };
+    (0,schema/* assertReportMatches */.w2)(schema/* BaseReportSchema */.bP, outcome.report);
+    return { outcome: redactOutcome(outcome, redactor), exitCode: failure.exitCode, failure };
+}
+
+// EXTERNAL MODULE: ./src/core/github/context-from-env.ts
+var context_from_env = __nccwpck_require__(74239);
+// EXTERNAL MODULE: ./src/core/inputs.ts
+var core_inputs = __nccwpck_require__(89114);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(72020);
+;// CONCATENATED MODULE: ./src/core/redact.ts
+/**
+ * The one place secrets are taken out of what shipkit writes. Every value registered here (the token,
+ * `headers` values, database passwords, webhook URLs — anything an input marks secret) is replaced in
+ * every channel before it leaves: PR comment, job summary, annotations, outputs, report JSON, log and
+ * CLI text. The runner masks its log on its own (core.setSecret); the other channels are files and API
+ * calls that it never sees, so they pass through here.
+ */
+
+
+const REDACTED = '***';
+/** Shorter values would mangle ordinary text ("a", "1"); the runner does not mask them usefully either. */
+const MIN_SECRET_LENGTH = 3;
+/**
+ * What shipkit writes where it cuts a long text (`cut` in ./text.ts), and `...`, which smoke's
+ * expectations and many tools write. A secret cut there leaves its first characters behind, which
+ * `redact` takes out too: from this many on (fewer would also hide ordinary words before an ellipsis).
+ */
+const CUT_MARKERS = [core_text/* CUT_MARK */.H, '...'];
+const MIN_CUT_PREFIX = 4;
+class Redactor {
+    values = new Set();
+    pattern;
+    /**
+     * Registers a secret, and the forms it takes when written into a URL, a JSON string, or markdown
+     * (escaped as inline text or as a table cell: `pw-s_1` is written `pw\-s\_1` there).
+     */
+    add(value) {
+        if (value === undefined)
+            return;
+        const forms = new Set();
+        for (const part of [value, ...value.split(/\r?\n/)]) {
+            const v = part.trim();
+            if (v.length < MIN_SECRET_LENGTH)
+                continue;
+            forms.add(v);
+            forms.add(encodeURIComponent(v));
+            forms.add(JSON.stringify(v).slice(1, -1));
+            forms.add((0,markdown/* escapeText */.X1)(v));
+            forms.add((0,markdown/* escapeCell */.kq)(v));
+        }
+        let added = false;
+        for (const f of forms) {
+            if (f.length >= MIN_SECRET_LENGTH && !this.values.has(f)) {
+                this.values.add(f);
+                added = true;
+            }
+        }
+        if (added)
+            this.pattern = undefined;
+    }
+    get size() {
+        return this.values.size;
+    }
+    /**
+     * `text` with every registered secret replaced by `***`, and the start of one that a cut left
+     * just before a cut marker (`…`, `...`).
+     */
+    redact(text) {
+        if (this.values.size === 0 || text === '')
+            return text;
+        if (!this.pattern) {
+            // Longest first, so a secret that contains another is replaced whole.
+            const sorted = [...this.values].sort((a, b) => b.length - a.length);
+            this.pattern = new RegExp(sorted.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+        }
+        const out = text.replace(this.pattern, REDACTED);
+        return CUT_MARKERS.some((m) => out.includes(m)) ? this.redactCutStarts(out) : out;
+    }
+    /** Before each cut marker: the longest run of text that a secret starts with (MIN_CUT_PREFIX or more). */
+    redactCutStarts(text) {
+        let out = '';
+        let from = 0;
+        for (let at = 0; at < text.length; at++) {
+            if (!CUT_MARKERS.some((m) => text.startsWith(m, at)))
+                continue;
+            let longest = 0;
+            for (const secret of this.values) {
+                for (let k = Math.min(secret.length - 1, at - from); k >= MIN_CUT_PREFIX && k > longest; k--) {
+                    if (text.startsWith(secret.slice(0, k), at - k)) {
+                        longest = k;
+                        break;
+                    }
+                }
+            }
+            if (longest > 0) {
+                out += `${text.slice(from, at - longest)}${REDACTED}`;
+                from = at;
+            }
+        }
+        return out + text.slice(from);
+    }
+    /** A copy of `value` with every string in it (keys too) redacted. */
+    redactDeep(value) {
+        if (this.values.size === 0)
+            return value;
+        return this.walk(value);
+    }
+    walk(value) {
+        if (typeof value === 'string')
+            return this.redact(value);
+        if (Array.isArray(value))
+            return value.map((v) => this.walk(v));
+        if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+            const out = {};
+            for (const [k, v] of Object.entries(value))
+                out[this.redact(k)] = this.walk(v);
+            return out;
+        }
+        return value;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/report/build.ts
+var build = __nccwpck_require__(8366);
+;// CONCATENATED MODULE: ./src/core/report/saved-files.ts
+/** The name every file of a stage run starts with: `test`, or `test-2_4` for the shard `2/4`. */
+function savedBaseName(outcome) {
+    const { report } = outcome;
+    const shard = report.run.shard ? `-${report.run.shard.replace(/[^\w.-]+/g, '_')}` : '';
+    return `${report.stage}${shard}`;
+}
+/**
+ * What a stage run saves for the root report action, as files of one folder: the report
+ * (`<base>.json`), its annotations (`<base>.annotations.json`: the report action's check run carries
+ * them all, beyond the 10 a step shows) and the stage's own files (`<base>.coverage.lcov`…). An
+ * action uploads them as an artifact; the CLI writes them into `--report-dir`.
+ */
+function savedFiles(outcome, redact) {
+    const base = savedBaseName(outcome);
+    return [
+        { name: `${base}.json`, data: `${JSON.stringify(outcome.report, null, 2)}\n` },
+        { name: `${base}.annotations.json`, data: `${JSON.stringify(outcome.annotations)}\n` },
+        // The stage's own files are made here, on demand, and were never redacted with the outcome.
+        ...(outcome.artifacts ?? []).map((f) => ({ name: `${base}.${f.name}`, data: redact(f.data()) })),
+    ];
+}
+
+// EXTERNAL MODULE: ./src/core/version.ts + 1 modules
+var version = __nccwpck_require__(74910);
 // EXTERNAL MODULE: ./src/stages/registry.ts
 var registry = __nccwpck_require__(40796);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -17833,7 +17985,10 @@ function commandHelp(stage, metadata) {
     ].join('\n');
 }
 
+// EXTERNAL MODULE: ./src/core/report/gate-value.ts
+var gate_value = __nccwpck_require__(21631);
 ;// CONCATENATED MODULE: ./src/cli/render-text.ts
+
 const MARK = { pass: '✔', fail: '✘', warn: '!' };
 /** Terminal output: the stage's own text, then every gate with required and actual values. */
 function renderText(outcome) {
@@ -17842,8 +17997,7 @@ function renderText(outcome) {
     if (report.gates.length > 0) {
         lines.push('Gates:');
         for (const g of report.gates) {
-            const unit = g.unit ?? '';
-            lines.push(`  ${g.passed ? MARK.pass : MARK.fail} ${g.name}: required ${String(g.required)}${unit}, actual ${g.actual === null ? 'n/a' : `${String(g.actual)}${unit}`}${g.detail ? ` (${g.detail})` : ''}`);
+            lines.push(`  ${g.passed ? MARK.pass : MARK.fail} ${g.name}: required ${(0,gate_value/* gateValue */.D)(g.required, g.unit)}, actual ${(0,gate_value/* gateValue */.D)(g.actual, g.unit)}${g.detail ? ` (${g.detail})` : ''}`);
         }
     }
     for (const w of report.warnings)
@@ -17921,6 +18075,7 @@ function terminalLogger(write, options = {}) {
 
 
 
+
 const defaultIo = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
@@ -17933,6 +18088,18 @@ async function writeReportDir(dir, execution, redactor) {
     await (0,promises_.mkdir)(dir, { recursive: true });
     for (const f of savedFiles(execution.outcome, (t) => redactor.redact(t)))
         await (0,promises_.writeFile)(external_node_path_default().join(dir, f.name), f.data);
+}
+/** `--root`, which must be an existing directory (as the action's working-directory). */
+function checkRoot(dir, value) {
+    let isDirectory;
+    try {
+        isDirectory = (0,external_node_fs_.statSync)(dir).isDirectory();
+    }
+    catch {
+        throw new errors/* UserError */.yo(`--root ${value}: no such directory`, { input: 'root' });
+    }
+    if (!isDirectory)
+        throw new errors/* UserError */.yo(`--root ${value}: not a directory`, { input: 'root' });
 }
 /** `shipkit <stage> [--input value …]`: the stage run as its action runs it, printed for a terminal. */
 async function runCli(argv, io = defaultIo, { stages, metadata } = run_cli_registry, env = process.env) {
@@ -17969,7 +18136,10 @@ async function runCli(argv, io = defaultIo, { stages, metadata } = run_cli_regis
     const redactor = new Redactor();
     redactor.add(env.GITHUB_TOKEN);
     const json = one(parsed, 'json') === 'true';
-    const cwd = external_node_path_default().resolve(one(parsed, 'root') ?? process.cwd());
+    const root = one(parsed, 'root');
+    const cwd = external_node_path_default().resolve(root ?? process.cwd());
+    // Where --report-dir is resolved: the root once it is known to exist, else the current directory.
+    let base = process.cwd();
     // Progress goes to stderr so that stdout carries only the report with --json.
     const logger = terminalLogger(io.stderr, { tty: io.isTTY === true, redact: (t) => redactor.redact(t) });
     const controller = new AbortController();
@@ -17977,11 +18147,15 @@ async function runCli(argv, io = defaultIo, { stages, metadata } = run_cli_regis
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     try {
-        const base = { run: (0,build/* runInfoFromEnv */.PB)(env), signal: controller.signal };
+        const common = { run: (0,build/* runInfoFromEnv */.PB)(env), signal: controller.signal };
+        const declared = actionMetadata ? { declaredOutputs: actionMetadata.outputs } : {};
         let execution;
         try {
+            if (root !== undefined)
+                checkRoot(cwd, root);
+            base = cwd;
             const ctx = {
-                ...base,
+                ...common,
                 cwd,
                 env,
                 logger,
@@ -17989,15 +18163,15 @@ async function runCli(argv, io = defaultIo, { stages, metadata } = run_cli_regis
                 host: cliHost(cwd, env),
             };
             const inputs = new core_inputs/* InputReader */.i_(flagSource(parsed, flags, (v) => redactor.add(v)));
-            execution = await executeStage(entry, inputs, ctx, redactor);
+            execution = await executeStage(entry, inputs, ctx, redactor, declared.declaredOutputs);
         }
         catch (error) {
-            execution = failedExecution(entry, error, base, redactor);
+            execution = failedExecution(entry, error, common, redactor, declared);
         }
         logger.end();
         const reportDir = one(parsed, 'report-dir');
         if (reportDir)
-            await writeReportDir(external_node_path_default().resolve(cwd, reportDir), execution, redactor);
+            await writeReportDir(external_node_path_default().resolve(base, reportDir), execution, redactor);
         const { outcome, failure } = execution;
         if (json)
             io.stdout(`${JSON.stringify(outcome.report, null, 2)}\n`);

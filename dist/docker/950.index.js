@@ -64,7 +64,11 @@ function savedFiles(outcome, redact) {
 
 
 
-/** A re-run job uploads the same name again: the service refuses, so the old one goes first. */
+/**
+ * A re-run job uploads the same name again: the service refuses, so the old one goes first. Matrix
+ * legs of one job share the name too unless each sets SHIPKIT_SHARD: in a first attempt a taken name
+ * can only be that, and the warning says so, since one leg's report then replaces another's.
+ */
 const isConflict = (error) => /conflict|409|already exists/i.test((0,errors/* errorMessage */.gJ)(error));
 /** Uploads the stage's saved files; a failure warns (the report action then misses this run and says so). */
 async function uploadStageArtifact(outcome, env, logger, redact) {
@@ -87,6 +91,9 @@ async function uploadStageArtifact(outcome, env, logger, redact) {
         catch (error) {
             if (!isConflict(error))
                 throw error;
+            // A re-run (attempt 2 on) replaces its own earlier upload; in a first attempt the name was taken by another leg.
+            if (Number(env.GITHUB_RUN_ATTEMPT ?? '1') <= 1)
+                logger.warning(`The artifact ${name} already exists: replaced. That is right when this job is re-run; if it runs as a matrix, set SHIPKIT_SHARD to each leg's name (for example \${{ matrix.target }}) so each leg keeps its own report.`);
             await client.deleteArtifact(name);
             await client.uploadArtifact(name, files, dir, { retentionDays: 7 });
         }

@@ -7,6 +7,25 @@ export const id = 453;
 export const ids = [453];
 export const modules = {
 
+/***/ 21631:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ gateValue)
+/* harmony export */ });
+/**
+ * A gate's required or actual value with its unit, as text (`80%`, `120 ms`): `count` and `rate`
+ * say what the number is, not a unit to print after it (`1`, not `1count`).
+ */
+function gateValue(value, unit) {
+    if (value === null || value === undefined)
+        return 'n/a';
+    return `${String(value)}${unit === undefined || unit === 'count' || unit === 'rate' ? '' : unit}`;
+}
+
+
+/***/ }),
+
 /***/ 2742:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -924,13 +943,16 @@ var build = __webpack_require__(8366);
 var types = __webpack_require__(71855);
 // EXTERNAL MODULE: ./src/core/markdown.ts
 var markdown = __webpack_require__(16706);
+// EXTERNAL MODULE: ./src/core/report/gate-value.ts
+var gate_value = __webpack_require__(21631);
 ;// CONCATENATED MODULE: ./src/stages/smoke/markdown.ts
+
 
 /** Failed checks shown open in the comment; the rest are in the table. */
 const SHOWN_FAILURES = 10;
 const mark = (passed) => (passed ? markdown/* STATUS_ICON */.tW.pass : markdown/* STATUS_ICON */.tW.fail);
 const ms = (value) => (value === null ? '–' : `${value} ms`);
-const actualOf = (g) => (g.actual === null ? 'n/a' : `${String(g.actual)}${g.unit ?? ''}`);
+const actualOf = (g) => (0,gate_value/* gateValue */.D)(g.actual, g.unit);
 /** Text from the user or the server, shown literally in a cell (a backtick stays a backtick). */
 const literal = (text) => ({ markdown: (0,markdown/* escapeText */.X1)(text) });
 function exitOf(r) {

@@ -66,6 +66,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var section = __webpack_require__(98762);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(74296);
+// EXTERNAL MODULE: ./src/core/github/octokit.ts
+var octokit = __webpack_require__(51434);
 // EXTERNAL MODULE: ./src/core/github/sticky-comment.ts + 2 modules
 var sticky_comment = __webpack_require__(47766);
 // EXTERNAL MODULE: ./src/core/notify.ts
@@ -74,6 +76,8 @@ var notify = __webpack_require__(85074);
 var build = __webpack_require__(8366);
 // EXTERNAL MODULE: ./src/stages/registry.ts
 var registry = __webpack_require__(40796);
+// EXTERNAL MODULE: ./src/stages/test-stage/report/annotations.ts
+var report_annotations = __webpack_require__(26224);
 ;// CONCATENATED MODULE: ./src/stages/report/badge.ts
 
 
@@ -119,7 +123,10 @@ async function writeBadge(file, pct) {
     await (0,promises_.writeFile)(file, badgeSvg('coverage', pct));
 }
 
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(72020);
 ;// CONCATENATED MODULE: ./src/stages/report/check-run.ts
+
 /** The Checks API takes at most 50 annotations a request; further ones go in updates (GitHub appends them). */
 const ANNOTATIONS_PER_REQUEST = 50;
 /** Limits of a check run's output fields, in characters. */
@@ -148,7 +155,7 @@ function checkAnnotations(annotations) {
             start_line: start,
             end_line: end,
             annotation_level: a.level === 'error' ? 'failure' : a.level,
-            message: a.message.slice(0, MESSAGE_LIMIT),
+            message: (0,core_text/* cut */.J)(a.message, MESSAGE_LIMIT),
         };
         // Columns are accepted only on a one-line annotation.
         if (start === end && a.startColumn !== undefined) {
@@ -156,7 +163,7 @@ function checkAnnotations(annotations) {
             out.end_column = Math.max(a.startColumn, a.endColumn ?? a.startColumn);
         }
         if (a.title)
-            out.title = a.title.slice(0, ANNOTATION_TITLE_LIMIT);
+            out.title = (0,core_text/* cut */.J)(a.title, ANNOTATION_TITLE_LIMIT);
         placed.push(out);
     }
     return { placed, unplaced };
@@ -169,7 +176,7 @@ function checkAnnotations(annotations) {
 async function publishCheckRun(github, input) {
     const { placed, unplaced } = checkAnnotations(input.annotations);
     const output = (batch) => ({
-        title: input.title.slice(0, TITLE_LIMIT),
+        title: (0,core_text/* cut */.J)(input.title, TITLE_LIMIT),
         summary: fit(input.summary),
         ...(input.text ? { text: fit(input.text) } : {}),
         ...(batch.length > 0 ? { annotations: batch } : {}),
@@ -239,6 +246,7 @@ var format = __webpack_require__(32781);
 
 
 
+
 /** What a stage saves beside its report `<base>.json`: `<base>.annotations.json` and its own files (`<base>.coverage.lcov`). */
 const ANNOTATIONS_SUFFIX = '.annotations.json';
 const SIDE_SUFFIXES = [ANNOTATIONS_SUFFIX, `.${format/* SHARD_JSON */.KP}`];
@@ -246,20 +254,58 @@ const SIDE_SUFFIXES = [ANNOTATIONS_SUFFIX, `.${format/* SHARD_JSON */.KP}`];
 const MAX_FILES = 20_000;
 const MAX_DEPTH = 8;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-async function walk(dir, depth, out) {
+/**
+ * Symlinks are followed (a `reports:` folder assembled from links to the downloaded artifacts must not
+ * come out empty); `visited` holds the real paths of the folders walked, so a link back up is walked once.
+ */
+async function walk(dir, depth, out, visited, input) {
     if (depth > MAX_DEPTH || out.length >= MAX_FILES)
         return;
+    const real = await (0,promises_.realpath)(dir);
+    if (visited.has(real))
+        return;
+    visited.add(real);
     const entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
         if (out.length >= MAX_FILES)
             return;
         const full = external_node_path_default().join(dir, e.name);
-        if (e.isDirectory() && !SKIPPED_DIRS.has(e.name))
-            await walk(full, depth + 1, out);
-        else if (e.isFile() && e.name.endsWith('.json') && !SIDE_SUFFIXES.some((s) => e.name.endsWith(s)))
+        let isDirectory = e.isDirectory();
+        let isFile = e.isFile();
+        if (e.isSymbolicLink()) {
+            const target = await (0,promises_.stat)(full).catch(() => undefined);
+            // A dangling link named as a stage saves its report is a report lost: said, not skipped.
+            if (!target && savedAsReport(full))
+                throw new errors/* UserError */.yo(`${full} is a shipkit report that is a broken symbolic link`, { input, file: full });
+            isDirectory = target?.isDirectory() ?? false;
+            isFile = target?.isFile() ?? false;
+        }
+        if (isDirectory && !SKIPPED_DIRS.has(e.name))
+            await walk(full, depth + 1, out, visited, input);
+        else if (isFile && e.name.endsWith('.json') && !SIDE_SUFFIXES.some((s) => e.name.endsWith(s)))
             out.push(full);
     }
+}
+/** The stages whose reports are read back: every one but this action's own. */
+const SAVING_STAGES = registry/* STAGES */.a.map((s) => s.name).filter((name) => name !== 'report');
+/**
+ * Whether `file` is where a stage saved its report, told without reading it: named
+ * `<stage>[-<shard>].json` (core/report/saved-files.ts) and either beside the annotations file saved
+ * with every report, or in the stage's artifact folder (`shipkit-<stage>-…`), where a partial upload may
+ * have left it alone. A checkout's own `test.json` or `test-results.json` is neither.
+ */
+function savedAsReport(file) {
+    const name = external_node_path_default().basename(file);
+    if (SIDE_SUFFIXES.some((s) => name.endsWith(s)))
+        return false;
+    const stage = SAVING_STAGES.find((s) => name === `${s}.json` || (name.startsWith(`${s}-`) && name.endsWith('.json') && /^[\w.-]+$/.test(name)));
+    if (!stage)
+        return false;
+    const base = file.slice(0, -'.json'.length);
+    if ((0,external_node_fs_.existsSync)(`${base}${ANNOTATIONS_SUFFIX}`))
+        return true;
+    return external_node_path_default().basename(external_node_path_default().dirname(file)).startsWith(`shipkit-${stage}-`);
 }
 const looksLikeReport = (doc) => typeof doc === 'object' && doc !== null && 'schemaVersion' in doc && 'stage' in doc && 'status' in doc;
 async function readAnnotations(file, input) {
@@ -281,15 +327,20 @@ async function readAnnotations(file, input) {
 }
 /**
  * Every stage report below `dir` (any depth: one folder per downloaded artifact, or the CLI's
- * `--report-dir` folders), with what each saved beside it. JSON files that are not shipkit reports
- * (package.json…) are skipped; a shipkit report that breaks its schema is the user's input gone
- * wrong and names the file. The report action's own reports are never read back.
+ * `--report-dir` folders, symlinks followed), with what each saved beside it. JSON files that are not
+ * shipkit reports (package.json…) are skipped; a shipkit report that breaks its schema, or a file saved
+ * as one that is not JSON at all (truncated), is the user's input gone wrong and names the file. The
+ * report action's own reports are never read back.
  */
 async function collectReports(dir, input = 'reports') {
     if (!(0,external_node_fs_.existsSync)(dir))
         throw new errors/* UserError */.yo(`the reports directory ${dir} does not exist`, { input });
+    if (!(await (0,promises_.stat)(dir)).isDirectory())
+        throw new errors/* UserError */.yo(`${dir} is not a directory: reports names the directory the stages saved their reports to`, {
+            input,
+        });
     const files = [];
-    await walk(dir, 0, files);
+    await walk(dir, 0, files, new Set(), input);
     const out = [];
     const seen = new Set();
     for (const file of files) {
@@ -297,8 +348,15 @@ async function collectReports(dir, input = 'reports') {
         try {
             doc = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
         }
-        catch {
-            continue;
+        catch (error) {
+            // A report cut short (a failed upload, a full disk) is a shard or stage gone missing: the
+            // verdict must not pass without it. Other JSON that cannot be parsed is none of ours.
+            if (!savedAsReport(file))
+                continue;
+            throw new errors/* UserError */.yo(`${file} is a shipkit report that is not valid JSON: ${error.message}`, {
+                input,
+                file,
+            });
         }
         if (!looksLikeReport(doc))
             continue;
@@ -340,8 +398,6 @@ var changed_lines = __webpack_require__(62130);
 var test_stage_event = __webpack_require__(95135);
 // EXTERNAL MODULE: ./src/stages/test-stage/gates.ts
 var test_stage_gates = __webpack_require__(70123);
-// EXTERNAL MODULE: ./src/stages/test-stage/report/annotations.ts
-var annotations = __webpack_require__(26224);
 // EXTERNAL MODULE: ./src/stages/test-stage/report/data.ts
 var data = __webpack_require__(42612);
 // EXTERNAL MODULE: ./src/stages/test-stage/report/markdown.ts
@@ -355,7 +411,7 @@ var results = __webpack_require__(18919);
 // EXTERNAL MODULE: ./src/stages/test-stage/coverage/coverage-set.ts
 var coverage_set = __webpack_require__(68283);
 // EXTERNAL MODULE: ./src/stages/test-stage/coverage/lcov.ts
-var lcov = __webpack_require__(11728);
+var coverage_lcov = __webpack_require__(11728);
 // EXTERNAL MODULE: ./src/stages/test-stage/coverage/report-file.ts
 var report_file = __webpack_require__(38421);
 // EXTERNAL MODULE: ./src/stages/test-stage/model.ts
@@ -371,6 +427,14 @@ var cases = __webpack_require__(4213);
 
 
 
+
+
+function lcovBeside(json) {
+    const suffix = `.${format/* SHARD_JSON */.KP}`;
+    return json.endsWith(suffix)
+        ? `${json.slice(0, -suffix.length)}.${format/* SHARD_LCOV */.yA}`
+        : external_node_path_default().join(external_node_path_default().dirname(json), format/* SHARD_LCOV */.yA);
+}
 async function readDocument(file, input) {
     let doc;
     try {
@@ -445,10 +509,13 @@ async function readShards(shards, opts = {}) {
         const doc = await readDocument(files.json, opts.input);
         if (doc.coverage) {
             anyCoverage = true;
-            if (files.lcov) {
-                const report = await (0,report_file/* openReport */.N)(files.lcov, process.cwd(), opts.input);
-                await (0,lcov/* parseLcov */.g)(report, set);
-            }
+            // The export always writes the lcov file with measured coverage: without it the shard's lines
+            // would be missing from the totals while the merge still counted the shard as merged.
+            const lcov = files.lcov ?? lcovBeside(files.json);
+            if (!(0,external_node_fs_.existsSync)(lcov))
+                throw new errors/* UserError */.yo(`${lcov} is missing: ${files.json} says the shard measured coverage, and its lines are in that file`, { input: opts.input, file: lcov });
+            const report = await (0,report_file/* openReport */.N)(lcov, process.cwd(), opts.input);
+            await (0,coverage_lcov/* parseLcov */.g)(report, set);
             overlayCoverage(set, doc, counted);
             for (const u of doc.coverage.unmatched) {
                 if (seenUnmatched.has(u.reported))
@@ -524,28 +591,56 @@ function gateOptions(shards, overrides, warnings) {
         options.base = base;
     return options;
 }
-/** `2/4` → 4; anything else → undefined. */
-function shardCount(label) {
+/** `2/4` → index 2 of 4; anything else → undefined. */
+function shardOf(label) {
     const m = label ? /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(label) : null;
-    return m ? Number(m[2]) : undefined;
+    return m ? { index: Number(m[1]), count: Number(m[2]) } : undefined;
 }
 /**
  * A gate on the shards themselves: labels of the form `i/N` say how many to expect, and a merge of
- * fewer (a shard that crashed before saving) must not pass as if its tests had run.
+ * fewer (a shard that crashed before saving) must not pass as if its tests had run. Each job's
+ * matrix is counted on its own: a complete `unit` matrix must not make up for an `e2e` short of one.
  */
-function shardsGate(labels) {
-    const counts = labels.map(shardCount).filter((n) => n !== undefined);
-    if (counts.length === 0)
+function shardsGate(shards) {
+    const byJob = new Map();
+    for (const s of shards) {
+        const parsed = shardOf(s.shard);
+        if (!parsed || s.shard === null)
+            continue;
+        const entry = byJob.get(s.job) ?? { labels: new Set(), indexes: new Set(), expected: 0 };
+        entry.labels.add(s.shard.replace(/\s+/g, ''));
+        entry.indexes.add(parsed.index);
+        entry.expected = Math.max(entry.expected, parsed.count);
+        byJob.set(s.job, entry);
+    }
+    if (byJob.size === 0)
         return undefined;
-    const expected = Math.max(...counts);
-    const got = new Set(labels.filter((l) => shardCount(l) !== undefined).map((l) => l?.replace(/\s+/g, ''))).size;
-    return {
-        name: 'shards',
-        passed: got >= expected,
-        required: expected,
-        actual: got,
-        detail: got >= expected ? `${got} of ${expected} shards merged` : `only ${got} of ${expected} shards saved their results`,
-    };
+    const jobs = [...byJob].map(([job, e]) => {
+        const missing = [];
+        for (let i = 1; i <= e.expected; i++)
+            if (!e.indexes.has(i))
+                missing.push(`${i}/${e.expected}`);
+        return { job, expected: e.expected, got: e.labels.size, missing };
+    });
+    const complete = (j) => j.got >= j.expected;
+    const expected = jobs.reduce((n, j) => n + j.expected, 0);
+    const got = jobs.reduce((n, j) => n + j.got, 0);
+    const passed = jobs.every(complete);
+    let detail;
+    if (jobs.length === 1) {
+        detail = passed ? `${got} of ${expected} shards merged` : `only ${got} of ${expected} shards saved their results`;
+    }
+    else {
+        const name = (j) => `job ${j.job ?? '(unnamed)'}`;
+        detail = passed
+            ? `${got} of ${expected} shards merged (${jobs.map((j) => `${name(j)}: ${j.got} of ${j.expected}`).join(', ')})`
+            : jobs
+                .filter((j) => !complete(j))
+                .map((j) => `${name(j)}: only ${j.got} of ${j.expected} shards saved their results` +
+                (j.missing.length > 0 ? ` (missing ${j.missing.join(', ')})` : ''))
+                .join('; ');
+    }
+    return { name: 'shards', passed, required: expected, actual: got, detail };
 }
 function headlineOf(r, shards) {
     const parts = [];
@@ -595,15 +690,24 @@ async function mergeTestShards(files, overrides, ctx) {
             baseline = { kind: 'missing', branch: base };
         }
     }
+    // Gated before the baseline is saved: a merge short of shards has lower totals, and as the
+    // baseline it would let every later `max-drop` check compare with a partial run.
+    const labels = merged.shards.map((s) => s.shard);
+    const shards = shardsGate(merged.shards);
     let baselineSaved;
     if (summary && event.pushBranch && event.pushBranch === event.defaultBranch && event.sha) {
-        try {
-            await (0,test_stage_baseline/* saveBaseline */.XY)(store, (0,test_stage_baseline/* baselineOf */.Bv)(summary, event.pushBranch, event.sha));
-            baselineSaved = { branch: event.pushBranch, sha: event.sha };
-            ctx.logger.info(`Saved the merged coverage baseline of '${event.pushBranch}' at ${event.sha.slice(0, 7)}`);
+        if (shards && !shards.passed) {
+            warnings.push(`the coverage baseline of '${event.pushBranch}' was not saved: ${shards.detail ?? 'shards are missing'}, and a baseline of part of the suite would skew later max-drop checks`);
         }
-        catch (error) {
-            warnings.push(`baseline of '${event.pushBranch}' could not be saved: ${error.message}`);
+        else {
+            try {
+                await (0,test_stage_baseline/* saveBaseline */.XY)(store, (0,test_stage_baseline/* baselineOf */.Bv)(summary, event.pushBranch, event.sha));
+                baselineSaved = { branch: event.pushBranch, sha: event.sha };
+                ctx.logger.info(`Saved the merged coverage baseline of '${event.pushBranch}' at ${event.sha.slice(0, 7)}`);
+            }
+            catch (error) {
+                warnings.push(`baseline of '${event.pushBranch}' could not be saved: ${error.message}`);
+            }
         }
     }
     const headline = (0,report_result/* headlineMetric */.lY)((merged.set?.sources ?? []).map((s) => s.format));
@@ -617,8 +721,6 @@ async function mergeTestShards(files, overrides, ctx) {
         diff,
         baseline,
     });
-    const labels = merged.shards.map((s) => s.shard);
-    const shards = shardsGate(labels);
     if (shards)
         gates.unshift(shards);
     const result = {
@@ -644,7 +746,7 @@ async function mergeTestShards(files, overrides, ctx) {
         headline: line,
         comment: (0,markdown/* commentSection */.ty)(result, line),
         summary: (0,markdown/* summarySections */.P2)(result, line),
-        annotations: (0,annotations/* annotationsOf */.I)(result),
+        annotations: (0,report_annotations/* annotationsOf */.I)(result),
         text: (0,report_text/* terminalText */.e)(result),
         shards: labels,
         warnings,
@@ -753,7 +855,14 @@ function reportText(rows, mergedText) {
 
 
 
-/** Artifacts the stages upload: `shipkit-<stage>-<job>[-<shard>]`. */
+
+
+/**
+ * Annotations of one kind (failed tests, uncovered changed lines) a check run gets at most: 20
+ * requests of the Checks API's 50. Beyond that a reviewer reads the summary, not the diff's margin.
+ */
+const CHECK_RUN_PER_LEVEL = 1000;
+/** Artifacts the stages upload: `shipkit-<stage>-<job>[-<step>][-<shard>]` (runtime/artifact-names.ts). */
 const ARTIFACT_PREFIX = 'shipkit-';
 const titleOf = (stage) => registry/* STAGES */.a.find((s) => s.name === stage)?.title ?? stage.charAt(0).toUpperCase() + stage.slice(1);
 async function reportsDirectory(options, ctx) {
@@ -815,6 +924,23 @@ async function writeMergedTestSection(merged, status, ctx) {
         ctx.logger.warning(`Could not write the merged test section of the PR comment: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
 }
+/**
+ * One line for a check run GitHub would not take, with what to check, as other service errors have:
+ * a refusal (403, or 404 for a token that cannot see the repository) is a missing permission; an
+ * unreachable API is the address.
+ */
+function checkRunProblem(error, github) {
+    const service = (0,errors/* asServiceError */.CZ)(error, { service: 'the GitHub API' });
+    if (!service)
+        return (0,errors/* errorMessage */.gJ)(error).split('\n')[0] ?? '';
+    const status = (0,octokit/* httpStatus */.nG)(error);
+    if (status === 403 || status === 404)
+        return `${service.message} — the token needs \`checks: write\` (the job's \`permissions:\`); a pull request from a fork gets a read-only token`;
+    // asServiceError's network and TLS failures: "cannot reach …", "cannot connect … securely".
+    if (service.message.startsWith('cannot '))
+        return `${service.message} — check GITHUB_API_URL (${github.octokit.request.endpoint.DEFAULTS.baseUrl})`;
+    return `${service.message} — ${service.hint}`;
+}
 function headSha(ctx) {
     const pr = ctx.github?.event.pull_request;
     const sha = pr?.head?.sha;
@@ -840,6 +966,11 @@ function previousRef(ctx) {
 async function runReport(options, ctx) {
     const startedAt = new Date();
     const warnings = [];
+    // Every warning reaches the log as well as the report.
+    const warn = (text) => {
+        warnings.push(text);
+        ctx.logger.warning(text);
+    };
     const dir = await reportsDirectory(options, ctx);
     const collected = await collectReports(dir);
     ctx.logger.info(`Found ${collected.length} stage report(s) in ${dir}`);
@@ -849,7 +980,8 @@ async function runReport(options, ctx) {
     if (withShards.length > 0) {
         const files = withShards.flatMap((c) => (c.shard ? [c.shard] : []));
         merged = await mergeTestShards(files, options.gates, ctx);
-        warnings.push(...merged.warnings.map((w) => `test: ${w}`));
+        for (const w of merged.warnings)
+            warn(`test: ${w}`);
     }
     const rows = [];
     const gates = [];
@@ -886,16 +1018,25 @@ async function runReport(options, ctx) {
     if (merged && mergedStatus && options.comment)
         await writeMergedTestSection(merged, mergedStatus, ctx);
     const status = (0,build/* statusOf */.c2)(gates, warnings);
-    const annotations = [...(merged?.annotations ?? []), ...plain.flatMap((c) => c.annotations)];
+    // The check run takes every annotation a step could not show (workflow commands show 10 of a
+    // kind, the merged test section keeps 50), up to CHECK_RUN_PER_LEVEL of each kind.
+    const annotations = [
+        ...(merged ? (0,report_annotations/* annotationsOf */.I)(merged.result, CHECK_RUN_PER_LEVEL) : []),
+        ...plain.flatMap((c) => c.annotations),
+    ];
+    const failures = merged?.result.tests?.failures.length ?? 0;
+    if (options.checkRun && failures > CHECK_RUN_PER_LEVEL)
+        warn(`the check run annotates the first ${CHECK_RUN_PER_LEVEL} of ${failures} failed tests; the summary lists them all`);
     const common = (0,build/* buildReport */.FK)({ stage: 'report', startedAt, run: ctx.run, gates, warnings, summary: '' });
-    const headline = reportHeadline(rows, status);
+    // What the check run says; the report's own headline and summary are made again once the last
+    // gate (a check run that could not be written) and warning are in.
+    const checkTitle = reportHeadline(rows, status, gates);
     let badge = null;
     if (options.badge) {
         const lead = merged?.result.coverage?.totals[merged.result.headline];
         await writeBadge(options.badge, lead?.pct);
         badge = options.badge;
     }
-    const summaryMarkdown = reportSummary(rows, gates, status, headline);
     let checkRun;
     const conclusion = conclusionOf(status);
     let previous;
@@ -906,7 +1047,7 @@ async function runReport(options, ctx) {
                 previous = await previousConclusion(ctx.github, options.checkName, ref);
             }
             catch (error) {
-                warnings.push(`the previous ${options.checkName} check run could not be read (notifying anyway): ${(0,errors/* errorMessage */.gJ)(error)}`);
+                warn(`the previous ${options.checkName} check run could not be read (notifying anyway): ${(0,errors/* errorMessage */.gJ)(error)}`);
             }
         }
     }
@@ -916,15 +1057,15 @@ async function runReport(options, ctx) {
         if (!ctx.github)
             ctx.logger.info('No check run: no GitHub token here');
         else if (!sha)
-            warnings.push('no check run: the commit is unknown (no GITHUB_SHA)');
+            warn('no check run: the commit is unknown (no GITHUB_SHA)');
         else {
             try {
                 checkRun = await publishCheckRun(ctx.github, {
                     name: options.checkName,
                     headSha: sha,
                     conclusion,
-                    title: headline,
-                    summary: summaryMarkdown,
+                    title: checkTitle,
+                    summary: reportSummary(rows, gates, status, checkTitle),
                     ...(merged ? { text: merged.summary.map((s) => s.markdown).join('\n\n') } : {}),
                     ...(ctx.run.url ? { detailsUrl: ctx.run.url } : {}),
                     annotations,
@@ -938,18 +1079,20 @@ async function runReport(options, ctx) {
                     passed: false,
                     required: 'written',
                     actual: null,
-                    detail: (0,errors/* errorMessage */.gJ)(error),
+                    detail: checkRunProblem(error, ctx.github),
                 });
             }
         }
     }
     let notification = 'off';
     if (options.notifyUrl) {
-        if (shouldNotify(options.notifyOn, status, conclusion, previous)) {
+        // The verdict as it stands now: a check run that could not be written has failed it.
+        const current = (0,build/* statusOf */.c2)(gates, warnings);
+        if (shouldNotify(options.notifyOn, current, conclusionOf(current), previous)) {
             const pull = ctx.github?.pullNumber;
             const repository = ctx.run.repository ?? (ctx.github ? `${ctx.github.owner}/${ctx.github.repo}` : undefined);
             const server = ctx.github?.serverUrl ?? 'https://github.com';
-            const message = notificationMessage(status, rows, {
+            const message = notificationMessage(current, rows, {
                 ...(repository ? { repository } : {}),
                 subject: pull !== undefined ? `pull request #${pull}` : (ctx.run.ref?.replace(/^refs\/heads\//, '') ?? ''),
                 ...(pull !== undefined && repository ? { subjectUrl: `${server}/${repository}/pull/${pull}` } : {}),
@@ -959,12 +1102,14 @@ async function runReport(options, ctx) {
             const problem = await (0,notify/* notify */.m)(options.notifyUrl, message);
             notification = problem ? 'failed' : 'sent';
             if (problem)
-                warnings.push(problem);
+                warn(problem);
         }
         else
             notification = 'skipped';
     }
     const finalStatus = (0,build/* statusOf */.c2)(gates, warnings);
+    const headline = reportHeadline(rows, finalStatus, gates);
+    const summaryMarkdown = reportSummary(rows, gates, finalStatus, headline);
     const report = {
         schemaVersion: common.schemaVersion,
         stage: 'report',
@@ -1008,13 +1153,21 @@ async function runReport(options, ctx) {
         text: reportText(rows, merged?.text),
     };
 }
-function reportHeadline(rows, status) {
-    if (rows.length === 0)
-        return 'no stage reports found';
+/** The verdict in one line: what blocks (failed stages, a check run that could not be written), or that all passed. */
+function reportHeadline(rows, status, gates) {
+    const checkRun = gates.find((g) => g.name === 'check-run' && !g.passed);
+    const problem = checkRun ? `the check run could not be written: ${checkRun.detail ?? 'unknown error'}` : undefined;
     const failed = rows.filter((r) => r.status === 'fail');
-    if (failed.length > 0)
-        return `blocked: ${failed.map((r) => (r.shard ? `${r.stage} (${r.shard})` : r.stage)).join(', ')} failed`;
-    return `${status === 'warn' ? 'ready, with warnings' : 'ready'}: ${rows.length} stage report${rows.length === 1 ? '' : 's'} passed`;
+    let base;
+    if (rows.length === 0)
+        base = 'no stage reports found';
+    else if (failed.length > 0)
+        base = `blocked: ${failed.map((r) => (r.shard ? `${r.stage} (${r.shard})` : r.stage)).join(', ')} failed`;
+    else if (problem)
+        return `blocked: ${problem}`;
+    else
+        base = `${status === 'warn' ? 'ready, with warnings' : 'ready'}: ${rows.length} stage report${rows.length === 1 ? '' : 's'} passed`;
+    return problem ? `${base}; ${problem}` : base;
 }
 
 

@@ -906,7 +906,7 @@ const dockerStage = {
     name: 'docker',
     reportSchema: DockerReport,
     readOptions: (inputs, ctx) => readDockerOptions(inputs, ctx.env, ctx.cwd),
-    run: async (options, ctx) => (await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(920), __webpack_require__.e(118), __webpack_require__.e(228), __webpack_require__.e(889), __webpack_require__.e(925)]).then(__webpack_require__.bind(__webpack_require__, 92925))).runDocker(options, ctx),
+    run: async (options, ctx) => (await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(920), __webpack_require__.e(118), __webpack_require__.e(454), __webpack_require__.e(889), __webpack_require__.e(931)]).then(__webpack_require__.bind(__webpack_require__, 42931))).runDocker(options, ctx),
     failureOutputs: { passed: 'false', pushed: 'false' },
 };
 

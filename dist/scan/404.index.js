@@ -2894,6 +2894,8 @@ class LineBatch {
 /* harmony export */ });
 /* unused harmony export MAX_ANNOTATIONS_PER_LEVEL */
 /* harmony import */ var _results_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18919);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72020);
+
 
 /**
  * GitHub shows at most 10 annotations of a kind per step and keeps 50 per job: beyond that they cost
@@ -2901,16 +2903,20 @@ class LineBatch {
  * and the JSON report list everything.
  */
 const MAX_ANNOTATIONS_PER_LEVEL = 50;
-/** Failing tests first (errors), then changed lines no test ran (warnings), one per range. */
-function annotationsOf(r) {
+/**
+ * Failing tests first (errors), then changed lines no test ran (warnings), one per range, at most
+ * `perLevel` of each: a step's workflow commands keep the default; the report action's check run,
+ * which the Checks API takes 50 a request, asks for more.
+ */
+function annotationsOf(r, perLevel = MAX_ANNOTATIONS_PER_LEVEL) {
     if (!r.options.annotate)
         return [];
     const out = [];
-    for (const c of (r.tests?.failures ?? []).slice(0, MAX_ANNOTATIONS_PER_LEVEL)) {
+    for (const c of (r.tests?.failures ?? []).slice(0, perLevel)) {
         const a = {
             level: 'error',
-            title: `Test failed: ${(0,_results_index_js__WEBPACK_IMPORTED_MODULE_0__/* .testTitle */ .XF)(c)}`.slice(0, 255),
-            message: (c.details ?? c.message ?? c.status).slice(0, 4000),
+            title: (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .J)(`Test failed: ${(0,_results_index_js__WEBPACK_IMPORTED_MODULE_0__/* .testTitle */ .XF)(c)}`, 255),
+            message: (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .J)(c.details ?? c.message ?? c.status, 4000),
         };
         if (c.file)
             a.file = c.file;
@@ -2922,7 +2928,7 @@ function annotationsOf(r) {
         let warnings = 0;
         for (const f of r.diff.coverage.files) {
             for (const range of f.uncovered) {
-                if (warnings++ >= MAX_ANNOTATIONS_PER_LEVEL)
+                if (warnings++ >= perLevel)
                     return out;
                 const what = range.start === range.end ? `Line ${range.start} is` : `Lines ${range.start}-${range.end} are`;
                 out.push({
@@ -3059,6 +3065,8 @@ function outputsOf(r, passed) {
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47326);
 /* harmony import */ var _results_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18919);
 /* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(44269);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(72020);
+
 
 
 
@@ -3187,7 +3195,7 @@ function failureItems(r, max, withWhere) {
     const items = f.slice(0, max).map((c) => {
         const where = withWhere && c.file ? ` (${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(`${c.file}${c.line ? `:${c.line}` : ''}`)})` : '';
         const msg = (c.message ?? '').trim();
-        return `${c.status === 'error' ? 'Error' : 'Failed'}: **${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)((0,_results_index_js__WEBPACK_IMPORTED_MODULE_2__/* .testTitle */ .XF)(c))}**${where}${msg ? ` — ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(msg.slice(0, 300))}` : ''}`;
+        return `${c.status === 'error' ? 'Error' : 'Failed'}: **${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)((0,_results_index_js__WEBPACK_IMPORTED_MODULE_2__/* .testTitle */ .XF)(c))}**${where}${msg ? ` — ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)((0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .cut */ .J)(msg, 300))}` : ''}`;
     });
     if (all > max)
         items.push(`… ${all - max} more (see the JSON report)`);
@@ -3737,7 +3745,10 @@ var xml_stream = __webpack_require__(76926);
 var report_file = __webpack_require__(38421);
 // EXTERNAL MODULE: ./src/stages/test-stage/coverage/detect.ts
 var detect = __webpack_require__(5851);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(72020);
 ;// CONCATENATED MODULE: ./src/stages/test-stage/results/junit.ts
+
 /** Failure text beyond this is cut: a 10 MB stack trace helps nobody and would cost memory. */
 const DETAILS_LIMIT = 64 * 1024;
 /**
@@ -3762,7 +3773,7 @@ function firstLine(text) {
             end = text.length;
         const line = text.slice(start, end).trim();
         if (line !== '')
-            return line.slice(0, 1000);
+            return (0,core_text/* cut */.J)(line, 1000);
         start = end + 1;
     }
     return undefined;
@@ -3773,6 +3784,26 @@ function seconds(value) {
     // Some writers group thousands ("1,234.5"); most write plain numbers, which skip the regex.
     const n = Number(value.includes(',') ? value.replace(/,/g, '') : value);
     return Number.isFinite(n) && n >= 0 ? Math.round(n * 1000) : undefined;
+}
+/** A class name that is a source file (vitest writes `classname="test/api.test.ts"`). */
+const SOURCE_FILE = /^[\w./@-]+\.(?:[cm]?[jt]sx?|py|rb|go|rs|java|kt|cs|php|swift|scala|ex|exs)$/;
+/**
+ * Where a failed case with no `file` or no `line` failed, from what the report does say: the class
+ * name when it is a file, and the first `<file>:<line>` of that file in the failure's text (vitest's
+ * `❯ test/api.test.ts:6:39`, pytest's `tests/test_api.py:6: AssertionError`), so the annotation
+ * lands on the line.
+ */
+function locateFailure(row) {
+    if (!row.file && row.classname && SOURCE_FILE.test(row.classname))
+        row.file = row.classname;
+    if (!row.file || row.line !== undefined)
+        return;
+    const text = `${row.message ?? ''}\n${row.details ?? ''}`;
+    const escaped = row.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const at = new RegExp(`(?:^|[\\s(/\\\\])${escaped}:(\\d+)`).exec(text);
+    const line = at ? Number(at[1]) : 0;
+    if (line > 0)
+        row.line = line;
 }
 /**
  * JUnit XML in its dialects: Surefire (with `flakyFailure`/`rerunFailure` reruns), jest-junit, vitest,
@@ -3837,7 +3868,11 @@ function junitHandler(cases) {
                 row.status = status === 'disabled' || status === 'skipped' || status === 'notrun' ? 'skipped' : 'passed';
                 row.classname = attrs.getShared('classname') || undefined;
                 row.file = file || undefined;
-                row.line = Number.isInteger(line) && line > 0 ? line : undefined;
+                // pytest writes its 0-based line numbers (`line="4"` for a `def` on line 5).
+                if (pytest && Number.isInteger(line) && line >= 0)
+                    row.line = line + 1;
+                else
+                    row.line = Number.isInteger(line) && line > 0 ? line : undefined;
                 row.durationMs = Number.isNaN(time) ? seconds(attrs.get('time')) : Math.round(time * 1000);
                 row.flaky = undefined;
                 row.reruns = undefined;
@@ -3884,6 +3919,8 @@ function junitHandler(cases) {
                     last.suite === row.suite;
                 if (again)
                     reruns += last.runs;
+                if (row.status === 'failed' || row.status === 'error')
+                    locateFailure(row);
                 // Surefire: flakyFailure without a final failure = passed on a rerun; with one, it simply failed.
                 row.flaky = row.status === 'passed' && (flakyMarks > 0 || (again && reruns > 0)) ? true : undefined;
                 row.reruns = reruns > 0 ? reruns : undefined;
@@ -3910,7 +3947,9 @@ function junitHandler(cases) {
         },
         text(text) {
             if (capture && capture.status !== 'passed' && capture.text.length < DETAILS_LIMIT) {
-                capture.text += text.slice(0, DETAILS_LIMIT - capture.text.length);
+                const room = DETAILS_LIMIT - capture.text.length;
+                // Cut with the mark the redactor looks for: a secret cut here must not leave its start.
+                capture.text += text.length > room ? `${text.slice(0, room)}${core_text/* CUT_MARK */.H}` : text;
             }
         },
     };

@@ -439,7 +439,20 @@ function readUrl(inputs) {
     if (!/^https?:\/\//i.test(raw) || !URL.canParse(raw)) {
         throw new errors/* UserError */.yo(`${inputs.source.label('url')} must be an http(s) URL, got '${raw}'`, { input: 'url' });
     }
-    return new URL(raw);
+    const url = new URL(raw);
+    // Credentials in the URL (https://user:password@host, or https://token@host) are a secret like a
+    // `headers` value: as the URL parser re-encodes them and as written.
+    const credential = url.password || url.username;
+    if (credential) {
+        inputs.source.mask(credential);
+        try {
+            inputs.source.mask(decodeURIComponent(credential));
+        }
+        catch {
+            // A stray % that is no escape: the URL keeps it as written, which is masked above.
+        }
+    }
+    return url;
 }
 function readMaxBody(inputs) {
     const text = inputs.string('max-body') ?? '10MB';

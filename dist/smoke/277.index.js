@@ -15,6 +15,8 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _split_statements_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(20309);
 /* harmony import */ var _type_change_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10709);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72020);
+
 
 
 const obj = (v) => (v !== null && typeof v === 'object' ? v : {});
@@ -71,7 +73,7 @@ async function analyzeStatement(ctx, text, line) {
             await analyzeText({ ...ctx, depth: ctx.depth + 1 }, inner, line);
             return;
         }
-        add('dynamic-sql', '', `cannot be analysed: ${text.slice(0, 120)} runs SQL built at run time`);
+        add('dynamic-sql', '', `cannot be analysed: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .cut */ .J)(text, 120)} runs SQL built at run time`);
         return;
     }
     if (SESSION_SET.test(text.trim()))
@@ -82,7 +84,7 @@ async function analyzeStatement(ctx, text, line) {
         stmt = Array.isArray(ast) ? ast[0] : ast;
     }
     catch (error) {
-        add('unparsed', '', `the SQL parser could not read this statement, so it cannot be shown to be safe: ${error.message.slice(0, 160)}`);
+        add('unparsed', '', `the SQL parser could not read this statement, so it cannot be shown to be safe: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .cut */ .J)(error.message, 160)}`);
         return;
     }
     const s = obj(stmt);

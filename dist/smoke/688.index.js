@@ -341,7 +341,10 @@ class CommentFeed {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __webpack_require__(72020);
 ;// CONCATENATED MODULE: ./src/stages/approve/deployment.ts
+
 
 
 /**
@@ -382,7 +385,7 @@ async function setDeploymentState(r, deploymentId, state, description, logUrl) {
         deployment_id: deploymentId,
         state,
         // GitHub refuses descriptions over 140 characters.
-        description: description.slice(0, 140),
+        description: (0,core_text/* cut */.J)(description, 140),
         ...(logUrl ? { log_url: logUrl } : {}),
     });
 }
@@ -1203,7 +1206,7 @@ async function failClosed(g, error) {
     await deploymentState(g, 'failure', 'The approval gate failed');
     if (!service)
         throw error;
-    g.ctx.logger.error(`the approval gate failed closed: ${service.describe()}`);
+    // Said once, by the outcome's annotation (its message and hint), not also here.
     return resultOf(g, 'error', {
         message: service.message,
         hint: service.hint,

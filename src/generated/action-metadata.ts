@@ -1028,7 +1028,7 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
     "inputs": [
       {
         "name": "reports",
-        "description": "Directory to read stage reports from (every report below it, with the files each saved beside it). Empty downloads this run's shipkit artifacts (shipkit-<stage>-<job>[-<shard>]), which stages upload in a matrix job (SHIPKIT_SHARD set) or with artifact true. In the job the stages ran in, their reports are in ${{ runner.temp }}/shipkit/reports (the test shards' coverage is merged only from artifacts or --report-dir folders).",
+        "description": "Directory to read stage reports from (every report below it, with the files each saved beside it). Empty downloads this run's shipkit artifacts (shipkit-<stage>-<job>[-<step>][-<shard>]), which stages upload in a matrix job (SHIPKIT_SHARD set) or with artifact true. In the job the stages ran in, their reports are in ${{ runner.temp }}/shipkit/reports (the test shards' coverage is merged only from artifacts or --report-dir folders).",
         "required": false,
         "default": ""
       },

@@ -134,13 +134,18 @@ describe('a 4-shard test matrix, then the report action', () => {
       conclusion: 'failure',
       title: 'blocked: test failed',
     });
-    // vitest's JUnit names no file for a case (only its classname): the failure is in the check's summary,
-    // and counted as an annotation the Checks API cannot place.
     expect(runs[0]?.summary).toMatch(/test: failed-tests/);
+    // vitest's JUnit names the file only as the case's class name, and the line only in the stack
+    // (`❯ test/x.test.js:7:17`): the failure is placed there.
+    expect(runs[0]?.annotations).toContainEqual(
+      expect.objectContaining({ annotation_level: 'failure', path: expect.stringMatching(/\.test\.[jt]s$/) }),
+    );
+    const placed = runs[0]?.annotations.find((a) => a.annotation_level === 'failure');
+    expect(placed?.start_line).toBeGreaterThan(0);
     const file = JSON.parse(readFileSync(report.outputs.report ?? '', 'utf8')) as {
       checkRun: { annotationsWithoutFile: number };
     };
-    expect(file.checkRun.annotationsWithoutFile).toBe(1);
+    expect(file.checkRun.annotationsWithoutFile).toBe(0);
     expect(report.outputs['check-run-url']).toMatch(/\/runs\/\d+$/);
   });
 

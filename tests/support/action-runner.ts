@@ -153,7 +153,8 @@ export function startBundle(name: string, options: RunBundleOptions = {}): Start
     LANG: 'C.UTF-8',
     CI: 'true',
     GITHUB_ACTIONS: 'true',
-    GITHUB_ACTION: name,
+    // What the runner sets for a `uses: <owner>/shipkit/<name>@v1` step without an `id`.
+    GITHUB_ACTION: '__owner_shipkit',
     GITHUB_ACTOR: options.actor ?? 'octocat',
     GITHUB_API_URL: options.apiUrl ?? 'http://127.0.0.1:9', // nothing listens there: a forgotten apiUrl fails fast
     GITHUB_SERVER_URL: 'https://github.com',
