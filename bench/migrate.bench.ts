@@ -100,9 +100,12 @@ export default async function (): Promise<BenchTable[]> {
   writeMigrations(dir);
   const hook = path.join(work, 'peak-hook.cjs');
   writeFileSync(hook, PEAK_HOOK);
-  const env = { ...process.env, GITHUB_ACTIONS: '' };
-  const shipkit = (url: string): Promise<Timed> =>
-    run(process.execPath, [CLI, 'migrate', '--dir', dir, '--database-url', url], work, env);
+  const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_ACTIONS: '' };
+  const shipkit = (url: string, withEnv: NodeJS.ProcessEnv = env): Promise<Timed> =>
+    run(process.execPath, [CLI, 'migrate', '--dir', dir, '--database-url', url], work, withEnv);
+  // This machine sets NODE_EXTRA_CA_CERTS, which makes every node process parse a CA bundle as it
+  // starts (~40 ms here); GitHub's runners set none. The no-op is measured both ways.
+  const { NODE_EXTRA_CA_CERTS: extraCerts, ...runnerEnv } = env;
   const peer = (url: string): Promise<Timed> =>
     run(golangMigrate ?? 'migrate', ['-path', dir, '-database', `${url}?sslmode=disable`, 'up'], work);
 
@@ -128,8 +131,13 @@ export default async function (): Promise<BenchTable[]> {
     // Nothing pending: what every deploy after the first costs.
     await shipkit(applied.shipkit); // warm the file cache for the bundle's chunks
     const floors = { node: [] as number[], cli: [] as number[], stage: [] as number[] };
+    const asOnRunner = { noop: [] as number[], node: [] as number[] };
     for (let i = 0; i < NOOP_RUNS; i++) {
       noop.shipkit.push((await shipkit(applied.shipkit)).ms);
+      if (extraCerts) {
+        asOnRunner.noop.push((await shipkit(applied.shipkit, runnerEnv)).ms);
+        asOnRunner.node.push((await run(process.execPath, ['-e', '0'], work, runnerEnv)).ms);
+      }
       if (golangMigrate) noop.peer.push((await peer(applied.peer)).ms);
       // Where the no-op's time goes: Node starting, the CLI loading, the stage's own work in a warm process.
       floors.node.push((await run(process.execPath, ['-e', '0'], work, env)).ms);
@@ -194,9 +202,25 @@ export default async function (): Promise<BenchTable[]> {
           floor('of which: node -e 0 (Node starting)', floors.node, noop.peer),
           floor('of which: shipkit --version (Node and the CLI loading)', floors.cli, noop.peer),
           floor('of which: the stage in a running process (no-op)', floors.stage, noop.peer),
+          ...(extraCerts
+            ? [
+                row(
+                  `no-op as on a runner: without this machine's NODE_EXTRA_CA_CERTS (${NOOP_RUNS} runs)`,
+                  asOnRunner.noop,
+                  noop.peer,
+                  NOOP_TARGET,
+                ),
+                floor('of which: node -e 0, as on a runner', asOnRunner.node, noop.peer),
+              ]
+            : []),
         ],
         notes: [
           'Wall time from spawn to exit of each command. shipkit: node dist/cli/index.js migrate (lock, history, checksums of every file, analysis of pending files, report); golang-migrate: migrate -path … up.',
+          ...(extraCerts
+            ? [
+                `This machine sets NODE_EXTRA_CA_CERTS (${extraCerts}): every node process then parses the CA bundle as it starts. GitHub's runners set none, so the no-op is also measured without it (golang-migrate reads no CA file for a plain connection).`,
+              ]
+            : []),
           golangMigrate
             ? `golang-migrate: ${golangMigrate}`
             : 'golang-migrate is not on PATH: .ci/setup/migrate.sh installs it.',
