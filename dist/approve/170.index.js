@@ -455,7 +455,7 @@ function readTestOptions(inputs) {
         testResults,
         pathMap: pm.entries,
         min,
-        pathThresholds: (0,thresholds/* parsePathThresholds */.H)(inputs.text('path-thresholds')),
+        pathThresholds: (0,thresholds/* parsePathThresholds */.H)(inputs.text('path-thresholds'), inputs.source.label('path-thresholds')),
         allowEmpty: inputs.bool('allow-empty', false),
         annotate: inputs.bool('annotate', true),
         requireBaseline: inputs.bool('require-baseline', false),
@@ -2592,7 +2592,19 @@ function percent(value, where) {
  *     src/services/**: 70
  *     src/utils/**: { lines: 80, branches: 60 }
  */
-function parsePathThresholds(text) {
+function parsePathThresholds(text, label = `input '${INPUT}'`) {
+    try {
+        return parse(text);
+    }
+    catch (error) {
+        // The messages below say what is wrong with the value; the label (`--path-thresholds` in the
+        // CLI) says which value.
+        if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${label}: ${error.message}`, error.location, { cause: error.cause });
+        throw error;
+    }
+}
+function parse(text) {
     if (text === undefined || text.trim() === '')
         return [];
     let doc;

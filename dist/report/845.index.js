@@ -46,6 +46,7 @@ function renderSection(meta, comment) {
 /* harmony export */   Ij: () => (/* binding */ EXIT_OK),
 /* harmony export */   Ri: () => (/* binding */ EXIT_USAGE),
 /* harmony export */   _7: () => (/* binding */ ServiceError),
+/* harmony export */   bH: () => (/* binding */ namesInput),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   hj: () => (/* binding */ EXIT_FAILED),
 /* harmony export */   iU: () => (/* binding */ isUserError),
@@ -62,9 +63,16 @@ class UserError extends Error {
     describe() {
         const { input, file, line, column } = this.location;
         const where = file ? `${file}${line ? `:${line}${column ? `:${column}` : ''}` : ''}: ` : '';
-        const which = input && !this.message.includes(input) ? ` (input '${input}')` : '';
+        const which = input && !namesInput(this.message, input) ? ` (input '${input}')` : '';
         return `${where}${this.message}${which}`;
     }
+}
+/**
+ * Whether a message already names the input as its label does (`input 'checks'`, `--checks`): a
+ * field path such as `checks[0].method` does not, though it contains the word.
+ */
+function namesInput(message, input) {
+    return message.includes(`'${input}'`) || message.includes(`--${input}`);
 }
 function isUserError(error) {
     return error instanceof UserError;
@@ -2407,7 +2415,7 @@ function describeFailure(failure) {
     if (failure.kind === 'internal')
         return `${failure.message}\n${failure.hint ?? ''}\n${failure.stack ?? ''}`.trimEnd();
     if (failure.kind === 'service') {
-        const which = failure.input && !failure.message.includes(failure.input) ? ` (input '${failure.input}')` : '';
+        const which = failure.input && !(0,errors/* namesInput */.bH)(failure.message, failure.input) ? ` (input '${failure.input}')` : '';
         return `${failure.message}${which}. ${failure.hint ?? ''}`.trim();
     }
     return failure.message;

@@ -42,7 +42,7 @@ function readReportOptions(inputs, cwd) {
     const gates = { min };
     const thresholds = inputs.text('path-thresholds');
     if (thresholds !== undefined)
-        gates.pathThresholds = (0,test_stage_thresholds/* parsePathThresholds */.H)(thresholds);
+        gates.pathThresholds = (0,test_stage_thresholds/* parsePathThresholds */.H)(thresholds, inputs.source.label('path-thresholds'));
     const minDiff = inputs.number('min-diff-coverage', pct);
     if (minDiff !== undefined)
         gates.minDiffCoverage = minDiff;
@@ -295,7 +295,19 @@ function percent(value, where) {
  *     src/services/**: 70
  *     src/utils/**: { lines: 80, branches: 60 }
  */
-function parsePathThresholds(text) {
+function parsePathThresholds(text, label = `input '${INPUT}'`) {
+    try {
+        return parse(text);
+    }
+    catch (error) {
+        // The messages below say what is wrong with the value; the label (`--path-thresholds` in the
+        // CLI) says which value.
+        if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${label}: ${error.message}`, error.location, { cause: error.cause });
+        throw error;
+    }
+}
+function parse(text) {
     if (text === undefined || text.trim() === '')
         return [];
     let doc;

@@ -29,9 +29,17 @@ export class UserError extends Error {
   describe(): string {
     const { input, file, line, column } = this.location;
     const where = file ? `${file}${line ? `:${line}${column ? `:${column}` : ''}` : ''}: ` : '';
-    const which = input && !this.message.includes(input) ? ` (input '${input}')` : '';
+    const which = input && !namesInput(this.message, input) ? ` (input '${input}')` : '';
     return `${where}${this.message}${which}`;
   }
+}
+
+/**
+ * Whether a message already names the input as its label does (`input 'checks'`, `--checks`): a
+ * field path such as `checks[0].method` does not, though it contains the word.
+ */
+export function namesInput(message: string, input: string): boolean {
+  return message.includes(`'${input}'`) || message.includes(`--${input}`);
 }
 
 export function isUserError(error: unknown): error is UserError {

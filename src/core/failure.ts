@@ -1,4 +1,12 @@
-import { asServiceError, EXIT_FAILED, EXIT_USAGE, isUserError, type ServiceError, type UserError } from './errors.js';
+import {
+  asServiceError,
+  EXIT_FAILED,
+  EXIT_USAGE,
+  isUserError,
+  namesInput,
+  type ServiceError,
+  type UserError,
+} from './errors.js';
 import { blocks, code, fence } from './markdown.js';
 import type { Annotation, StageOutcome } from './outcome.js';
 import { REPORT_SCHEMA_VERSION, type ReportStatus, type RunInfo, type StageReport } from './report/types.js';
@@ -64,7 +72,7 @@ export function classifyFailure(
 export function describeFailure(failure: Failure): string {
   if (failure.kind === 'internal') return `${failure.message}\n${failure.hint ?? ''}\n${failure.stack ?? ''}`.trimEnd();
   if (failure.kind === 'service') {
-    const which = failure.input && !failure.message.includes(failure.input) ? ` (input '${failure.input}')` : '';
+    const which = failure.input && !namesInput(failure.message, failure.input) ? ` (input '${failure.input}')` : '';
     return `${failure.message}${which}. ${failure.hint ?? ''}`.trim();
   }
   return failure.message;

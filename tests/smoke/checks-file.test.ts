@@ -74,7 +74,8 @@ describe('check file', () => {
   it('refuses an unknown field with its line and its path', () => {
     const e = refusal('checks:\n  - name: a\n    path: /\n    expect:\n      stauts: 200\n');
     expect(e.location).toMatchObject({ file: 'smoke/checks.yml', line: 5, input: 'checks' });
-    expect(e.describe()).toBe('smoke/checks.yml:5: checks[0].expect.stauts: is not a known field');
+    // The field path names a part of the file, not the input: the input is said too.
+    expect(e.describe()).toBe("smoke/checks.yml:5: checks[0].expect.stauts: is not a known field (input 'checks')");
   });
 
   it('refuses a bad status naming the allowed forms', () => {
@@ -87,14 +88,16 @@ describe('check file', () => {
 
   it('refuses wrong types, missing fields, duplicates, bad regexes and bad YAML with the line', () => {
     expect(refusal('checks:\n  - name: a\n    path: /\n    method: FETCH\n').describe()).toBe(
-      'smoke/checks.yml:4: checks[0].method: must be one of GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+      "smoke/checks.yml:4: checks[0].method: must be one of GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS (input 'checks')",
     );
-    expect(refusal('checks:\n  - path: /\n').describe()).toBe("smoke/checks.yml:2: checks[0]: 'name' is required");
+    expect(refusal('checks:\n  - path: /\n').describe()).toBe(
+      "smoke/checks.yml:2: checks[0]: 'name' is required (input 'checks')",
+    );
     expect(refusal('checks:\n  - name: a\n').describe()).toBe(
-      "smoke/checks.yml:2: checks[0]: needs exactly one of 'path' or 'url'",
+      "smoke/checks.yml:2: checks[0]: needs exactly one of 'path' or 'url' (input 'checks')",
     );
     expect(refusal('checks:\n  - name: a\n    path: /\n  - name: a\n    path: /b\n').describe()).toBe(
-      "smoke/checks.yml:4: checks[1].name: 'a' is already the name of checks[0]",
+      "smoke/checks.yml:4: checks[1].name: 'a' is already the name of checks[0] (input 'checks')",
     );
     expect(
       refusal("checks:\n  - name: a\n    path: /\n    expect:\n      body-matches: '(unclosed'\n").describe(),

@@ -83,7 +83,7 @@ describe('npx shipkit smoke', () => {
     const r = await cli(['smoke', '--url', url, '--checks', 'tests/smoke/fixtures/bad-checks.yml', '--root', root]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'shipkit smoke: tests/smoke/fixtures/bad-checks.yml:7: checks[1].expect.body-contain: is not a known field\n' +
+      "shipkit smoke: tests/smoke/fixtures/bad-checks.yml:7: checks[1].expect.body-contain: is not a known field (input 'checks')\n" +
         "Run 'shipkit smoke --help' for its options.\n",
     );
   });

@@ -200,7 +200,7 @@ describe('test action bundle', () => {
     // A user's mistake: exit 2, naming the input (issue 10).
     expect(run.exitCode).toBe(2);
     expect(run.annotations.find((a) => a.command === 'error')?.message).toBe(
-      "'src/**': unknown metric 'loops' (use lines, branches, functions, statements) (input 'path-thresholds')",
+      "input 'path-thresholds': 'src/**': unknown metric 'loops' (use lines, branches, functions, statements)",
     );
   });
 });

@@ -94,3 +94,13 @@ describe('shipkit test (CLI)', () => {
     expect(stdout).toContain('✔ test: pass');
   });
 });
+
+describe('usage errors name the flag', () => {
+  it('bad YAML in --path-thresholds says which flag, exit 2', async () => {
+    const { out, io } = capture();
+    const code = await runCli(['test', '--root', tempDir('bad-yaml'), '--path-thresholds', 'src/: ['], io);
+    expect(code).toBe(2);
+    expect(out.stderr + out.stdout).toMatch(/--path-thresholds: is not valid YAML/);
+    expect(out.stderr + out.stdout).not.toMatch(/shipkit test: is not valid YAML/);
+  });
+});

@@ -43,7 +43,8 @@ export function readReportOptions(inputs: InputReader, cwd: string): ReportOptio
   }
   const gates: GateOverrides = { min };
   const thresholds = inputs.text('path-thresholds');
-  if (thresholds !== undefined) gates.pathThresholds = parsePathThresholds(thresholds);
+  if (thresholds !== undefined)
+    gates.pathThresholds = parsePathThresholds(thresholds, inputs.source.label('path-thresholds'));
   const minDiff = inputs.number('min-diff-coverage', pct);
   if (minDiff !== undefined) gates.minDiffCoverage = minDiff;
   const maxDrop = inputs.number('max-drop', pct);

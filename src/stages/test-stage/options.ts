@@ -65,7 +65,7 @@ export function readTestOptions(inputs: InputReader): TestOptions {
     testResults,
     pathMap: pm.entries,
     min,
-    pathThresholds: parsePathThresholds(inputs.text('path-thresholds')),
+    pathThresholds: parsePathThresholds(inputs.text('path-thresholds'), inputs.source.label('path-thresholds')),
     allowEmpty: inputs.bool('allow-empty', false),
     annotate: inputs.bool('annotate', true),
     requireBaseline: inputs.bool('require-baseline', false),

@@ -26,7 +26,19 @@ function percent(value: unknown, where: string): number {
  *     src/services/**: 70
  *     src/utils/**: { lines: 80, branches: 60 }
  */
-export function parsePathThresholds(text: string | undefined): PathThreshold[] {
+export function parsePathThresholds(text: string | undefined, label = `input '${INPUT}'`): PathThreshold[] {
+  try {
+    return parse(text);
+  } catch (error) {
+    // The messages below say what is wrong with the value; the label (`--path-thresholds` in the
+    // CLI) says which value.
+    if (error instanceof UserError)
+      throw new UserError(`${label}: ${error.message}`, error.location, { cause: error.cause });
+    throw error;
+  }
+}
+
+function parse(text: string | undefined): PathThreshold[] {
   if (text === undefined || text.trim() === '') return [];
   let doc: unknown;
   try {
