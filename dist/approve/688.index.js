@@ -385,7 +385,7 @@ async function setDeploymentState(r, deploymentId, state, description, logUrl) {
         deployment_id: deploymentId,
         state,
         // GitHub refuses descriptions over 140 characters.
-        description: (0,core_text/* cut */.J)(description, 140),
+        description: (0,core_text/* cut */.Jj)(description, 140),
         ...(logUrl ? { log_url: logUrl } : {}),
     });
 }

@@ -774,7 +774,7 @@ function toolFailure(out) {
     if (typeof d.error !== 'object' || d.error === null)
         return undefined;
     const parts = [d.error.code, d.message, d.error.message, d.error.summary, d.error.detail].filter((p) => typeof p === 'string' && p.trim() !== '');
-    return (0,core_text/* cut */.J)(parts.join(': ').replace(/\s+/g, ' '), 300) || 'failed without a message';
+    return (0,core_text/* cut */.Jj)(parts.join(': ').replace(/\s+/g, ' '), 300) || 'failed without a message';
 }
 function tail(text, lines = 5) {
     return text.trim().split('\n').slice(-lines).join(' | ');

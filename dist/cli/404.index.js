@@ -2915,8 +2915,8 @@ function annotationsOf(r, perLevel = MAX_ANNOTATIONS_PER_LEVEL) {
     for (const c of (r.tests?.failures ?? []).slice(0, perLevel)) {
         const a = {
             level: 'error',
-            title: (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .J)(`Test failed: ${(0,_results_index_js__WEBPACK_IMPORTED_MODULE_0__/* .testTitle */ .XF)(c)}`, 255),
-            message: (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .J)(c.details ?? c.message ?? c.status, 4000),
+            title: (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)(`Test failed: ${(0,_results_index_js__WEBPACK_IMPORTED_MODULE_0__/* .testTitle */ .XF)(c)}`, 255),
+            message: (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)(c.details ?? c.message ?? c.status, 4000),
         };
         if (c.file)
             a.file = c.file;
@@ -3195,7 +3195,7 @@ function failureItems(r, max, withWhere) {
     const items = f.slice(0, max).map((c) => {
         const where = withWhere && c.file ? ` (${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(`${c.file}${c.line ? `:${c.line}` : ''}`)})` : '';
         const msg = (c.message ?? '').trim();
-        return `${c.status === 'error' ? 'Error' : 'Failed'}: **${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)((0,_results_index_js__WEBPACK_IMPORTED_MODULE_2__/* .testTitle */ .XF)(c))}**${where}${msg ? ` — ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)((0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .cut */ .J)(msg, 300))}` : ''}`;
+        return `${c.status === 'error' ? 'Error' : 'Failed'}: **${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)((0,_results_index_js__WEBPACK_IMPORTED_MODULE_2__/* .testTitle */ .XF)(c))}**${where}${msg ? ` — ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)((0,_core_text_js__WEBPACK_IMPORTED_MODULE_5__/* .cut */ .Jj)(msg, 300))}` : ''}`;
     });
     if (all > max)
         items.push(`… ${all - max} more (see the JSON report)`);
@@ -3773,7 +3773,7 @@ function firstLine(text) {
             end = text.length;
         const line = text.slice(start, end).trim();
         if (line !== '')
-            return (0,core_text/* cut */.J)(line, 1000);
+            return (0,core_text/* cut */.Jj)(line, 1000);
         start = end + 1;
     }
     return undefined;
@@ -3799,8 +3799,7 @@ function locateFailure(row) {
     if (!row.file || row.line !== undefined)
         return;
     const text = `${row.message ?? ''}\n${row.details ?? ''}`;
-    const escaped = row.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const at = new RegExp(`(?:^|[\\s(/\\\\])${escaped}:(\\d+)`).exec(text);
+    const at = new RegExp(`(?:^|[\\s(/\\\\])${(0,core_text/* escapeRegExp */.Nt)(row.file)}:(\\d+)`).exec(text);
     const line = at ? Number(at[1]) : 0;
     if (line > 0)
         row.line = line;
@@ -3949,7 +3948,7 @@ function junitHandler(cases) {
             if (capture && capture.status !== 'passed' && capture.text.length < DETAILS_LIMIT) {
                 const room = DETAILS_LIMIT - capture.text.length;
                 // Cut with the mark the redactor looks for: a secret cut here must not leave its start.
-                capture.text += text.length > room ? `${text.slice(0, room)}${core_text/* CUT_MARK */.H}` : text;
+                capture.text += text.length > room ? `${text.slice(0, room)}${core_text/* CUT_MARK */.Hj}` : text;
             }
         },
     };

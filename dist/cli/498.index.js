@@ -90,6 +90,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(74296);
+// EXTERNAL MODULE: ./src/core/redact.ts
+var redact = __webpack_require__(12258);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __webpack_require__(42463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -397,6 +399,7 @@ var thresholds = __webpack_require__(37521);
 
 
 
+
 const SIZE_UNITS = {
     '': 1,
     b: 1,
@@ -442,16 +445,8 @@ function readUrl(inputs) {
     const url = new URL(raw);
     // Credentials in the URL (https://user:password@host, or https://token@host) are a secret like a
     // `headers` value: as the URL parser re-encodes them and as written.
-    const credential = url.password || url.username;
-    if (credential) {
-        inputs.source.mask(credential);
-        try {
-            inputs.source.mask(decodeURIComponent(credential));
-        }
-        catch {
-            // A stray % that is no escape: the URL keeps it as written, which is masked above.
-        }
-    }
+    for (const form of (0,redact/* urlCredentialForms */.C9)(url.password || url.username))
+        inputs.source.mask(form);
     return url;
 }
 function readMaxBody(inputs) {

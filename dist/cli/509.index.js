@@ -678,7 +678,7 @@ async function trivyVersionOf(binary, ctx, input = 'trivy-path') {
     });
     const match = /^Version:\s*v?(\S+)/m.exec(result.stdout);
     if (result.code !== 0 || !match) {
-        throw new errors/* UserError */.yo(`${binary} --version did not report a Trivy version (exit ${result.code}): ${(0,core_text/* cut */.J)((result.stderr || result.stdout).trim(), 300)}`, { input });
+        throw new errors/* UserError */.yo(`${binary} --version did not report a Trivy version (exit ${result.code}): ${(0,core_text/* cut */.Jj)((result.stderr || result.stdout).trim(), 300)}`, { input });
     }
     return match[1];
 }

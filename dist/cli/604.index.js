@@ -19,6 +19,8 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74296);
+/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12258);
+
 
 
 /** The CLI's zero-setup default: an embedded PostgreSQL (PGlite) in the repository. */
@@ -28,13 +30,7 @@ function redactUrl(url) {
 }
 /** The password of a URL as written and decoded, so that each can be masked on its own. */
 function passwordsOf(url) {
-    try {
-        const p = new URL(url).password;
-        return p ? [...new Set([p, decodeURIComponent(p)])] : [];
-    }
-    catch {
-        return [];
-    }
+    return URL.canParse(url) ? (0,_core_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .urlCredentialForms */ .C9)(new URL(url).password) : [];
 }
 /** postgres://, mysql://, mariadb:// (anything but the embedded sqlite: and pglite: paths). */
 function isServerUrl(value) {

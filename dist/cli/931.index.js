@@ -18,8 +18,6 @@ __webpack_require__.d(__webpack_exports__, {
   runDocker: () => (/* binding */ runDocker)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
@@ -28,6 +26,8 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/directory.ts
+var directory = __webpack_require__(57644);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/core/user-command-env.ts
@@ -199,7 +199,7 @@ function lastWords(result) {
         .map((l) => l.trim())
         .filter((l) => l !== '' && !/^-+>?$/.test(l));
     const error = [...lines].reverse().find((l) => /error|denied|unauthorized|refused|failed|not found|no such/i.test(l));
-    return (0,core_text/* cut */.J)(error ?? lines.at(-1) ?? (result.spawnError?.message || `exit code ${result.code}`), 500);
+    return (0,core_text/* cut */.Jj)(error ?? lines.at(-1) ?? (result.spawnError?.message || `exit code ${result.code}`), 500);
 }
 /** A logger callback that folds a command's output into the log at debug or info level. */
 const logLines = (logger, level = 'info') => (line) => {
@@ -380,6 +380,8 @@ async function removeImages(engine, refs, ctx) {
         ctx.logger.debug(`${engine.program} image rm: ${lastWords(r)}`);
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path/posix"
 var posix_ = __webpack_require__(53916);
 var posix_default = /*#__PURE__*/__webpack_require__.n(posix_);
@@ -2937,30 +2939,20 @@ function sameLayers(built, remote, problems) {
     return same;
 }
 
+// EXTERNAL MODULE: ./src/stages/test-stage/paths/repo-files.ts
+var repo_files = __webpack_require__(10396);
 ;// CONCATENATED MODULE: ./src/stages/docker/repo-paths.ts
 
 
 
-
-const repo_paths_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 /**
  * Where the repository starts, which is where GitHub resolves an annotation's path from: git's top level
  * (a checkout into a `path:` is its own root), else GITHUB_WORKSPACE when it holds `cwd`, else `cwd`.
  */
 async function repositoryRoot(cwd, env) {
-    try {
-        // Bounded and without prompts: a hung git must not hang the stage for a path's sake.
-        const { stdout } = await repo_paths_run('git', ['rev-parse', '--show-toplevel'], {
-            cwd,
-            env: { ...env, GIT_TERMINAL_PROMPT: '0' },
-            timeout: 30_000,
-        });
-        if (stdout.trim() !== '')
-            return stdout.trim();
-    }
-    catch {
-        // Not a git work tree (or no git): the workspace, as the runner sees it.
-    }
+    const top = await (0,repo_files/* gitToplevel */.w)(cwd);
+    if (top)
+        return top;
     const workspace = env.GITHUB_WORKSPACE;
     if (workspace && !external_node_path_default().relative(workspace, cwd).startsWith('..'))
         return workspace;
@@ -3062,7 +3054,7 @@ function judgeScans(scans, settings, rules, now) {
 
 function checkContext(spec, cwd, multi) {
     const dir = external_node_path_default().resolve(cwd, spec.context);
-    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory())
+    if ((0,directory/* directoryProblem */.D)(dir))
         throw new errors/* UserError */.yo(`the build context '${spec.context}' is not a directory (looked in ${cwd})`, {
             input: multi ? 'builds' : 'context',
         });
@@ -3150,7 +3142,7 @@ async function runDocker(options, ctx, deps = {}) {
     const now = deps.now ?? (() => new Date());
     const startedAt = now();
     // Findings and annotations name files from the repository root, where GitHub resolves them.
-    const shown = await pathNamer(ctx.cwd, await repositoryRoot(ctx.cwd, (0,user_command_env/* userCommandEnv */.c)(ctx.env)));
+    const shown = await pathNamer(ctx.cwd, await repositoryRoot(ctx.cwd, ctx.env));
     const policy = await checkPolicies(options, ctx, shown);
     const gates = [];
     const pg = policyGate(policy, options);
@@ -3280,6 +3272,122 @@ function credentialLookup(options, env) {
             return { username: login.username, password: login.password };
         return dockerConfigCredentials(registry, env);
     };
+}
+
+
+/***/ }),
+
+/***/ 10396:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ listRepoFiles),
+/* harmony export */   w: () => (/* binding */ gitToplevel)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _walk_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83722);
+
+
+
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+/** Directories never worth walking for source files (and where a walk would explode). */
+const SKIP_DIRS = new Set([
+    '.git',
+    'node_modules',
+    '.venv',
+    'venv',
+    '__pycache__',
+    'vendor',
+    'dist',
+    'build',
+    'target',
+]);
+/** A walk stops here: a repository this big is a git repository, and git ls-files answers instead. */
+const MAX_WALKED_FILES = 200_000;
+/** Repository root via git, or undefined outside a git work tree. */
+async function gitToplevel(cwd) {
+    try {
+        const { stdout } = await run('git', ['rev-parse', '--show-toplevel'], { cwd });
+        const top = stdout.trim();
+        return top === '' ? undefined : top;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The repository's files: tracked and untracked-but-not-ignored from git (so generated sources
+ * count), or a bounded walk when `cwd` is not in a git work tree.
+ */
+async function listRepoFiles(cwd) {
+    const root = await gitToplevel(cwd);
+    if (root !== undefined) {
+        const { stdout } = await run('git', ['-c', 'core.quotePath=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+            cwd: root,
+            maxBuffer: 512 * 1024 * 1024,
+        });
+        const files = stdout.split('\0').filter((f) => f !== '');
+        return { root, files: [...new Set(files)], source: 'git' };
+    }
+    return { root: cwd, files: await walk(cwd), source: 'walk' };
+}
+async function walk(root) {
+    const out = [];
+    await (0,_walk_js__WEBPACK_IMPORTED_MODULE_2__/* .walkFiles */ .F)(root, {
+        skipDirs: SKIP_DIRS,
+        maxEntries: MAX_WALKED_FILES * 5,
+        onFile: (rel) => out.push(rel) < MAX_WALKED_FILES,
+    });
+    return out.sort();
+}
+
+
+/***/ }),
+
+/***/ 83722:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ walkFiles)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * The stage's one directory walker (report globs, the file list of a directory outside git): depth
+ * first, bounded in entries, unreadable directories skipped. Symlinked directories are not followed,
+ * so a link cycle cannot make it loop.
+ */
+async function walkFiles(root, options) {
+    const pending = [''];
+    let seen = 0;
+    while (pending.length > 0 && seen < options.maxEntries) {
+        const rel = pending.pop() ?? '';
+        let entries;
+        try {
+            entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, rel), { withFileTypes: true });
+        }
+        catch {
+            continue;
+        }
+        for (const e of entries) {
+            seen++;
+            const child = rel === '' ? e.name : `${rel}/${e.name}`;
+            if (e.isDirectory()) {
+                if (!options.skipDirs.has(e.name))
+                    pending.push(child);
+            }
+            else if (e.isFile() && options.onFile(child) === false) {
+                return;
+            }
+        }
+    }
 }
 
 

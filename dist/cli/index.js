@@ -1537,6 +1537,31 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
+/***/ 57644:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ directoryProblem)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * What keeps `dir` from being a working directory, if anything: the hosts (`working-directory`,
+ * `--root`), the report action (`reports`) and docker (`context`) each say it in their own words.
+ */
+function directoryProblem(dir) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory() ? undefined : 'not a directory';
+    }
+    catch {
+        return 'missing';
+    }
+}
+
+
+/***/ }),
+
 /***/ 74296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -7338,6 +7363,144 @@ function link(text, url) {
 
 /***/ }),
 
+/***/ 12258:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C9: () => (/* binding */ urlCredentialForms),
+/* harmony export */   pO: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony export REDACTED */
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16706);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(72020);
+/**
+ * The one place secrets are taken out of what shipkit writes. Every value registered here (the token,
+ * `headers` values, database passwords, webhook URLs — anything an input marks secret) is replaced in
+ * every channel before it leaves: PR comment, job summary, annotations, outputs, report JSON, log and
+ * CLI text. The runner masks its log on its own (core.setSecret); the other channels are files and API
+ * calls that it never sees, so they pass through here.
+ */
+
+
+const REDACTED = '***';
+/** Shorter values would mangle ordinary text ("a", "1"); the runner does not mask them usefully either. */
+const MIN_SECRET_LENGTH = 3;
+/**
+ * What shipkit writes where it cuts a long text (`cut` in ./text.ts), and `...`, which smoke's
+ * expectations and many tools write. A secret cut there leaves its first characters behind, which
+ * `redact` takes out too: from this many on (fewer would also hide ordinary words before an ellipsis).
+ */
+const CUT_MARKS = new RegExp(`${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeRegExp */ .Nt)(_text_js__WEBPACK_IMPORTED_MODULE_1__/* .CUT_MARK */ .Hj)}|\\.\\.\\.`, 'g');
+const MIN_CUT_PREFIX = 4;
+class Redactor {
+    values = new Set();
+    pattern;
+    /**
+     * Registers a secret, and the forms it takes when written into a URL, a JSON string, or markdown
+     * (escaped as inline text or as a table cell: `pw-s_1` is written `pw\-s\_1` there).
+     */
+    add(value) {
+        if (value === undefined)
+            return;
+        const forms = new Set();
+        for (const part of [value, ...value.split(/\r?\n/)]) {
+            const v = part.trim();
+            if (v.length < MIN_SECRET_LENGTH)
+                continue;
+            forms.add(v);
+            forms.add(encodeURIComponent(v));
+            forms.add(JSON.stringify(v).slice(1, -1));
+            forms.add((0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(v));
+            forms.add((0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .kq)(v));
+        }
+        let added = false;
+        for (const f of forms) {
+            if (f.length >= MIN_SECRET_LENGTH && !this.values.has(f)) {
+                this.values.add(f);
+                added = true;
+            }
+        }
+        if (added)
+            this.pattern = undefined;
+    }
+    get size() {
+        return this.values.size;
+    }
+    /**
+     * `text` with every registered secret replaced by `***`, and the start of one that a cut left
+     * just before a cut marker (`…`, `...`).
+     */
+    redact(text) {
+        if (this.values.size === 0 || text === '')
+            return text;
+        if (!this.pattern) {
+            // Longest first, so a secret that contains another is replaced whole.
+            const sorted = [...this.values].sort((a, b) => b.length - a.length);
+            this.pattern = new RegExp(sorted.map(_text_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeRegExp */ .Nt).join('|'), 'g');
+        }
+        return this.redactCutStarts(text.replace(this.pattern, REDACTED));
+    }
+    /** Before each cut mark: the longest run of text that a secret starts with (MIN_CUT_PREFIX or more). */
+    redactCutStarts(text) {
+        let out = '';
+        let from = 0;
+        // Only the marks are visited: a report's strings are walked here once a token is registered.
+        for (const mark of text.matchAll(CUT_MARKS)) {
+            const at = mark.index;
+            let longest = 0;
+            for (const secret of this.values) {
+                for (let k = Math.min(secret.length - 1, at - from); k >= MIN_CUT_PREFIX && k > longest; k--) {
+                    if (text.startsWith(secret.slice(0, k), at - k)) {
+                        longest = k;
+                        break;
+                    }
+                }
+            }
+            if (longest > 0) {
+                out += `${text.slice(from, at - longest)}${REDACTED}`;
+                from = at;
+            }
+        }
+        return out + text.slice(from);
+    }
+    /** A copy of `value` with every string in it (keys too) redacted. */
+    redactDeep(value) {
+        if (this.values.size === 0)
+            return value;
+        return this.walk(value);
+    }
+    walk(value) {
+        if (typeof value === 'string')
+            return this.redact(value);
+        if (Array.isArray(value))
+            return value.map((v) => this.walk(v));
+        if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+            const out = {};
+            for (const [k, v] of Object.entries(value))
+                out[this.redact(k)] = this.walk(v);
+            return out;
+        }
+        return value;
+    }
+}
+/**
+ * A credential taken from a URL (its password, or a token written as its user), as the URL writes it
+ * and decoded, so that each is masked on its own; a stray `%` that is no escape stays as written.
+ */
+function urlCredentialForms(credential) {
+    if (!credential)
+        return [];
+    try {
+        return [...new Set([credential, decodeURIComponent(credential)])];
+    }
+    catch {
+        return [credential];
+    }
+}
+
+
+/***/ }),
+
 /***/ 8366:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -10288,8 +10451,9 @@ const REPORT_SCHEMA_VERSION = 1;
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ CUT_MARK),
-/* harmony export */   J: () => (/* binding */ cut)
+/* harmony export */   Hj: () => (/* binding */ CUT_MARK),
+/* harmony export */   Jj: () => (/* binding */ cut),
+/* harmony export */   Nt: () => (/* binding */ escapeRegExp)
 /* harmony export */ });
 /** Where a cut text ends: the redactor (./redact.ts) looks for it to take out a secret's cut start. */
 const CUT_MARK = '…';
@@ -10300,6 +10464,10 @@ const CUT_MARK = '…';
  */
 function cut(text, max) {
     return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}${CUT_MARK}`;
+}
+/** `text` as a regular expression that matches exactly it. */
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 
@@ -10343,7 +10511,7 @@ const STAGES = [
         name: 'test',
         title: 'Test',
         actionDir: 'test',
-        load: async () => stage((await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(404), __nccwpck_require__.e(170)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1170))).testStage),
+        load: async () => stage((await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(404), __nccwpck_require__.e(161)]).then(__nccwpck_require__.bind(__nccwpck_require__, 79161))).testStage),
     },
     {
         name: 'scan',
@@ -16167,13 +16335,13 @@ function IsValueType(value) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/directory.ts
+var directory = __nccwpck_require__(57644);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(74296);
 ;// CONCATENATED MODULE: ./src/generated/action-metadata.ts
@@ -17530,121 +17698,8 @@ function failedExecution(entry, error, ctx, redactor, { startedAt = new Date(), 
 var context_from_env = __nccwpck_require__(74239);
 // EXTERNAL MODULE: ./src/core/inputs.ts
 var core_inputs = __nccwpck_require__(89114);
-// EXTERNAL MODULE: ./src/core/text.ts
-var core_text = __nccwpck_require__(72020);
-;// CONCATENATED MODULE: ./src/core/redact.ts
-/**
- * The one place secrets are taken out of what shipkit writes. Every value registered here (the token,
- * `headers` values, database passwords, webhook URLs — anything an input marks secret) is replaced in
- * every channel before it leaves: PR comment, job summary, annotations, outputs, report JSON, log and
- * CLI text. The runner masks its log on its own (core.setSecret); the other channels are files and API
- * calls that it never sees, so they pass through here.
- */
-
-
-const REDACTED = '***';
-/** Shorter values would mangle ordinary text ("a", "1"); the runner does not mask them usefully either. */
-const MIN_SECRET_LENGTH = 3;
-/**
- * What shipkit writes where it cuts a long text (`cut` in ./text.ts), and `...`, which smoke's
- * expectations and many tools write. A secret cut there leaves its first characters behind, which
- * `redact` takes out too: from this many on (fewer would also hide ordinary words before an ellipsis).
- */
-const CUT_MARKERS = [core_text/* CUT_MARK */.H, '...'];
-const MIN_CUT_PREFIX = 4;
-class Redactor {
-    values = new Set();
-    pattern;
-    /**
-     * Registers a secret, and the forms it takes when written into a URL, a JSON string, or markdown
-     * (escaped as inline text or as a table cell: `pw-s_1` is written `pw\-s\_1` there).
-     */
-    add(value) {
-        if (value === undefined)
-            return;
-        const forms = new Set();
-        for (const part of [value, ...value.split(/\r?\n/)]) {
-            const v = part.trim();
-            if (v.length < MIN_SECRET_LENGTH)
-                continue;
-            forms.add(v);
-            forms.add(encodeURIComponent(v));
-            forms.add(JSON.stringify(v).slice(1, -1));
-            forms.add((0,markdown/* escapeText */.X1)(v));
-            forms.add((0,markdown/* escapeCell */.kq)(v));
-        }
-        let added = false;
-        for (const f of forms) {
-            if (f.length >= MIN_SECRET_LENGTH && !this.values.has(f)) {
-                this.values.add(f);
-                added = true;
-            }
-        }
-        if (added)
-            this.pattern = undefined;
-    }
-    get size() {
-        return this.values.size;
-    }
-    /**
-     * `text` with every registered secret replaced by `***`, and the start of one that a cut left
-     * just before a cut marker (`…`, `...`).
-     */
-    redact(text) {
-        if (this.values.size === 0 || text === '')
-            return text;
-        if (!this.pattern) {
-            // Longest first, so a secret that contains another is replaced whole.
-            const sorted = [...this.values].sort((a, b) => b.length - a.length);
-            this.pattern = new RegExp(sorted.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-        }
-        const out = text.replace(this.pattern, REDACTED);
-        return CUT_MARKERS.some((m) => out.includes(m)) ? this.redactCutStarts(out) : out;
-    }
-    /** Before each cut marker: the longest run of text that a secret starts with (MIN_CUT_PREFIX or more). */
-    redactCutStarts(text) {
-        let out = '';
-        let from = 0;
-        for (let at = 0; at < text.length; at++) {
-            if (!CUT_MARKERS.some((m) => text.startsWith(m, at)))
-                continue;
-            let longest = 0;
-            for (const secret of this.values) {
-                for (let k = Math.min(secret.length - 1, at - from); k >= MIN_CUT_PREFIX && k > longest; k--) {
-                    if (text.startsWith(secret.slice(0, k), at - k)) {
-                        longest = k;
-                        break;
-                    }
-                }
-            }
-            if (longest > 0) {
-                out += `${text.slice(from, at - longest)}${REDACTED}`;
-                from = at;
-            }
-        }
-        return out + text.slice(from);
-    }
-    /** A copy of `value` with every string in it (keys too) redacted. */
-    redactDeep(value) {
-        if (this.values.size === 0)
-            return value;
-        return this.walk(value);
-    }
-    walk(value) {
-        if (typeof value === 'string')
-            return this.redact(value);
-        if (Array.isArray(value))
-            return value.map((v) => this.walk(v));
-        if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-            const out = {};
-            for (const [k, v] of Object.entries(value))
-                out[this.redact(k)] = this.walk(v);
-            return out;
-        }
-        return value;
-    }
-}
-
+// EXTERNAL MODULE: ./src/core/redact.ts
+var redact = __nccwpck_require__(12258);
 // EXTERNAL MODULE: ./src/core/report/build.ts
 var build = __nccwpck_require__(8366);
 ;// CONCATENATED MODULE: ./src/core/report/saved-files.ts
@@ -18099,14 +18154,10 @@ async function writeReportDir(dir, execution, redactor) {
 }
 /** `--root`, which must be an existing directory (as the action's working-directory). */
 function checkRoot(dir, value) {
-    let isDirectory;
-    try {
-        isDirectory = (0,external_node_fs_.statSync)(dir).isDirectory();
-    }
-    catch {
+    const problem = (0,directory/* directoryProblem */.D)(dir);
+    if (problem === 'missing')
         throw new errors/* UserError */.yo(`--root ${value}: no such directory`, { input: 'root' });
-    }
-    if (!isDirectory)
+    if (problem)
         throw new errors/* UserError */.yo(`--root ${value}: not a directory`, { input: 'root' });
 }
 /** `shipkit <stage> [--input value …]`: the stage run as its action runs it, printed for a terminal. */
@@ -18141,7 +18192,7 @@ async function runCli(argv, io = defaultIo, { stages, metadata } = run_cli_regis
         io.stdout(commandHelp(entry, actionMetadata));
         return errors/* EXIT_OK */.Ij;
     }
-    const redactor = new Redactor();
+    const redactor = new redact/* Redactor */.pO();
     redactor.add(env.GITHUB_TOKEN);
     const json = one(parsed, 'json') === 'true';
     const root = one(parsed, 'root');

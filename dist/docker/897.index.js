@@ -223,7 +223,7 @@ class MysqlDriver {
         if (proc) {
             parts.push(`${(0,types/* asText */.e1)(proc.USER)}@${(0,types/* asText */.e1)(proc.HOST)}`);
             if (proc.INFO)
-                parts.push(`running '${(0,core_text/* cut */.J)((0,types/* asText */.e1)(proc.INFO), 80)}' for ${(0,types/* asText */.e1)(proc.TIME)}s`);
+                parts.push(`running '${(0,core_text/* cut */.Jj)((0,types/* asText */.e1)(proc.INFO), 80)}' for ${(0,types/* asText */.e1)(proc.TIME)}s`);
         }
         return parts.join(', ');
     }

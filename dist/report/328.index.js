@@ -76,7 +76,7 @@ async function walkPlpgsql(statement, scope, bodyLine, analyzeSqlText) {
         functions = await (0,postgres_parse/* parsePlpgsql */.T)(statement);
     }
     catch (error) {
-        report(scope, bodyLine, 'unparsed', '', `the PL/pgSQL body could not be compiled, so it cannot be shown to be safe: ${(0,core_text/* cut */.J)(error.message, 160)}`);
+        report(scope, bodyLine, 'unparsed', '', `the PL/pgSQL body could not be compiled, so it cannot be shown to be safe: ${(0,core_text/* cut */.Jj)(error.message, 160)}`);
         return;
     }
     const at = (lineno) => bodyLine + Math.max(1, lineno) - 1;
@@ -95,7 +95,7 @@ async function walkPlpgsql(statement, scope, bodyLine, analyzeSqlText) {
             const childLine = typeof c.lineno === 'number' ? c.lineno : here;
             const dynamic = dynamicQuery(key, c);
             if (dynamic) {
-                report(scope, at(childLine), 'dynamic-sql', '', `cannot be analysed: ${dynamicLabel(key)} ${(0,core_text/* cut */.J)(str(dynamic.query), 120)} runs SQL built at run time`);
+                report(scope, at(childLine), 'dynamic-sql', '', `cannot be analysed: ${dynamicLabel(key)} ${(0,core_text/* cut */.Jj)(str(dynamic.query), 120)} runs SQL built at run time`);
                 continue;
             }
             if (key === 'PLpgSQL_expr') {
@@ -423,7 +423,7 @@ async function analyzeSqlText(text, scope, line) {
         parsed = await (0,postgres_parse.parsePostgres)(text);
     }
     catch (error) {
-        report(scope, line, 'unparsed', '', `the SQL parser could not read this: ${(0,core_text/* cut */.J)(error.message, 160)}`);
+        report(scope, line, 'unparsed', '', `the SQL parser could not read this: ${(0,core_text/* cut */.Jj)(error.message, 160)}`);
         return;
     }
     for (const statement of parsed.statements) {

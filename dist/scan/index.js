@@ -40,7 +40,7 @@ var version = __nccwpck_require__(74910);
  */
 async function runStageAction(name) {
     process.stdout.write(`shipkit ${name} ${version/* VERSION */.x}\n`);
-    const { runInActionHost } = await Promise.all(/* import() */[__nccwpck_require__.e(21), __nccwpck_require__.e(845)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43845));
+    const { runInActionHost } = await Promise.all(/* import() */[__nccwpck_require__.e(21), __nccwpck_require__.e(991)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12991));
     await runInActionHost(name);
 }
 

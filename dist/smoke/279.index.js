@@ -155,7 +155,7 @@ function checkAnnotations(annotations) {
             start_line: start,
             end_line: end,
             annotation_level: a.level === 'error' ? 'failure' : a.level,
-            message: (0,core_text/* cut */.J)(a.message, MESSAGE_LIMIT),
+            message: (0,core_text/* cut */.Jj)(a.message, MESSAGE_LIMIT),
         };
         // Columns are accepted only on a one-line annotation.
         if (start === end && a.startColumn !== undefined) {
@@ -163,7 +163,7 @@ function checkAnnotations(annotations) {
             out.end_column = Math.max(a.startColumn, a.endColumn ?? a.startColumn);
         }
         if (a.title)
-            out.title = (0,core_text/* cut */.J)(a.title, ANNOTATION_TITLE_LIMIT);
+            out.title = (0,core_text/* cut */.Jj)(a.title, ANNOTATION_TITLE_LIMIT);
         placed.push(out);
     }
     return { placed, unplaced };
@@ -176,7 +176,7 @@ function checkAnnotations(annotations) {
 async function publishCheckRun(github, input) {
     const { placed, unplaced } = checkAnnotations(input.annotations);
     const output = (batch) => ({
-        title: (0,core_text/* cut */.J)(input.title, TITLE_LIMIT),
+        title: (0,core_text/* cut */.Jj)(input.title, TITLE_LIMIT),
         summary: fit(input.summary),
         ...(input.text ? { text: fit(input.text) } : {}),
         ...(batch.length > 0 ? { annotations: batch } : {}),
@@ -235,11 +235,14 @@ async function previousConclusion(github, name, ref) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/core/directory.ts
+var directory = __webpack_require__(57644);
 // EXTERNAL MODULE: ./src/core/report/schema.ts
 var schema = __webpack_require__(45155);
 // EXTERNAL MODULE: ./src/stages/test-stage/shard/format.ts
 var format = __webpack_require__(32781);
 ;// CONCATENATED MODULE: ./src/stages/report/collect.ts
+
 
 
 
@@ -333,9 +336,10 @@ async function readAnnotations(file, input) {
  * report action's own reports are never read back.
  */
 async function collectReports(dir, input = 'reports') {
-    if (!(0,external_node_fs_.existsSync)(dir))
+    const problem = (0,directory/* directoryProblem */.D)(dir);
+    if (problem === 'missing')
         throw new errors/* UserError */.yo(`the reports directory ${dir} does not exist`, { input });
-    if (!(await (0,promises_.stat)(dir)).isDirectory())
+    if (problem)
         throw new errors/* UserError */.yo(`${dir} is not a directory: reports names the directory the stages saved their reports to`, {
             input,
         });
@@ -381,10 +385,9 @@ async function collectReports(dir, input = 'reports') {
             annotations: await readAnnotations(`${base}${ANNOTATIONS_SUFFIX}`, input),
         };
         const shardJson = `${base}.${format/* SHARD_JSON */.KP}`;
-        if (report.stage === 'test' && (0,external_node_fs_.existsSync)(shardJson)) {
-            const lcov = `${base}.${format/* SHARD_LCOV */.yA}`;
-            entry.shard = (0,external_node_fs_.existsSync)(lcov) ? { json: shardJson, lcov } : { json: shardJson };
-        }
+        // Where the shard's lcov is saved; readShards requires it when the shard says it measured coverage.
+        if (report.stage === 'test' && (0,external_node_fs_.existsSync)(shardJson))
+            entry.shard = { json: shardJson, lcov: `${base}.${format/* SHARD_LCOV */.yA}` };
         out.push(entry);
     }
     return out;

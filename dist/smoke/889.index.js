@@ -1020,6 +1020,8 @@ async function readTrivyReport(path, source) {
 /* harmony export */ });
 /* unused harmony export LOCKFILE_ECOSYSTEM */
 /* harmony import */ var _ingest_read_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82567);
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72020);
+
 
 /**
  * What the lockfiles say: the installed version of each npm node (npm audit names nodes, not
@@ -1061,7 +1063,6 @@ function packageOfNode(node) {
     const i = node.lastIndexOf('node_modules/');
     return i === -1 ? node : node.slice(i + 'node_modules/'.length);
 }
-const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** PEP 503: names compare case-insensitively with runs of -, _ and . as one. */
 const pep503 = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
 function lineOf(lines, test) {
@@ -1072,7 +1073,7 @@ function lineOf(lines, test) {
 }
 /** Within the lines of an entry (after its header, up to where the entry ends), the one that states its version. */
 function versionNear(lines, from, version, span = 12) {
-    const re = new RegExp(`version"?\\s*[:=]?\\s*"?${escapeRe(version)}"?\\s*,?\\s*$`);
+    const re = new RegExp(`version"?\\s*[:=]?\\s*"?${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeRegExp */ .Nt)(version)}"?\\s*,?\\s*$`);
     for (let i = from; i < Math.min(lines.length, from + span); i++) {
         const line = lines[i];
         if (re.test(line.trim()))
@@ -1090,8 +1091,8 @@ function versionNear(lines, from, version, span = 12) {
 function packageLine(file, text, pkg, version) {
     const base = file.replace(/\\/g, '/').split('/').pop() ?? file;
     const lines = text.split(/\r?\n/);
-    const p = escapeRe(pkg);
-    const v = version ? escapeRe(version.replace(/^v(?=\d)/, '')) : '';
+    const p = (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeRegExp */ .Nt)(pkg);
+    const v = version ? (0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeRegExp */ .Nt)(version.replace(/^v(?=\d)/, '')) : '';
     switch (base) {
         case 'package-lock.json':
         case 'npm-shrinkwrap.json': {
@@ -1138,7 +1139,7 @@ function packageLine(file, text, pkg, version) {
                 return lineOf(lines, (l, i) => new RegExp(`^name\\s*=\\s*"${p}"`, 'i').test(l) && (!version || versionNear(lines, i + 1, version, 3)));
             }
             if (base === 'Pipfile.lock')
-                return lineOf(lines, (l) => new RegExp(`^\\s*"${escapeRe(pkg.toLowerCase())}"\\s*:\\s*\\{`, 'i').test(l));
+                return lineOf(lines, (l) => new RegExp(`^\\s*"${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeRegExp */ .Nt)(pkg.toLowerCase())}"\\s*:\\s*\\{`, 'i').test(l));
             return undefined;
         }
     }
@@ -1455,6 +1456,8 @@ function combine(set) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ redactSnippet)
 /* harmony export */ });
+/* harmony import */ var _core_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72020);
+
 /**
  * A secret found is never printed: the stage keeps a secret finding's rule, file, line and this
  * snippet only. Scanners mask the match themselves (Trivy writes `****`), but their context lines
@@ -1487,7 +1490,7 @@ function redactSnippet(text) {
     out = out.replace(ASSIGNMENT, (_m, head, quote, value) => /^\*+$/.test(value) ? `${head}${quote}${value}${quote}` : `${head}${quote}${MASK}${quote}`);
     out = out.replace(LONG_RUN, (run) => (/^\*+$/.test(run) || !/[0-9]/.test(run) ? run : MASK));
     // A snippet is for finding the line, not for reading the file: long lines are cut.
-    return out.length > MAX_SNIPPET ? `${out.slice(0, MAX_SNIPPET - 1)}…` : out;
+    return (0,_core_text_js__WEBPACK_IMPORTED_MODULE_0__/* .cut */ .Jj)(out, MAX_SNIPPET);
 }
 
 

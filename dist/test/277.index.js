@@ -73,7 +73,7 @@ async function analyzeStatement(ctx, text, line) {
             await analyzeText({ ...ctx, depth: ctx.depth + 1 }, inner, line);
             return;
         }
-        add('dynamic-sql', '', `cannot be analysed: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .cut */ .J)(text, 120)} runs SQL built at run time`);
+        add('dynamic-sql', '', `cannot be analysed: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .cut */ .Jj)(text, 120)} runs SQL built at run time`);
         return;
     }
     if (SESSION_SET.test(text.trim()))
@@ -84,7 +84,7 @@ async function analyzeStatement(ctx, text, line) {
         stmt = Array.isArray(ast) ? ast[0] : ast;
     }
     catch (error) {
-        add('unparsed', '', `the SQL parser could not read this statement, so it cannot be shown to be safe: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .cut */ .J)(error.message, 160)}`);
+        add('unparsed', '', `the SQL parser could not read this statement, so it cannot be shown to be safe: ${(0,_core_text_js__WEBPACK_IMPORTED_MODULE_2__/* .cut */ .Jj)(error.message, 160)}`);
         return;
     }
     const s = obj(stmt);

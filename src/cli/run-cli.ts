@@ -1,7 +1,7 @@
-import { statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StageContext } from '../core/context.js';
+import { directoryProblem } from '../core/directory.js';
 import { EXIT_OK, EXIT_USAGE, isUserError, UserError } from '../core/errors.js';
 import { executeStage, failedExecution, type Execution } from '../core/execute.js';
 import { describeFailure } from '../core/failure.js';
@@ -55,13 +55,9 @@ async function writeReportDir(dir: string, execution: Execution, redactor: Redac
 
 /** `--root`, which must be an existing directory (as the action's working-directory). */
 function checkRoot(dir: string, value: string): void {
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(dir).isDirectory();
-  } catch {
-    throw new UserError(`--root ${value}: no such directory`, { input: 'root' });
-  }
-  if (!isDirectory) throw new UserError(`--root ${value}: not a directory`, { input: 'root' });
+  const problem = directoryProblem(dir);
+  if (problem === 'missing') throw new UserError(`--root ${value}: no such directory`, { input: 'root' });
+  if (problem) throw new UserError(`--root ${value}: not a directory`, { input: 'root' });
 }
 
 /** `shipkit <stage> [--input value …]`: the stage run as its action runs it, printed for a terminal. */

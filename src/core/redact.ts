@@ -6,7 +6,7 @@
  * calls that it never sees, so they pass through here.
  */
 import { escapeCell, escapeText } from './markdown.js';
-import { CUT_MARK } from './text.js';
+import { CUT_MARK, escapeRegExp } from './text.js';
 
 export const REDACTED = '***';
 
@@ -18,7 +18,7 @@ const MIN_SECRET_LENGTH = 3;
  * expectations and many tools write. A secret cut there leaves its first characters behind, which
  * `redact` takes out too: from this many on (fewer would also hide ordinary words before an ellipsis).
  */
-const CUT_MARKERS = [CUT_MARK, '...'];
+const CUT_MARKS = new RegExp(`${escapeRegExp(CUT_MARK)}|\\.\\.\\.`, 'g');
 const MIN_CUT_PREFIX = 4;
 
 export class Redactor {
@@ -64,18 +64,18 @@ export class Redactor {
     if (!this.pattern) {
       // Longest first, so a secret that contains another is replaced whole.
       const sorted = [...this.values].sort((a, b) => b.length - a.length);
-      this.pattern = new RegExp(sorted.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+      this.pattern = new RegExp(sorted.map(escapeRegExp).join('|'), 'g');
     }
-    const out = text.replace(this.pattern, REDACTED);
-    return CUT_MARKERS.some((m) => out.includes(m)) ? this.redactCutStarts(out) : out;
+    return this.redactCutStarts(text.replace(this.pattern, REDACTED));
   }
 
-  /** Before each cut marker: the longest run of text that a secret starts with (MIN_CUT_PREFIX or more). */
+  /** Before each cut mark: the longest run of text that a secret starts with (MIN_CUT_PREFIX or more). */
   private redactCutStarts(text: string): string {
     let out = '';
     let from = 0;
-    for (let at = 0; at < text.length; at++) {
-      if (!CUT_MARKERS.some((m) => text.startsWith(m, at))) continue;
+    // Only the marks are visited: a report's strings are walked here once a token is registered.
+    for (const mark of text.matchAll(CUT_MARKS)) {
+      const at = mark.index;
       let longest = 0;
       for (const secret of this.values) {
         for (let k = Math.min(secret.length - 1, at - from); k >= MIN_CUT_PREFIX && k > longest; k--) {
@@ -108,5 +108,18 @@ export class Redactor {
       return out;
     }
     return value;
+  }
+}
+
+/**
+ * A credential taken from a URL (its password, or a token written as its user), as the URL writes it
+ * and decoded, so that each is masked on its own; a stray `%` that is no escape stays as written.
+ */
+export function urlCredentialForms(credential: string): string[] {
+  if (!credential) return [];
+  try {
+    return [...new Set([credential, decodeURIComponent(credential)])];
+  } catch {
+    return [credential];
   }
 }

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { StageContext } from '../core/context.js';
+import { directoryProblem } from '../core/directory.js';
 import { UserError } from '../core/errors.js';
 import { executeStage, failedExecution } from '../core/execute.js';
 import { describeFailure } from '../core/failure.js';
@@ -37,15 +37,12 @@ function actionHost(env: NodeJS.ProcessEnv, logger: Logger): StageHost {
 /** The directory the stage works in: `working-directory` under the workspace, which must be a directory. */
 function workingDirectoryOf(workspace: string, value: string): string {
   const dir = path.resolve(workspace, value);
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(dir).isDirectory();
-  } catch {
+  const problem = directoryProblem(dir);
+  if (problem === 'missing')
     throw new UserError(`working-directory '${value}' does not exist (looked for ${dir})`, {
       input: 'working-directory',
     });
-  }
-  if (!isDirectory)
+  if (problem)
     throw new UserError(`working-directory '${value}' is not a directory (${dir})`, { input: 'working-directory' });
   return dir;
 }

@@ -1,26 +1,14 @@
-import { execFile } from 'node:child_process';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { gitToplevel } from '../test-stage/paths/repo-files.js';
 
 /**
  * Where the repository starts, which is where GitHub resolves an annotation's path from: git's top level
  * (a checkout into a `path:` is its own root), else GITHUB_WORKSPACE when it holds `cwd`, else `cwd`.
  */
 export async function repositoryRoot(cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
-  try {
-    // Bounded and without prompts: a hung git must not hang the stage for a path's sake.
-    const { stdout } = await run('git', ['rev-parse', '--show-toplevel'], {
-      cwd,
-      env: { ...env, GIT_TERMINAL_PROMPT: '0' },
-      timeout: 30_000,
-    });
-    if (stdout.trim() !== '') return stdout.trim();
-  } catch {
-    // Not a git work tree (or no git): the workspace, as the runner sees it.
-  }
+  const top = await gitToplevel(cwd);
+  if (top) return top;
   const workspace = env.GITHUB_WORKSPACE;
   if (workspace && !path.relative(workspace, cwd).startsWith('..')) return workspace;
   return cwd;

@@ -1,8 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { StageContext } from '../../core/context.js';
+import { directoryProblem } from '../../core/directory.js';
 import { UserError } from '../../core/errors.js';
 import type { StageOutcome } from '../../core/outcome.js';
 import type { Gate } from '../../core/report/types.js';
@@ -30,7 +30,7 @@ export interface DockerDeps {
 
 function checkContext(spec: BuildSpec, cwd: string, multi: boolean): void {
   const dir = path.resolve(cwd, spec.context);
-  if (!existsSync(dir) || !statSync(dir).isDirectory())
+  if (directoryProblem(dir))
     throw new UserError(`the build context '${spec.context}' is not a directory (looked in ${cwd})`, {
       input: multi ? 'builds' : 'context',
     });
@@ -152,7 +152,7 @@ export async function runDocker(
   const now = deps.now ?? (() => new Date());
   const startedAt = now();
   // Findings and annotations name files from the repository root, where GitHub resolves them.
-  const shown = await pathNamer(ctx.cwd, await repositoryRoot(ctx.cwd, userCommandEnv(ctx.env)));
+  const shown = await pathNamer(ctx.cwd, await repositoryRoot(ctx.cwd, ctx.env));
   const policy = await checkPolicies(options, ctx, shown);
   const gates: Gate[] = [];
   const pg = policyGate(policy, options);

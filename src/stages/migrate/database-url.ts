@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { UserError } from '../../core/errors.js';
+import { urlCredentialForms } from '../../core/redact.js';
 
 export type DatabaseKind = 'postgres' | 'mysql' | 'sqlite' | 'pglite';
 
@@ -20,12 +21,7 @@ export function redactUrl(url: string): string {
 
 /** The password of a URL as written and decoded, so that each can be masked on its own. */
 export function passwordsOf(url: string): string[] {
-  try {
-    const p = new URL(url).password;
-    return p ? [...new Set([p, decodeURIComponent(p)])] : [];
-  } catch {
-    return [];
-  }
+  return URL.canParse(url) ? urlCredentialForms(new URL(url).password) : [];
 }
 
 /** postgres://, mysql://, mariadb:// (anything but the embedded sqlite: and pglite: paths). */

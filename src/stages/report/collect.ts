@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { directoryProblem } from '../../core/directory.js';
 import { UserError } from '../../core/errors.js';
 import type { Annotation } from '../../core/outcome.js';
 import { BaseReportSchema, schemaViolations, type BaseReport } from '../../core/report/schema.js';
@@ -104,8 +105,9 @@ async function readAnnotations(file: string, input: string): Promise<Annotation[
  * report action's own reports are never read back.
  */
 export async function collectReports(dir: string, input = 'reports'): Promise<CollectedReport[]> {
-  if (!existsSync(dir)) throw new UserError(`the reports directory ${dir} does not exist`, { input });
-  if (!(await stat(dir)).isDirectory())
+  const problem = directoryProblem(dir);
+  if (problem === 'missing') throw new UserError(`the reports directory ${dir} does not exist`, { input });
+  if (problem)
     throw new UserError(`${dir} is not a directory: reports names the directory the stages saved their reports to`, {
       input,
     });
@@ -148,10 +150,9 @@ export async function collectReports(dir: string, input = 'reports'): Promise<Co
       annotations: await readAnnotations(`${base}${ANNOTATIONS_SUFFIX}`, input),
     };
     const shardJson = `${base}.${SHARD_JSON}`;
-    if (report.stage === 'test' && existsSync(shardJson)) {
-      const lcov = `${base}.${SHARD_LCOV}`;
-      entry.shard = existsSync(lcov) ? { json: shardJson, lcov } : { json: shardJson };
-    }
+    // Where the shard's lcov is saved; readShards requires it when the shard says it measured coverage.
+    if (report.stage === 'test' && existsSync(shardJson))
+      entry.shard = { json: shardJson, lcov: `${base}.${SHARD_LCOV}` };
     out.push(entry);
   }
   return out;

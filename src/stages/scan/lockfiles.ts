@@ -1,4 +1,5 @@
 import { isObject, str } from './ingest/read-json.js';
+import { escapeRegExp } from '../../core/text.js';
 
 /**
  * What the lockfiles say: the installed version of each npm node (npm audit names nodes, not
@@ -38,7 +39,6 @@ export function packageOfNode(node: string): string {
   return i === -1 ? node : node.slice(i + 'node_modules/'.length);
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** PEP 503: names compare case-insensitively with runs of -, _ and . as one. */
 const pep503 = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
 
@@ -49,7 +49,7 @@ function lineOf(lines: readonly string[], test: (line: string, i: number) => boo
 
 /** Within the lines of an entry (after its header, up to where the entry ends), the one that states its version. */
 function versionNear(lines: readonly string[], from: number, version: string, span = 12): boolean {
-  const re = new RegExp(`version"?\\s*[:=]?\\s*"?${escapeRe(version)}"?\\s*,?\\s*$`);
+  const re = new RegExp(`version"?\\s*[:=]?\\s*"?${escapeRegExp(version)}"?\\s*,?\\s*$`);
   for (let i = from; i < Math.min(lines.length, from + span); i++) {
     const line = lines[i];
     if (re.test(line.trim())) return true;
@@ -66,8 +66,8 @@ function versionNear(lines: readonly string[], from: number, version: string, sp
 export function packageLine(file: string, text: string, pkg: string, version: string | null): number | undefined {
   const base = file.replace(/\\/g, '/').split('/').pop() ?? file;
   const lines = text.split(/\r?\n/);
-  const p = escapeRe(pkg);
-  const v = version ? escapeRe(version.replace(/^v(?=\d)/, '')) : '';
+  const p = escapeRegExp(pkg);
+  const v = version ? escapeRegExp(version.replace(/^v(?=\d)/, '')) : '';
   switch (base) {
     case 'package-lock.json':
     case 'npm-shrinkwrap.json': {
@@ -122,7 +122,7 @@ export function packageLine(file: string, text: string, pkg: string, version: st
         );
       }
       if (base === 'Pipfile.lock')
-        return lineOf(lines, (l) => new RegExp(`^\\s*"${escapeRe(pkg.toLowerCase())}"\\s*:\\s*\\{`, 'i').test(l));
+        return lineOf(lines, (l) => new RegExp(`^\\s*"${escapeRegExp(pkg.toLowerCase())}"\\s*:\\s*\\{`, 'i').test(l));
       return undefined;
     }
   }

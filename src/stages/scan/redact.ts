@@ -1,3 +1,5 @@
+import { cut } from '../../core/text.js';
+
 /**
  * A secret found is never printed: the stage keeps a secret finding's rule, file, line and this
  * snippet only. Scanners mask the match themselves (Trivy writes `****`), but their context lines
@@ -36,5 +38,5 @@ export function redactSnippet(text: string): string {
   );
   out = out.replace(LONG_RUN, (run) => (/^\*+$/.test(run) || !/[0-9]/.test(run) ? run : MASK));
   // A snippet is for finding the line, not for reading the file: long lines are cut.
-  return out.length > MAX_SNIPPET ? `${out.slice(0, MAX_SNIPPET - 1)}…` : out;
+  return cut(out, MAX_SNIPPET);
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../core/errors.js';
+import { urlCredentialForms } from '../../core/redact.js';
 import type { InputReader } from '../../core/inputs.js';
 import { parseChecks } from './checks-file.js';
 import { DEFAULT_STATUS, type SmokeCheck } from './model.js';
@@ -83,15 +84,7 @@ function readUrl(inputs: InputReader): URL | undefined {
   const url = new URL(raw);
   // Credentials in the URL (https://user:password@host, or https://token@host) are a secret like a
   // `headers` value: as the URL parser re-encodes them and as written.
-  const credential = url.password || url.username;
-  if (credential) {
-    inputs.source.mask(credential);
-    try {
-      inputs.source.mask(decodeURIComponent(credential));
-    } catch {
-      // A stray % that is no escape: the URL keeps it as written, which is masked above.
-    }
-  }
+  for (const form of urlCredentialForms(url.password || url.username)) inputs.source.mask(form);
   return url;
 }
 

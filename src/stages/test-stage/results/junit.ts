@@ -1,6 +1,6 @@
 import type { CaseSink, TestCase, TestStatus } from '../model.js';
 import type { Attributes, XmlContext, XmlHandler } from '../coverage/xml-stream.js';
-import { CUT_MARK, cut } from '../../../core/text.js';
+import { CUT_MARK, cut, escapeRegExp } from '../../../core/text.js';
 
 /** Failure text beyond this is cut: a 10 MB stack trace helps nobody and would cost memory. */
 export const DETAILS_LIMIT = 64 * 1024;
@@ -52,8 +52,7 @@ function locateFailure(row: TestCase): void {
   if (!row.file && row.classname && SOURCE_FILE.test(row.classname)) row.file = row.classname;
   if (!row.file || row.line !== undefined) return;
   const text = `${row.message ?? ''}\n${row.details ?? ''}`;
-  const escaped = row.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const at = new RegExp(`(?:^|[\\s(/\\\\])${escaped}:(\\d+)`).exec(text);
+  const at = new RegExp(`(?:^|[\\s(/\\\\])${escapeRegExp(row.file)}:(\\d+)`).exec(text);
   const line = at ? Number(at[1]) : 0;
   if (line > 0) row.line = line;
 }
