@@ -291,21 +291,36 @@ interface ProcessMeasure {
 
 const measureScript = path.join(root, 'bench/support/measure-process.py');
 
-async function processOnce(cwd: string, cmd: string[]): Promise<ProcessMeasure> {
-  const { stdout } = await run('python3', [measureScript, cwd, ...cmd], {
+/**
+ * This machine sets NODE_EXTRA_CA_CERTS: every node process then parses a CA bundle as it starts
+ * (~45 ms of CPU here). GitHub's runners set none, so the processes run without it, as on a runner;
+ * the CLI is measured with it too (`machineEnv`), in rows of their own.
+ */
+const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS;
+
+/** A command to measure; `machineEnv`: with this machine's NODE_EXTRA_CA_CERTS. */
+interface Command {
+  argv: string[];
+  machineEnv?: boolean;
+}
+
+async function processOnce(cwd: string, cmd: Command): Promise<ProcessMeasure> {
+  const { NODE_EXTRA_CA_CERTS: _extra, ...runnerEnv } = process.env;
+  const { stdout } = await run('python3', [measureScript, cwd, ...cmd.argv], {
     maxBuffer: 1 << 20,
     timeout: 600_000,
-    env: { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' },
+    env: { ...(cmd.machineEnv ? process.env : runnerEnv), GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' },
   });
   return JSON.parse(stdout.trim().split('\n').pop()!) as ProcessMeasure;
 }
 
 /** Best of `runs` by CPU time, each side's runs interleaved with the other's. */
-async function bestProcesses(cwd: string, cmds: string[][], runs: number): Promise<ProcessMeasure[]> {
+async function bestProcesses(cwd: string, cmds: Command[], runs: number): Promise<ProcessMeasure[]> {
   const out: (ProcessMeasure | undefined)[] = cmds.map(() => undefined);
   for (let i = 0; i < runs; i++) {
-    for (const [k, cmd] of cmds.entries()) {
-      const m = await processOnce(cwd, cmd);
+    for (const [k, command] of cmds.entries()) {
+      const m = await processOnce(cwd, command);
+      const cmd = command.argv;
       if (m.rc !== 0 && !(cmd.includes('test') && m.rc === 1))
         throw new Error(`${cmd.join(' ')} exited ${m.rc}: ${m.stderr}`);
       const prev = out[k];
@@ -388,9 +403,17 @@ async function floors(
   const empty = path.join(dir, 'empty');
   mkdirSync(empty, { recursive: true });
   const cmds = [[process.execPath, '-e', '0'], [...cli.cmd, '--json'], ...(cli.version ? [cli.version] : [])];
-  const [node, stage, version] = await bestProcesses(empty, cmds, 3);
+  const [node, stage, version] = await bestProcesses(
+    empty,
+    cmds.map((argv) => ({ argv })),
+    3,
+  );
+  const [nodeWithCa] = extraCaCerts
+    ? await bestProcesses(empty, [{ argv: [process.execPath, '-e', '0'], machineEnv: true }], 3)
+    : [];
   return [
     { label: 'node itself (`node -e 0`)', m: node },
+    ...(nodeWithCa ? [{ label: "node itself, with this machine's NODE_EXTRA_CA_CERTS", m: nodeWithCa }] : []),
     ...(version ? [{ label: 'the CLI loaded (`--version`)', m: version }] : []),
     { label: 'a test run with nothing to read', m: stage },
   ];
@@ -400,7 +423,7 @@ async function wholeProcessTable(inputs: WholeInput[], dir: string): Promise<Ben
   const cli = await cliCommand(dir);
   const rows: (string | number)[][] = [];
   const notes: string[] = [
-    `shipkit runs as ${cli.how}, with only the report flag (no commands, no gates), in the report's directory; peers run as their users run them. Each row is the best of 2 runs by CPU time (user + system, the process and its children), runs interleaved with the peer's; peak RSS is the largest child's getrusage maxrss (bench/support/measure-process.py; it includes the ~10 MB of the Python wrapper at fork).`,
+    `shipkit runs as ${cli.how}, with only the report flag (no commands, no gates), in the report's directory; peers run as their users run them. Each row is the best of 2 runs by CPU time (user + system, the process and its children), runs interleaved with the peer's; CPU and peak RSS are the command's own, from wait4() on its pid (bench/support/measure-process.py; earlier runs read getrusage(RUSAGE_CHILDREN), which also counted ~60 ms of CPU from the pyenv shim that started the wrapper, on both sides of every ratio); a peak below the ~14 MB of the Python wrapper at fork would show as 14 MB.`,
   ];
   const floor = await floors(cli, dir);
   for (const { label, m } of floor) {
@@ -417,7 +440,12 @@ async function wholeProcessTable(inputs: WholeInput[], dir: string): Promise<Ben
         : input.peer === 'go tool cover -func'
           ? ['go', 'tool', 'cover', `-func=${input.file}`]
           : undefined;
-    const [m, peer] = await bestProcesses(cwd, peerCmd ? [ours, peerCmd] : [ours], 2);
+    const withCa = Boolean(peerCmd && extraCaCerts);
+    const [m, peer, oursWithCa] = await bestProcesses(
+      cwd,
+      [{ argv: ours }, ...(peerCmd ? [{ argv: peerCmd }] : []), ...(withCa ? [{ argv: ours, machineEnv: true }] : [])],
+      2,
+    );
     const rss = m.maxRssBytes / size;
     const rssTarget = input.peer === 'go tool cover -func' ? 1 : 1.5;
     if (rss > rssTarget) notes.push(rssShortfall(input, size, rssTarget, m, stageFloor));
@@ -442,9 +470,25 @@ async function wholeProcessTable(inputs: WholeInput[], dir: string): Promise<Ben
         `shipkit ${ratio(peer.cpuMs, m.cpuMs)} CPU, ${ratio(peer.ms, m.ms)} wall (target ≥ 2×: ${cpu >= 2 ? 'met' : 'missed'})`,
       ]);
     }
+    if (peer && oursWithCa) {
+      rows.push([
+        input.label,
+        "shipkit CLI, with this machine's NODE_EXTRA_CA_CERTS",
+        Math.round(oursWithCa.cpuMs),
+        Math.round(oursWithCa.ms),
+        Math.round(oursWithCa.maxRssBytes / MB),
+        `${(oursWithCa.maxRssBytes / size).toFixed(2)}×`,
+        `shipkit ${ratio(peer.cpuMs, oursWithCa.cpuMs)} CPU, ${ratio(peer.ms, oursWithCa.ms)} wall (not as on a runner)`,
+      ]);
+    }
   }
   notes.push(
     "The whole process includes what the in-process rows leave out: node starting and loading the bundle, listing the repository files, writing the JSON report. The Go input is a module of 1 000 source files (go tool cover -func reads them to find functions) and its profile with every block repeated by 5 test binaries, as `go test -coverpkg=./... ./...` writes it: 52 MiB, the size of the issue's profile, on which its memory target is judged.",
+    ...(extraCaCerts
+      ? [
+          `Every process runs as on a GitHub runner, without this machine's NODE_EXTRA_CA_CERTS (${extraCaCerts}), which makes each node process parse a CA bundle as it starts; the rows "with this machine's NODE_EXTRA_CA_CERTS" show the CLI with it (the peers read no CA file).`,
+        ]
+      : []),
     'The (no report) rows are what any run costs before it reads a report; a shortfall note below a missed memory target adds up what that target leaves room for.',
   );
   return {
