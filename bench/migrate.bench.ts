@@ -4,6 +4,7 @@
 // Targets (issue 12): no-op ≤ 3× golang-migrate's time; apply ≤ 1× the peer's; PGlite peak ≤ 300 MiB.
 // Each tool with its defaults: shipkit applies the run in one transaction; golang-migrate commits
 // each file and marks its schema_migrations row dirty and clean around it.
+import ncc from '@vercel/ncc';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -84,6 +85,17 @@ async function stageInProcess(dir: string, url: string, cwd: string): Promise<nu
   return ms;
 }
 
+/** bench/support/migrate-noop-floor.ts bundled as the CLI is (ncc, pg inside): returns its entry. */
+async function bundleFloor(work: string): Promise<string> {
+  const source = path.resolve(import.meta.dirname, 'support/migrate-noop-floor.ts');
+  const { code, assets } = await ncc(source, { quiet: true, minify: false, target: 'es2022' });
+  const out = path.join(work, 'floor');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, 'index.mjs'), code);
+  for (const [name, asset] of Object.entries(assets ?? {})) writeFileSync(path.join(out, name), asset.source);
+  return path.join(out, 'index.mjs');
+}
+
 function whichGolangMigrate(): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(':')) {
     const p = path.join(dir, 'migrate');
@@ -98,6 +110,7 @@ export default async function (): Promise<BenchTable[]> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'shipkit-migrate-bench-'));
   const dir = path.join(work, 'migrations');
   writeMigrations(dir);
+  const floorScript = await bundleFloor(work);
   const hook = path.join(work, 'peak-hook.cjs');
   writeFileSync(hook, PEAK_HOOK);
   const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_ACTIONS: '' };
@@ -130,14 +143,18 @@ export default async function (): Promise<BenchTable[]> {
     }
     // Nothing pending: what every deploy after the first costs.
     await shipkit(applied.shipkit); // warm the file cache for the bundle's chunks
-    const floors = { node: [] as number[], cli: [] as number[], stage: [] as number[] };
-    const asOnRunner = { noop: [] as number[], node: [] as number[] };
+    const floors = { node: [] as number[], cli: [] as number[], stage: [] as number[], least: [] as number[] };
+    const asOnRunner = { noop: [] as number[], node: [] as number[], least: [] as number[] };
+    const least = (withEnv: NodeJS.ProcessEnv) =>
+      run(process.execPath, [floorScript, dir, applied.shipkit], work, withEnv);
     for (let i = 0; i < NOOP_RUNS; i++) {
       noop.shipkit.push((await shipkit(applied.shipkit)).ms);
       if (extraCerts) {
         asOnRunner.noop.push((await shipkit(applied.shipkit, runnerEnv)).ms);
         asOnRunner.node.push((await run(process.execPath, ['-e', '0'], work, runnerEnv)).ms);
+        asOnRunner.least.push((await least(runnerEnv)).ms);
       }
+      floors.least.push((await least(env)).ms);
       if (golangMigrate) noop.peer.push((await peer(applied.peer)).ms);
       // Where the no-op's time goes: Node starting, the CLI loading, the stage's own work in a warm process.
       floors.node.push((await run(process.execPath, ['-e', '0'], work, env)).ms);
@@ -202,6 +219,11 @@ export default async function (): Promise<BenchTable[]> {
           floor('of which: node -e 0 (Node starting)', floors.node, noop.peer),
           floor('of which: shipkit --version (Node and the CLI loading)', floors.cli, noop.peer),
           floor('of which: the stage in a running process (no-op)', floors.stage, noop.peer),
+          floor(
+            'the least a Node program can do: pg bundled, files read and hashed, lock, history read',
+            floors.least,
+            noop.peer,
+          ),
           ...(extraCerts
             ? [
                 row(
@@ -211,6 +233,7 @@ export default async function (): Promise<BenchTable[]> {
                   NOOP_TARGET,
                 ),
                 floor('of which: node -e 0, as on a runner', asOnRunner.node, noop.peer),
+                floor('the least a Node program can do, as on a runner', asOnRunner.least, noop.peer),
               ]
             : []),
         ],
@@ -221,6 +244,7 @@ export default async function (): Promise<BenchTable[]> {
                 `This machine sets NODE_EXTRA_CA_CERTS (${extraCerts}): every node process then parses the CA bundle as it starts. GitHub's runners set none, so the no-op is also measured without it (golang-migrate reads no CA file for a plain connection).`,
               ]
             : []),
+          "The least a Node program can do (bench/support/migrate-noop-floor.ts, bundled with ncc as the CLI is): the no-op's unavoidable work and nothing else (no CLI, no report, no checks). When its ratio is above the no-op's target, no Node implementation can meet that target on this machine: Node starting, loading pg and pg's SCRAM login take more than 3× golang-migrate's whole run.",
           golangMigrate
             ? `golang-migrate: ${golangMigrate}`
             : 'golang-migrate is not on PATH: .ci/setup/migrate.sh installs it.',
