@@ -121,7 +121,7 @@ export async function runCli(
         cwd,
         env,
         logger,
-        github: githubContextFromEnv(env, logger),
+        github: await githubContextFromEnv(env, logger),
         host: cliHost(cwd, env),
       };
       const inputs = new InputReader(flagSource(parsed, flags, (v) => redactor.add(v)));

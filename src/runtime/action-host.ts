@@ -85,7 +85,7 @@ export async function runInActionHost(name: string): Promise<void> {
   // error, with the report, outputs and summary (and no PR comment: without the event, no PR).
   let github: GitHubContext | undefined;
   try {
-    github = githubContextFromEnv(process.env, logger, token);
+    github = await githubContextFromEnv(process.env, logger, token);
   } catch (error) {
     commonInputError ??= error;
   }

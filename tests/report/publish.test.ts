@@ -134,14 +134,14 @@ function prEnv(extra: Record<string, string> = {}): Record<string, string> {
 async function report(root: string, inputs: Record<string, string>) {
   const env = prEnv();
   const logger = new MemoryLogger();
-  const github = githubContextFromEnv(cleanEnv(env), logger, 'test-token');
+  const github = await githubContextFromEnv(cleanEnv(env), logger, 'test-token');
   return runReportStage(root, inputs, { env, ctx: { github, logger } });
 }
 
 describe('the report stage on GitHub', () => {
   it("replaces the shards' sections of the PR comment with the merged test section", async () => {
     const { root, reports } = await project({ failing: true });
-    const github = githubContextFromEnv(cleanEnv(prEnv()), new MemoryLogger(), 'test-token');
+    const github = await githubContextFromEnv(cleanEnv(prEnv()), new MemoryLogger(), 'test-token');
     if (!github) throw new Error('no github context');
     const ref = { owner: 'acme', repo: 'app', issueNumber: 7 };
     const opts = { logger: new MemoryLogger(), settleMs: [0, 1] as [number, number] };

@@ -403,7 +403,7 @@ describe('upload-sarif through the code scanning API', () => {
     const { outcome } = await runScanStage(
       dir,
       { scanners: 'none', audit: 'npm', 'upload-sarif': 'true', 'fail-on': 'critical' },
-      { env, logger, github: githubContextFromEnv(env, logger)! },
+      { env, logger, github: (await githubContextFromEnv(env, logger))! },
     );
     const uploads = github.state.sarifUploads('acme', 'app');
     expect(uploads).toHaveLength(1);
@@ -422,7 +422,7 @@ describe('upload-sarif through the code scanning API', () => {
     const error = await runScanStage(
       dir,
       { scanners: 'none', audit: 'npm', 'upload-sarif': 'true' },
-      { env, logger, github: githubContextFromEnv(env, logger)! },
+      { env, logger, github: (await githubContextFromEnv(env, logger))! },
     ).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 403 });
     expect(github.state.sarifUploads('acme', 'app')).toHaveLength(0);
