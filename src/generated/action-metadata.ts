@@ -740,6 +740,10 @@ export const ACTION_METADATA: Readonly<Record<string, ActionMetadata>> = {
     ],
     "outputs": [
       {
+        "name": "passed",
+        "description": "true when every migration ran and every gate passed (lock, interrupted run, destructive changes, apply, the wrapped tool's exit code), else false; also false when the run could not start (a bad input, an unreachable database)."
+      },
+      {
         "name": "applied",
         "description": "Comma-separated versions applied by this run."
       },

@@ -143,6 +143,18 @@ describe('outputs on a failed run', () => {
     expect(r.outputs).toMatchObject({ approved: 'false', decision: 'error' });
   });
 
+  it('migrate: an unreachable database sets passed=false, a service error with the report', async () => {
+    mkdirSync(path.join(tmp, 'migrations'), { recursive: true });
+    writeFileSync(path.join(tmp, 'migrations', '001_t.sql'), 'CREATE TABLE t (id int);');
+    const r = await runAction('migrate', {
+      'database-url': 'postgres://u:p@127.0.0.1:9/db',
+      dir: path.join(tmp, 'migrations'),
+    });
+    expect(r.exitCode, r.log).not.toBe(0);
+    expect(r.report.error).toMatchObject({ kind: 'service' });
+    expect(r.outputs.passed).toBe('false');
+  });
+
   it('smoke: an invalid boolean of the host (artifact: yes) sets passed=false', async () => {
     const r = await runAction('smoke', { url: 'http://127.0.0.1:9', artifact: 'yes' });
     expect(r.exitCode, r.log).toBe(EXIT_USAGE);

@@ -44,6 +44,7 @@ describe('migrate action bundle', () => {
     });
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
+    expect(r.outputs.passed).toBe('true');
     expect(r.outputs.applied).toBe('1,2');
     expect(r.outputs.pending).toBe('');
     expect(r.outputs['backup-path']).toMatch(/^\.shipkit\/backups\/shipkit-.*\.dump$/);
@@ -102,6 +103,7 @@ describe('migrate action bundle', () => {
       inputs: { 'database-url': url, dir: 'db/migrations', 'dry-run': 'true' },
     });
     expect(r.exitCode).toBe(1);
+    expect(r.outputs.passed).toBe('false');
     expect(r.outputs.pending).toBe('1');
     expect(r.annotations).toContainEqual(
       expect.objectContaining({

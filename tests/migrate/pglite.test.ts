@@ -30,7 +30,7 @@ describe('migrate on PGlite (the default database)', () => {
     const { cwd } = project(BASE);
     const first = await migrate(cwd, {});
     expect(first.report.status).toBe('pass');
-    expect(first.outputs).toEqual({ applied: '1,2', pending: '', 'backup-path': '' });
+    expect(first.outputs).toEqual({ passed: true, applied: '1,2', pending: '', 'backup-path': '' });
     const m = migrations(first);
     expect(m.history.map((h) => [h.version, h.appliedBy, h.kind])).toEqual([
       ['1', 'https://github.com/acme/app/actions/runs/42', 'applied'],
@@ -121,10 +121,10 @@ describe('migrate on PGlite (the default database)', () => {
     expect(plan.annotations[0]).toMatchObject({ level: 'error', file: 'migrations/003_cleanup.sql', startLine: 2 });
     const blocked = await migrate(cwd, {});
     expect(blocked.report.status).toBe('fail');
-    expect(blocked.outputs).toMatchObject({ applied: '', pending: '3' });
+    expect(blocked.outputs).toMatchObject({ passed: false, applied: '', pending: '3' });
     const allowed = await migrate(cwd, { 'allow-destructive': 'true' });
     expect(allowed.report.status).toBe('pass');
-    expect(allowed.outputs.applied).toBe('3');
+    expect(allowed.outputs).toMatchObject({ passed: true, applied: '3' });
   });
 
   it('adopts an existing database only with an explicit baseline', async () => {
