@@ -411,6 +411,116 @@ RUN go test ./...
   });
 });
 
+describe('pinned-base judges the stages the build runs', () => {
+  // docker build --target runtime builds runtime and what it needs (its FROM stage, COPY --from and
+  // RUN --mount from= sources, transitively), as BuildKit does; the other stages are never built.
+  const TARGETED = [
+    'FROM golang:1.22 AS build', // 1
+    'RUN go build -o /out/app .', // 2
+    'FROM node AS assets', // 3: copied from by runtime
+    'RUN mkdir /out', // 4
+    'FROM python AS docs', // 5: nothing the target needs
+    'RUN mkdir /site', // 6
+    'FROM alpine:3.20 AS runtime', // 7: the target
+    'COPY --from=build /out/app /app', // 8
+    'COPY --from=assets /out /static', // 9
+    'USER 10001', // 10
+    'HEALTHCHECK CMD ["/app", "-health"]', // 11
+    'ENTRYPOINT ["/app"]', // 12
+    'FROM golang AS test', // 13: after the target
+    'RUN go test ./...', // 14
+    '',
+  ].join('\n');
+  const pinned = (r: ReturnType<typeof check>) => live(r).filter((f) => f.startsWith('pinned-base'));
+
+  it('a stage after the target and a stage the target does not need are not judged; a stage it copies from is', () => {
+    const r = check(TARGETED, { target: 'runtime' });
+    expect(live(r)).toEqual(['pinned-base@3']);
+    expect(r.findings[0]).toMatchObject({ file: 'Dockerfile', line: 3, severity: 'error' });
+    expect(r.findings[0]?.message).toBe('FROM node has no tag: it means latest; pin a version tag or a digest');
+    expect(policyAnnotations(r)).toEqual([
+      expect.objectContaining({ file: 'Dockerfile', startLine: 3, title: 'Dockerfile policy: pinned-base' }),
+    ]);
+    expect(r.passed).toBe(false);
+  });
+
+  it('with every unpinned stage out of the build, the target passes', () => {
+    const r = check(TARGETED.replace('FROM node AS assets', 'FROM node:20 AS assets'), { target: 'runtime' });
+    expect(r.findings).toEqual([]);
+    expect(r.passed).toBe(true);
+  });
+
+  it.each([
+    // Stage indexes count from 0: build is 0, assets 1.
+    ['COPY --from=<index>', (t: string) => t.replace('--from=assets', '--from=1')],
+    [
+      'COPY --from=<name> among other flags, without case',
+      (t: string) => t.replace('--from=assets', '--chown=10001 --from=Assets'),
+    ],
+    [
+      'RUN --mount=type=bind,from=<stage>',
+      (t: string) =>
+        t.replace(
+          'COPY --from=assets /out /static',
+          'RUN --mount=type=bind,from=assets,source=/out,target=/mnt cp -r /mnt /static',
+        ),
+    ],
+    [
+      'RUN --mount=type=cache,from=<stage>',
+      (t: string) =>
+        t.replace('COPY --from=assets /out /static', 'RUN --mount=type=cache,target=/cache,from=assets true'),
+    ],
+  ])('a stage needed through %s is judged', (_how, edit) => {
+    const text = edit(TARGETED);
+    expect(pinned(check(text, { target: 'runtime' }))).toEqual(['pinned-base@3']);
+  });
+
+  it('dependencies are followed transitively: FROM a stage, and what that stage copies from', () => {
+    // runtime copies from docs, which copies from assets.
+    const text = TARGETED.replace('RUN mkdir /site', 'COPY --from=assets /out /site').replace(
+      'COPY --from=assets /out /static',
+      'COPY --from=docs /site /static',
+    );
+    expect(pinned(check(text, { target: 'runtime' }))).toEqual(['pinned-base@3', 'pinned-base@5']);
+    // debug starts from runtime (FROM <stage>), so it needs runtime and everything runtime needs.
+    const debug = TARGETED.replace('FROM golang AS test', 'FROM runtime AS debug');
+    expect(pinned(check(debug, { target: 'debug' }))).toEqual(['pinned-base@3']);
+  });
+
+  it('a cache mount without from, and COPY --from an image, add no stage', () => {
+    const text = TARGETED.replace(
+      'COPY --from=assets /out /static',
+      'RUN --mount=type=cache,target=/root/.cache true\nCOPY --from=busybox:1.36 /bin/busybox /bin/busybox',
+    );
+    expect(pinned(check(text, { target: 'runtime' }))).toEqual([]);
+  });
+
+  it('an ARG base with no default is judged only in a stage that is built', () => {
+    const text = `ARG DOCS_BASE\n${TARGETED.replace('FROM python AS docs', 'FROM ${DOCS_BASE} AS docs')}`;
+    expect(pinned(check(text, { target: 'runtime' }))).toEqual(['pinned-base@4']);
+    const r = check(text.replace('COPY --from=assets /out /static', 'COPY --from=docs /site /static'), {
+      target: 'runtime',
+    });
+    expect(pinned(r)).toEqual(['pinned-base@6']);
+    expect(r.findings[0]?.message).toContain('DOCS_BASE has no default');
+  });
+
+  it('without a target the last stage and what it needs are judged, the other stages are not', () => {
+    // The last stage (test) needs nothing else: its own unpinned base is reported, at its line.
+    const r = check(TARGETED);
+    expect(pinned(r)).toEqual(['pinned-base@13']);
+    expect(r.findings.find((f) => f.rule === 'pinned-base')).toMatchObject({
+      file: 'Dockerfile',
+      line: 13,
+      message: 'FROM golang has no tag: it means latest; pin a version tag or a digest',
+    });
+    // Without the test stage, runtime is the last one: assets is needed, docs is not.
+    const noTest = TARGETED.replace('FROM golang AS test\nRUN go test ./...\n', '');
+    expect(pinned(check(noTest))).toEqual(['pinned-base@3']);
+    expect(live(check(noTest))).toEqual(live(check(TARGETED, { target: 'runtime' })));
+  });
+});
+
 describe('shipkit-ignore on the first line', () => {
   it('an ignore whose reason holds `=` on line 1 (which the parser reads as a directive) is honoured', () => {
     const text = `# shipkit-ignore: pinned-base the mirror pins it: policy=mirror-latest\n${GOOD.replace('golang:1.22', 'golang')}`;

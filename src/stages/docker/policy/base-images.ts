@@ -1,4 +1,4 @@
-import type { DockerfileModel } from './dockerfile-model.js';
+import { builtStages, type DockerfileModel } from './dockerfile-model.js';
 import type { RawFinding } from './finding.js';
 
 /** `registry:5000/ns/name:tag@sha256:…` split the way Docker reads a reference: the tag is after the last
@@ -13,12 +13,14 @@ export function splitReference(ref: string): { name: string; tag?: string; diges
 }
 
 /**
- * Every FROM pins its base: a tag other than `latest`, or a digest. `scratch` and earlier stages need
- * nothing; a base from an ARG is judged by the ARG's default (or the build arg given).
+ * Every FROM the build runs pins its base: a tag other than `latest`, or a digest. `scratch` and earlier
+ * stages need nothing; a base from an ARG is judged by the ARG's default (or the build arg given). Only the
+ * stages built are judged (the target, else the last stage, and the stages it needs): a stage after the
+ * target or one nothing built reads from pulls no image.
  */
 export function baseImageFindings(model: DockerfileModel): RawFinding[] {
   const findings: RawFinding[] = [];
-  for (const stage of model.stages) {
+  for (const stage of builtStages(model)) {
     if (stage.image === undefined) {
       findings.push({
         rule: 'pinned-base',

@@ -1,6 +1,7 @@
 import {
+  Copy,
   DockerfileParser,
-  type Copy,
+  Run,
   type Dockerfile,
   type From,
   type Instruction,
@@ -127,6 +128,59 @@ export const copyFrom = (copy: Copy): string | undefined =>
     .getFlags()
     .find((f) => f.getName() === 'from')
     ?.getValue() ?? undefined;
+
+/**
+ * The stage a `--from` of an instruction in `stage` names: an earlier stage by name (without case) or by
+ * index (`--from=0`). Anything else (`busybox:1.36`, a later stage, which Docker refuses) is not a stage.
+ */
+export function earlierStage(
+  model: DockerfileModel,
+  stage: BuildStage,
+  from: string | null | undefined,
+): BuildStage | undefined {
+  if (!from) return undefined;
+  const earlier = model.stages.slice(0, stage.index);
+  if (/^\d+$/.test(from)) return earlier[Number(from)];
+  return earlier.find((s) => s.name === from.toLowerCase());
+}
+
+/** The stages an instruction reads from: `COPY --from=<stage|index>`, `RUN --mount=…,from=<stage>`. */
+function stageSources(model: DockerfileModel, stage: BuildStage, instruction: Instruction): BuildStage[] {
+  if (instruction instanceof Copy) {
+    const source = earlierStage(model, stage, copyFrom(instruction));
+    return source ? [source] : [];
+  }
+  if (instruction instanceof Run) {
+    return instruction
+      .getFlags()
+      .filter((f) => f.getName() === 'mount')
+      .flatMap((f) => {
+        const from = f.getOption('from')?.getValue();
+        // BuildKit looks a mount's from= up by stage name only: a number there is an image reference.
+        const source = from && !/^\d+$/.test(from) ? earlierStage(model, stage, from) : undefined;
+        return source ? [source] : [];
+      });
+  }
+  return [];
+}
+
+/**
+ * The stages `docker build` runs: the target (else the last stage) and every stage it needs — the stage
+ * its FROM names, the stages its COPY --from and RUN --mount from= read — and theirs, in file order.
+ * BuildKit (and Podman, which skips unused stages) never build the others: a stage after the target, or
+ * one nothing built reads from.
+ */
+export function builtStages(model: DockerfileModel): BuildStage[] {
+  const needed = new Set<BuildStage>([model.built]);
+  // A Set's iteration visits what is added during it, once each: every stage needed is expanded.
+  for (const stage of needed) {
+    if (stage.parent) needed.add(stage.parent);
+    for (const instruction of stage.instructions) {
+      for (const source of stageSources(model, stage, instruction)) needed.add(source);
+    }
+  }
+  return model.stages.filter((s) => needed.has(s));
+}
 
 /**
  * The stage that ships — the target, else the last — and the stages it starts from (`FROM build AS final`

@@ -1,5 +1,13 @@
 import { Copy, Healthcheck, User } from 'dockerfile-ast';
-import { copyFrom, finalChain, lineOf, substitute, type BuildStage, type DockerfileModel } from './dockerfile-model.js';
+import {
+  copyFrom,
+  earlierStage,
+  finalChain,
+  lineOf,
+  substitute,
+  type BuildStage,
+  type DockerfileModel,
+} from './dockerfile-model.js';
 import type { RawFinding } from './finding.js';
 
 /**
@@ -16,7 +24,7 @@ export function finalStageFindings(model: DockerfileModel, opts: { orchestratorP
   const findings: RawFinding[] = [];
 
   const copiesFromStage = chain.some((stage) =>
-    stage.instructions.some((i) => i instanceof Copy && isEarlierStage(model, stage, copyFrom(i))),
+    stage.instructions.some((i) => i instanceof Copy && earlierStage(model, stage, copyFrom(i)) !== undefined),
   );
   if (model.stages.length < 2) {
     findings.push({
@@ -46,14 +54,6 @@ export function finalStageFindings(model: DockerfileModel, opts: { orchestratorP
     }
   }
   return findings;
-}
-
-/** `--from=build`, `--from=0`: a stage before `stage` in this file (an image reference is not a stage). */
-function isEarlierStage(model: DockerfileModel, stage: BuildStage, from: string | null | undefined): boolean {
-  if (!from) return false;
-  const earlier = model.stages.slice(0, stage.index);
-  if (/^\d+$/.test(from)) return Number(from) < stage.index;
-  return earlier.some((s) => s.name === from.toLowerCase());
 }
 
 function userFindings(model: DockerfileModel, chain: BuildStage[], final: BuildStage, where: string): RawFinding[] {
