@@ -956,6 +956,36 @@ describe('HitTable', () => {
     expect([into.covered(), into.total()]).toEqual([1, 1]);
   });
 
+  it("with typed columns (views of a parser's storage): behaves as with arrays, and never writes to them", () => {
+    const keyOf = (at: number): string => `k${at}`;
+    // Line 0 is filled by the first add naming a line; hits and lines pass what a Uint32Array holds.
+    const lines = Uint32Array.of(0, 4, 9);
+    const hits = Float64Array.of(0, 2, 5);
+    const weights = Uint32Array.of(2, 1, 3);
+    const typed = HitTable.withKeysOnDemand(lines, hits, weights, keyOf);
+    const plain = HitTable.withKeysOnDemand([0, 4, 9], [0, 2, 5], [2, 1, 3], keyOf);
+    expect([typed.size, typed.covered(), typed.total()]).toEqual([3, 4, 6]);
+    expect([...typed]).toEqual([...plain]);
+    for (const t of [typed, plain]) {
+      t.add('k0', 2.5, 1.5);
+      t.addAt(1, 2 ** 40);
+      t.addWeighted('k2', 9, 0.25, 3);
+      t.addWeighted('k3', -1, 7, 2 ** 33);
+      t.appendNewWeighted('k4', 12, 0, 4);
+      t.appendNew('k5', 13, 1);
+    }
+    expect([...typed]).toEqual([...plain]);
+    expect(typed.get('k0')).toEqual({ line: 2.5, hits: 1.5 });
+    expect(typed.get('k1')).toEqual({ line: 4, hits: 2 + 2 ** 40 });
+    expect([typed.covered(), typed.total()]).toEqual([plain.covered(), plain.total()]);
+    expect([...lines, ...hits, ...weights]).toEqual([0, 4, 9, 0, 2, 5, 2, 1, 3]);
+    // Without weights too.
+    const unweighted = HitTable.withKeysOnDemand(Float64Array.of(1, 2), Float64Array.of(0, 3), undefined, keyOf);
+    expect([unweighted.covered(), unweighted.total()]).toEqual([1, 2]);
+    unweighted.addWeighted('k9', 5, 1, 3);
+    expect([unweighted.covered(), unweighted.total()]).toEqual([4, 5]);
+  });
+
   it('iteration yields copies: changing one does not change the table', () => {
     const table = new HitTable();
     table.add('f', 1, 1);

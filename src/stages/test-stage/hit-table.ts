@@ -1,6 +1,13 @@
 import type { Hit } from './model.js';
 
 /**
+ * A column of numbers: a plain array, or a typed array a parser already holds them in (a view of its
+ * own storage, not a copy). A table turns its typed columns into arrays before it first changes (a
+ * typed array may not hold what is written, and the parser's storage is not the table's to change).
+ */
+type Column = number[] | Float64Array | Uint32Array;
+
+/**
  * Branch arms, functions or statements of one file, keyed so that the same item read twice (two
  * reports, two records or report paths of one file) sums its hits. A large report has millions of
  * these: an object per item would be millions of small objects for the GC to copy and trace, so the
@@ -12,10 +19,10 @@ export class HitTable implements Iterable<[string, Hit]> {
   private keyStrings: string[] | undefined = [];
   /** Makes entry i's key, for a table whose keys are made when first needed (see withKeysOnDemand). */
   private keyOf: ((at: number) => string) | undefined;
-  private lines: number[] = [];
-  private hits: number[] = [];
+  private lines: Column = [];
+  private hits: Column = [];
   /** How many items each entry stands for (a Go block is NumStmt statements); absent: one each. */
-  private weights: number[] | undefined;
+  private weights: Column | undefined;
   private index: Map<string, number> | undefined;
 
   static from(entries: Iterable<readonly [string, Hit]>): HitTable {
@@ -27,12 +34,13 @@ export class HitTable implements Iterable<[string, Hit]> {
   /**
    * A table of new, distinct entries given by column, whose keys are made by `keyOf(i)` only when
    * something needs them (a lookup, a merge, iteration). Counting (covered, total) never does: a Go
-   * profile's 240 000 block keys are then never made in a run that only reports totals.
+   * profile's 240 000 block keys are then never made in a run that only reports totals. The table
+   * owns the columns from then on (it may write to them).
    */
   static withKeysOnDemand(
-    lines: number[],
-    hits: number[],
-    weights: number[] | undefined,
+    lines: Column,
+    hits: Column,
+    weights: Column | undefined,
     keyOf: (at: number) => string,
   ): HitTable {
     const out = new HitTable();
@@ -48,7 +56,9 @@ export class HitTable implements Iterable<[string, Hit]> {
   private get keyList(): string[] {
     if (!this.keyStrings) {
       const keyOf = this.keyOf!;
-      this.keyStrings = this.hits.map((_, at) => keyOf(at));
+      const keys = new Array<string>(this.hits.length);
+      for (let at = 0; at < keys.length; at++) keys[at] = keyOf(at);
+      this.keyStrings = keys;
       this.keyOf = undefined;
     }
     return this.keyStrings;
@@ -68,10 +78,12 @@ export class HitTable implements Iterable<[string, Hit]> {
     if (at === undefined) {
       index.set(key, this.hits.length);
       this.keyList.push(key);
-      this.lines.push(line);
-      this.weights?.push(1);
-      return this.hits.push(hits) - 1;
+      this.growable();
+      (this.lines as number[]).push(line);
+      (this.weights as number[] | undefined)?.push(1);
+      return (this.hits as number[]).push(hits) - 1;
     }
+    this.growable();
     this.hits[at] += hits;
     if (this.lines[at] === 0) this.lines[at] = line;
     return at;
@@ -79,6 +91,7 @@ export class HitTable implements Iterable<[string, Hit]> {
 
   /** Adds `hits` to the item at `at` (as `add` returned it). */
   addAt(at: number, hits: number): void {
+    this.growable();
     this.hits[at] += hits;
   }
 
@@ -86,9 +99,20 @@ export class HitTable implements Iterable<[string, Hit]> {
   appendNew(key: string, line: number, hits: number): void {
     this.index?.set(key, this.hits.length);
     this.keyList.push(key);
-    this.lines.push(line);
-    this.hits.push(hits);
-    this.weights?.push(1);
+    this.growable();
+    (this.lines as number[]).push(line);
+    (this.hits as number[]).push(hits);
+    (this.weights as number[] | undefined)?.push(1);
+  }
+
+  /**
+   * Makes the columns arrays that can grow and change (typed columns become arrays the first time):
+   * called before any change, so the `as number[]` after it hold.
+   */
+  private growable(): void {
+    if (!Array.isArray(this.lines)) this.lines = Array.from(this.lines);
+    if (!Array.isArray(this.hits)) this.hits = Array.from(this.hits);
+    if (this.weights && !Array.isArray(this.weights)) this.weights = Array.from(this.weights);
   }
 
   get(key: string): Hit | undefined {
@@ -112,6 +136,7 @@ export class HitTable implements Iterable<[string, Hit]> {
     const before = this.hits.length;
     const at = this.add(key, line, hits);
     if (at < before) return;
+    // add made the columns arrays.
     if (this.weights) this.weights[at] = weight;
     else this.weights = [...new Array<number>(before).fill(1), weight];
   }
@@ -120,6 +145,7 @@ export class HitTable implements Iterable<[string, Hit]> {
   appendNewWeighted(key: string, line: number, hits: number, weight: number): void {
     const at = this.hits.length;
     this.appendNew(key, line, hits);
+    // appendNew made the columns arrays.
     if (this.weights) this.weights[at] = weight;
     else if (weight !== 1) this.weights = [...new Array<number>(at).fill(1), weight];
   }
@@ -131,16 +157,17 @@ export class HitTable implements Iterable<[string, Hit]> {
     if (weights) {
       for (let at = 0; at < hits.length; at++) if (hits[at] > 0) covered += weights[at];
     } else {
-      for (const h of hits) if (h > 0) covered++;
+      for (let at = 0; at < hits.length; at++) if (hits[at] > 0) covered++;
     }
     return covered;
   }
 
   /** All items (the sum of the entries' weights). */
   total(): number {
-    if (!this.weights) return this.hits.length;
+    const weights = this.weights;
+    if (!weights) return this.hits.length;
     let total = 0;
-    for (const w of this.weights) total += w;
+    for (let at = 0; at < weights.length; at++) total += weights[at];
     return total;
   }
 

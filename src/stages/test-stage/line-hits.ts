@@ -228,6 +228,16 @@ export class LineBatch {
     this.target?.add(line, hits);
   }
 
+  /**
+   * Gives `target` lines a caller collected in the table's own encoding (`counts[line]` = hits + 1,
+   * 0 = none, for lines 0..`last`, `count` of them) as flush gives the batch's: into an empty table,
+   * one copy into the shared slab. The caller keeps `counts`.
+   */
+  addCounts(target: LineHits, counts: Uint32Array, last: number, count: number): void {
+    this.flush();
+    if (last >= 0) target.addCounts(counts, last, count, this.slab);
+  }
+
   /** Moves the collected lines into the target's table. */
   flush(): void {
     if (this.target && this.last >= 0) {

@@ -172,6 +172,9 @@ export async function runTestStage(
   const runOpts = { cwd: ctx.cwd, env: userCommandEnv(ctx.env), logger, signal: ctx.signal };
   const commands = [...(await runCommands('lint', lint, runOpts)), ...(await runCommands('test', test, runOpts))];
 
+  // Before the reports are read: git is spawned (for HEAD outside Actions) while this process is
+  // small; after a 50 MB report, forking it costs ~20 ms (the page tables are copied).
+  const event = await eventInfo(ctx);
   const repo = await listRepoFiles(ctx.cwd);
   const coverage = await loadCoverage(options, ctx, warnings);
   const results = await loadTestResults(options, ctx, deps, warnings);
@@ -195,7 +198,6 @@ export async function runTestStage(
   // Counted once: the gates and the report use the same totals (a pass over every case).
   const totals = tests ? testTotals(tests) : undefined;
 
-  const event = await eventInfo(ctx);
   const base = options.base ?? event.pr?.baseRef;
   const diff = await measureDiff(
     set,

@@ -168,6 +168,104 @@ describe('Go profiles: the fast path reads as the careful one', () => {
     );
   });
 
+  it('derives statements and lines as a plain model does, with numbers past 32 bits and blocks in any order', async () => {
+    // Lines past 2^24 (kept sparsely), numbers past 2^32 (stored 8 bytes wide), counts past 2^32
+    // (lines kept 8 bytes wide), blocks without statements, files listed once or interleaved.
+    const big = fc.constantFrom(2 ** 32 - 2, 2 ** 32 - 1, 2 ** 32, 2 ** 24, 9_999_999_999, 123_456_789_012_345);
+    const block = fc.record({
+      file: fc.nat({ max: 3 }),
+      sl: fc.oneof({ weight: 6, arbitrary: fc.nat({ max: 60 }) }, { weight: 1, arbitrary: big }),
+      sc: fc.oneof({ weight: 6, arbitrary: fc.nat({ max: 3 }) }, { weight: 1, arbitrary: big }),
+      lines: fc.nat({ max: 3 }),
+      ec: fc.nat({ max: 2 }),
+      stmts: fc.oneof({ weight: 6, arbitrary: fc.nat({ max: 3 }) }, { weight: 1, arbitrary: big }),
+    });
+    const count = fc.oneof({ weight: 6, arbitrary: fc.nat({ max: 9 }) }, { weight: 1, arbitrary: big });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(block, { selector: (b) => `${b.file}:${b.sl}.${b.sc}`, minLength: 1, maxLength: 40 }),
+        fc.array(fc.array(fc.tuple(fc.nat(), count), { maxLength: 60 }), { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        fc.boolean(),
+        async (blocks, copies, setMode, fileByFile) => {
+          // fileByFile: each copy lists the blocks file by file, in source order (as `go test` writes them).
+          const lines = [`mode: ${setMode ? 'set' : 'count'}`];
+          const merged = new Map<string, { file: string; sl: number; el: number; stmts: number; hits: number }>();
+          for (const picks of copies) {
+            const listed = picks.map(([pick, n]) => [blocks[pick % blocks.length], n] as const);
+            if (fileByFile) listed.sort(([a], [b]) => a.file - b.file || a.sl - b.sl || a.sc - b.sc);
+            for (const [b, n] of listed) {
+              const file = `m/pkg/f${b.file}.go`;
+              const key = `${file}:${b.sl}.${b.sc},${b.sl + b.lines}.${b.ec}`;
+              lines.push(`${key} ${b.stmts} ${n}`);
+              const before = merged.get(key);
+              const hits = setMode ? Math.max(before?.hits ?? 0, n > 0 ? 1 : 0) : (before?.hits ?? 0) + n;
+              merged.set(key, { file, sl: b.sl, el: b.sl + b.lines, stmts: b.stmts, hits });
+            }
+          }
+          fc.pre(merged.size > 0);
+          const out = (await bothWays(`${lines.join('\n')}\n`)) as {
+            set: {
+              files: { path: string; lines: [number, number][]; statements: [string, number, number, number][] }[];
+            };
+          };
+          for (const f of out.set.files) {
+            const mine = [...merged].filter(([, v]) => v.file === f.path && v.stmts > 0);
+            expect(f.statements).toEqual(
+              mine.map(([key, v]) => [key.slice(key.indexOf(':') + 1), v.sl, v.hits, v.stmts]),
+            );
+            // A line counts the most-executed block on it.
+            const want = new Map<number, number>();
+            for (const [, v] of mine)
+              for (let line = v.sl; line <= v.el; line++) want.set(line, Math.max(want.get(line) ?? 0, v.hits));
+            expect(f.lines).toEqual([...want].sort((a, b) => a[0] - b[0]));
+          }
+        },
+      ),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+
+  it('tells paths apart whose bytes differ where a word of them reads as 0 or NaN', async () => {
+    // The fast path compares a path eight bytes at a time as numbers: 0 and -0 are equal numbers with
+    // other bytes, and NaN equals nothing. Such paths go byte by byte.
+    // Each path's first eight bytes read as 0, -0 or NaN; its last eight are the same in all of them.
+    const rest = Buffer.from('abcdefgh');
+    const zero = Buffer.concat([Buffer.alloc(8), rest]);
+    const minusZero = Buffer.concat([Buffer.alloc(7), Buffer.from([0x80]), rest]);
+    const nan = Buffer.concat([Buffer.from('abcdef'), Buffer.from([0xf8, 0x7f]), rest]);
+    const lines = (path: Buffer, from: number): Buffer[] =>
+      [0, 1, 2].map((k) => Buffer.concat([path, Buffer.from(`:${from + k}.1,${from + k}.9 1 ${k}\n`)]));
+    const profile = Buffer.concat([
+      Buffer.from('mode: count\n'),
+      ...lines(zero, 1),
+      ...lines(minusZero, 1),
+      ...lines(zero, 10),
+      ...lines(nan, 1),
+      ...lines(nan, 1),
+      ...lines(minusZero, 10),
+    ]);
+    const out = (await bothWays(profile)) as { set: { files: { path: string; statements: unknown[] }[] } };
+    expect(out.set.files.map((f) => f.statements.length)).toEqual([6, 6, 3]);
+  });
+
+  it("reading a profile twice adds its hits (its tables are views of the reader's storage until merged)", async () => {
+    const profile = perBinary(REAL[0], 2);
+    writeFileSync(path.join(dir, 'twice.out'), profile);
+    const once = dump(await readCoverage(['twice.out'], { cwd: dir, format: 'go' })) as {
+      files: { path: string; lines: [number, number][]; statements: [string, number, number, number][] }[];
+    };
+    const twice = dump(await readCoverage(['twice.out', 'twice.out'], { cwd: dir, format: 'go' }));
+    expect(twice).toEqual({
+      ...once,
+      files: once.files.map((f) => ({
+        path: f.path,
+        lines: f.lines.map(([line, hits]) => [line, 2 * hits]),
+        statements: f.statements.map(([key, line, hits, weight]) => [key, line, 2 * hits, weight]),
+      })),
+    });
+  });
+
   it('reads a last line without a newline in a profile of several reads (nothing past the data is read)', async () => {
     // Over a megabyte of block lines, then a short last line without a newline: the byte after it in
     // the read buffer is left from an earlier read, where (with lines of this shape) it is a digit.

@@ -1,11 +1,22 @@
 // The blocks of a Go coverage profile as the reader merges them (see go.ts).
 
 /** Grows a typed array to `length`, keeping its contents. */
-function grown<T extends Float64Array | Int32Array>(from: T, length: number): T {
+function grown<T extends Float64Array | Int32Array | Uint32Array>(from: T, length: number): T {
   const to = new (from.constructor as new (n: number) => T)(length);
   to.set(from);
   return to;
 }
+
+/** A column of block numbers: 4 bytes a block while every number fits, 8 once one does not. */
+export type BlockColumn = Uint32Array | Float64Array;
+
+/** A copy of `from` at 8 bytes a number. */
+function widened(from: BlockColumn): Float64Array {
+  return from instanceof Float64Array ? from : Float64Array.from(from);
+}
+
+/** The largest number a narrow column holds. */
+const NARROW_MAX = 0xffffffff;
 
 /**
  * Every block of the profile, merged as they come: a `./...` run with `-coverpkg` repeats every block
@@ -21,13 +32,19 @@ function grown<T extends Float64Array | Int32Array>(from: T, length: number): T 
  */
 export class BlockStore {
   count = 0;
-  fileOf = new Int32Array(1024);
-  startLine = new Float64Array(1024);
-  startCol = new Float64Array(1024);
-  endLine = new Float64Array(1024);
-  endCol = new Float64Array(1024);
-  numStmt = new Float64Array(1024);
-  hits = new Float64Array(1024);
+  fileOf: Int32Array;
+  /**
+   * The four numbers and NumStmt: Uint32Arrays (what Go writes fits: it counts lines, columns and
+   * statements in 32 bits), made Float64Arrays when a profile brings a larger number. Every page of
+   * memory written costs (a big profile's blocks are megabytes), so the common case takes 4 bytes.
+   */
+  startLine: BlockColumn;
+  startCol: BlockColumn;
+  endLine: BlockColumn;
+  endCol: BlockColumn;
+  numStmt: BlockColumn;
+  /** Merged hits: counts add up past 32 bits. */
+  hits: Float64Array;
   /** Per file: its first block, and the greatest start among its blocks (line, column). */
   readonly firstOf: number[] = [];
   private readonly lastLine: number[] = [];
@@ -38,6 +55,17 @@ export class BlockStore {
    */
   private slots: Int32Array | undefined;
   private readonly odd = new Map<string, number>();
+
+  /** `capacity`: the blocks it holds before its arrays grow (they double as needed). */
+  constructor(capacity = 1024) {
+    this.fileOf = new Int32Array(capacity);
+    this.startLine = new Uint32Array(capacity);
+    this.startCol = new Uint32Array(capacity);
+    this.endLine = new Uint32Array(capacity);
+    this.endCol = new Uint32Array(capacity);
+    this.numStmt = new Uint32Array(capacity);
+    this.hits = new Float64Array(capacity);
+  }
 
   /** The block of `file` at these four numbers, added (with no hits) if new. */
   find(file: number, sl: number, sc: number, el: number, ec: number, stmts: number): number {
@@ -63,17 +91,44 @@ export class BlockStore {
     return this.add(file, sl, sc, el, ec, stmts);
   }
 
+  /** Appends a block that starts after every block of its file so far (see startsAfterAll): it is new. */
+  append(file: number, sl: number, sc: number, el: number, ec: number, stmts: number): number {
+    return this.add(file, sl, sc, el, ec, stmts);
+  }
+
   /** Whether a block at this start comes after every block of its file so far (then it is new). */
-  private startsAfterAll(file: number, sl: number, sc: number): boolean {
+  startsAfterAll(file: number, sl: number, sc: number): boolean {
     const lastLine = this.lastLine[file] ?? -1;
     return sl > lastLine || (sl === lastLine && sc > this.lastCol[file]);
   }
 
-  /** Appends a block; `first`: no block of its file starts where it does (it goes into the table). */
+  /**
+   * Whether block `index` (at most `count`) is the block at these four numbers, of `stmts` statements
+   * (a block of other statements is another one, or an error merge reports). Every comparison is
+   * made whatever the ones before it give (no `&&`): the reader asks this of every line, and the
+   * optimising compiler, which leaves out code never run before it compiles, would otherwise leave
+   * out the later ones while a profile's first copy (all new blocks, the first one already differs)
+   * is read, then throw its code away when the second copy (all repeats) starts.
+   */
+  isAt(index: number, file: number, sl: number, sc: number, el: number, ec: number, stmts: number): boolean {
+    const same =
+      (this.fileOf[index] === file ? 1 : 0) &
+      (this.startLine[index] === sl ? 1 : 0) &
+      (this.startCol[index] === sc ? 1 : 0) &
+      (this.endLine[index] === el ? 1 : 0) &
+      (this.endCol[index] === ec ? 1 : 0) &
+      (this.numStmt[index] === stmts ? 1 : 0);
+    return index < this.count && same === 1;
+  }
+
+  /**
+   * Appends a block; `first`: no block of its file starts where it does (it goes into the table). The
+   * arrays stay longer than `count` (isAt reads at `count`).
+   */
   private add(file: number, sl: number, sc: number, el: number, ec: number, stmts: number, first = true): number {
     const index = this.count++;
-    if (index === this.fileOf.length) {
-      const length = index * 2;
+    if (this.count === this.fileOf.length) {
+      const length = this.count * 2;
       this.fileOf = grown(this.fileOf, length);
       this.startLine = grown(this.startLine, length);
       this.startCol = grown(this.startCol, length);
@@ -82,6 +137,11 @@ export class BlockStore {
       this.numStmt = grown(this.numStmt, length);
       this.hits = grown(this.hits, length);
     }
+    if (
+      (sl > NARROW_MAX || sc > NARROW_MAX || el > NARROW_MAX || ec > NARROW_MAX || stmts > NARROW_MAX) &&
+      !(this.startLine instanceof Float64Array)
+    )
+      this.widen();
     this.fileOf[index] = file;
     this.startLine[index] = sl;
     this.startCol[index] = sc;
@@ -99,6 +159,15 @@ export class BlockStore {
       if (this.count * 2 > this.slots.length) this.slots = this.rehash(this.slots.length * 2);
     }
     return index;
+  }
+
+  /** Makes the number columns 8 bytes a number (a number past 32 bits came). */
+  private widen(): void {
+    this.startLine = widened(this.startLine);
+    this.startCol = widened(this.startCol);
+    this.endLine = widened(this.endLine);
+    this.endCol = widened(this.endCol);
+    this.numStmt = widened(this.numStmt);
   }
 
   /** The table over every block so far: the first block of each start in it, the others by their text. */
