@@ -137,7 +137,7 @@ const reportStage = {
     name: 'report',
     reportSchema: ReportReport,
     readOptions: (inputs, ctx) => readReportOptions(inputs, ctx.cwd),
-    run: async (options, ctx) => (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(404), __webpack_require__.e(653)]).then(__webpack_require__.bind(__webpack_require__, 9653))).runReport(options, ctx),
+    run: async (options, ctx) => (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(8), __webpack_require__.e(404), __webpack_require__.e(653)]).then(__webpack_require__.bind(__webpack_require__, 9653))).runReport(options, ctx),
 };
 
 

@@ -158,7 +158,7 @@ const approveStage = {
     reportSchema: ApproveReport,
     service: { name: 'the GitHub API' },
     readOptions: (inputs) => readApproveOptions(inputs),
-    run: async (options, ctx) => (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(688)]).then(__webpack_require__.bind(__webpack_require__, 26688))).runApproveStage(options, ctx),
+    run: async (options, ctx) => (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(8), __webpack_require__.e(688)]).then(__webpack_require__.bind(__webpack_require__, 26688))).runApproveStage(options, ctx),
     // Any error that ends the run before an outcome exists still tells the workflow: not approved.
     failureOutputs: { approved: 'false', decision: 'error' },
 };

@@ -1913,57 +1913,6 @@ function buildDockerOutcome(r, run) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/stages/docker/policy/base-images.ts
-/** `registry:5000/ns/name:tag@sha256:…` split the way Docker reads a reference: the tag is after the last
- * `:` that comes after the last `/` (a registry port is not a tag). */
-function splitReference(ref) {
-    const at = ref.indexOf('@');
-    const digest = at >= 0 ? ref.slice(at + 1) : undefined;
-    const rest = at >= 0 ? ref.slice(0, at) : ref;
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/'))
-        return { name: rest.slice(0, colon), tag: rest.slice(colon + 1), digest };
-    return { name: rest, digest };
-}
-/**
- * Every FROM pins its base: a tag other than `latest`, or a digest. `scratch` and earlier stages need
- * nothing; a base from an ARG is judged by the ARG's default (or the build arg given).
- */
-function baseImageFindings(model) {
-    const findings = [];
-    for (const stage of model.stages) {
-        if (stage.image === undefined) {
-            findings.push({
-                rule: 'pinned-base',
-                line: stage.line,
-                message: `FROM ${stage.written}: ${stage.unresolved.join(', ')} has no default, so the base image cannot be checked: give the ARG a pinned default`,
-            });
-            continue;
-        }
-        if (stage.parent || stage.image.toLowerCase() === 'scratch')
-            continue;
-        const { tag, digest } = splitReference(stage.image);
-        const shown = stage.image === stage.written ? stage.image : `${stage.written} (= ${stage.image})`;
-        if (digest)
-            continue;
-        if (tag === undefined || tag === '') {
-            findings.push({
-                rule: 'pinned-base',
-                line: stage.line,
-                message: `FROM ${shown} has no tag: it means latest; pin a version tag or a digest`,
-            });
-        }
-        else if (tag === 'latest') {
-            findings.push({
-                rule: 'pinned-base',
-                line: stage.line,
-                message: `FROM ${shown} uses latest: pin a version tag or a digest`,
-            });
-        }
-    }
-    return findings;
-}
-
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
 var main = __webpack_require__(78390);
 ;// CONCATENATED MODULE: ./src/stages/docker/policy/dockerfile-model.ts
@@ -2039,6 +1988,56 @@ const copyFrom = (copy) => copy
     .find((f) => f.getName() === 'from')
     ?.getValue() ?? undefined;
 /**
+ * The stage a `--from` of an instruction in `stage` names: an earlier stage by name (without case) or by
+ * index (`--from=0`). Anything else (`busybox:1.36`, a later stage, which Docker refuses) is not a stage.
+ */
+function earlierStage(model, stage, from) {
+    if (!from)
+        return undefined;
+    const earlier = model.stages.slice(0, stage.index);
+    if (/^\d+$/.test(from))
+        return earlier[Number(from)];
+    return earlier.find((s) => s.name === from.toLowerCase());
+}
+/** The stages an instruction reads from: `COPY --from=<stage|index>`, `RUN --mount=…,from=<stage>`. */
+function stageSources(model, stage, instruction) {
+    if (instruction instanceof main.Copy) {
+        const source = earlierStage(model, stage, copyFrom(instruction));
+        return source ? [source] : [];
+    }
+    if (instruction instanceof main.Run) {
+        return instruction
+            .getFlags()
+            .filter((f) => f.getName() === 'mount')
+            .flatMap((f) => {
+            const from = f.getOption('from')?.getValue();
+            // BuildKit looks a mount's from= up by stage name only: a number there is an image reference.
+            const source = from && !/^\d+$/.test(from) ? earlierStage(model, stage, from) : undefined;
+            return source ? [source] : [];
+        });
+    }
+    return [];
+}
+/**
+ * The stages `docker build` runs: the target (else the last stage) and every stage it needs — the stage
+ * its FROM names, the stages its COPY --from and RUN --mount from= read — and theirs, in file order.
+ * BuildKit (and Podman, which skips unused stages) never build the others: a stage after the target, or
+ * one nothing built reads from.
+ */
+function builtStages(model) {
+    const needed = new Set([model.built]);
+    // A Set's iteration visits what is added during it, once each: every stage needed is expanded.
+    for (const stage of needed) {
+        if (stage.parent)
+            needed.add(stage.parent);
+        for (const instruction of stage.instructions) {
+            for (const source of stageSources(model, stage, instruction))
+                needed.add(source);
+        }
+    }
+    return model.stages.filter((s) => needed.has(s));
+}
+/**
  * The stage that ships — the target, else the last — and the stages it starts from (`FROM build AS final`
  * → build, final), root first. Stages after the target (a `test` stage) are not in the image.
  */
@@ -2101,6 +2100,60 @@ function variableText(lines, v) {
     return parts.join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/stages/docker/policy/base-images.ts
+
+/** `registry:5000/ns/name:tag@sha256:…` split the way Docker reads a reference: the tag is after the last
+ * `:` that comes after the last `/` (a registry port is not a tag). */
+function splitReference(ref) {
+    const at = ref.indexOf('@');
+    const digest = at >= 0 ? ref.slice(at + 1) : undefined;
+    const rest = at >= 0 ? ref.slice(0, at) : ref;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/'))
+        return { name: rest.slice(0, colon), tag: rest.slice(colon + 1), digest };
+    return { name: rest, digest };
+}
+/**
+ * Every FROM the build runs pins its base: a tag other than `latest`, or a digest. `scratch` and earlier
+ * stages need nothing; a base from an ARG is judged by the ARG's default (or the build arg given). Only the
+ * stages built are judged (the target, else the last stage, and the stages it needs): a stage after the
+ * target or one nothing built reads from pulls no image.
+ */
+function baseImageFindings(model) {
+    const findings = [];
+    for (const stage of builtStages(model)) {
+        if (stage.image === undefined) {
+            findings.push({
+                rule: 'pinned-base',
+                line: stage.line,
+                message: `FROM ${stage.written}: ${stage.unresolved.join(', ')} has no default, so the base image cannot be checked: give the ARG a pinned default`,
+            });
+            continue;
+        }
+        if (stage.parent || stage.image.toLowerCase() === 'scratch')
+            continue;
+        const { tag, digest } = splitReference(stage.image);
+        const shown = stage.image === stage.written ? stage.image : `${stage.written} (= ${stage.image})`;
+        if (digest)
+            continue;
+        if (tag === undefined || tag === '') {
+            findings.push({
+                rule: 'pinned-base',
+                line: stage.line,
+                message: `FROM ${shown} has no tag: it means latest; pin a version tag or a digest`,
+            });
+        }
+        else if (tag === 'latest') {
+            findings.push({
+                rule: 'pinned-base',
+                line: stage.line,
+                message: `FROM ${shown} uses latest: pin a version tag or a digest`,
+            });
+        }
+    }
+    return findings;
+}
+
 ;// CONCATENATED MODULE: ./src/stages/docker/policy/final-stage.ts
 
 
@@ -2117,7 +2170,7 @@ function finalStageFindings(model, opts) {
     const kind = model.targeted ? 'the target stage' : 'the final stage';
     const where = final.name ? `${kind} '${final.name}'` : kind;
     const findings = [];
-    const copiesFromStage = chain.some((stage) => stage.instructions.some((i) => i instanceof main.Copy && isEarlierStage(model, stage, copyFrom(i))));
+    const copiesFromStage = chain.some((stage) => stage.instructions.some((i) => i instanceof main.Copy && earlierStage(model, stage, copyFrom(i)) !== undefined));
     if (model.stages.length < 2) {
         findings.push({
             rule: 'multi-stage',
@@ -2145,15 +2198,6 @@ function finalStageFindings(model, opts) {
         }
     }
     return findings;
-}
-/** `--from=build`, `--from=0`: a stage before `stage` in this file (an image reference is not a stage). */
-function isEarlierStage(model, stage, from) {
-    if (!from)
-        return false;
-    const earlier = model.stages.slice(0, stage.index);
-    if (/^\d+$/.test(from))
-        return Number(from) < stage.index;
-    return earlier.some((s) => s.name === from.toLowerCase());
 }
 function userFindings(model, chain, final, where) {
     const last = chain.flatMap((s) => s.instructions.filter((i) => i instanceof main.User)).at(-1);

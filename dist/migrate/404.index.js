@@ -2494,7 +2494,8 @@ class HitTable {
     /**
      * A table of new, distinct entries given by column, whose keys are made by `keyOf(i)` only when
      * something needs them (a lookup, a merge, iteration). Counting (covered, total) never does: a Go
-     * profile's 240 000 block keys are then never made in a run that only reports totals.
+     * profile's 240 000 block keys are then never made in a run that only reports totals. The table
+     * owns the columns from then on (it may write to them).
      */
     static withKeysOnDemand(lines, hits, weights, keyOf) {
         const out = new HitTable();
@@ -2509,7 +2510,10 @@ class HitTable {
     get keyList() {
         if (!this.keyStrings) {
             const keyOf = this.keyOf;
-            this.keyStrings = this.hits.map((_, at) => keyOf(at));
+            const keys = new Array(this.hits.length);
+            for (let at = 0; at < keys.length; at++)
+                keys[at] = keyOf(at);
+            this.keyStrings = keys;
             this.keyOf = undefined;
         }
         return this.keyStrings;
@@ -2527,10 +2531,12 @@ class HitTable {
         if (at === undefined) {
             index.set(key, this.hits.length);
             this.keyList.push(key);
+            this.growable();
             this.lines.push(line);
             this.weights?.push(1);
             return this.hits.push(hits) - 1;
         }
+        this.growable();
         this.hits[at] += hits;
         if (this.lines[at] === 0)
             this.lines[at] = line;
@@ -2538,15 +2544,29 @@ class HitTable {
     }
     /** Adds `hits` to the item at `at` (as `add` returned it). */
     addAt(at, hits) {
+        this.growable();
         this.hits[at] += hits;
     }
     /** Adds an item the caller knows is not in the table yet (a parser reading a new file's unique items). */
     appendNew(key, line, hits) {
         this.index?.set(key, this.hits.length);
         this.keyList.push(key);
+        this.growable();
         this.lines.push(line);
         this.hits.push(hits);
         this.weights?.push(1);
+    }
+    /**
+     * Makes the columns arrays that can grow and change (typed columns become arrays the first time):
+     * called before any change, so the `as number[]` after it hold.
+     */
+    growable() {
+        if (!Array.isArray(this.lines))
+            this.lines = Array.from(this.lines);
+        if (!Array.isArray(this.hits))
+            this.hits = Array.from(this.hits);
+        if (this.weights && !Array.isArray(this.weights))
+            this.weights = Array.from(this.weights);
     }
     get(key) {
         const at = (this.index ?? this.buildIndex()).get(key);
@@ -2567,6 +2587,7 @@ class HitTable {
         const at = this.add(key, line, hits);
         if (at < before)
             return;
+        // add made the columns arrays.
         if (this.weights)
             this.weights[at] = weight;
         else
@@ -2576,6 +2597,7 @@ class HitTable {
     appendNewWeighted(key, line, hits, weight) {
         const at = this.hits.length;
         this.appendNew(key, line, hits);
+        // appendNew made the columns arrays.
         if (this.weights)
             this.weights[at] = weight;
         else if (weight !== 1)
@@ -2591,19 +2613,20 @@ class HitTable {
                     covered += weights[at];
         }
         else {
-            for (const h of hits)
-                if (h > 0)
+            for (let at = 0; at < hits.length; at++)
+                if (hits[at] > 0)
                     covered++;
         }
         return covered;
     }
     /** All items (the sum of the entries' weights). */
     total() {
-        if (!this.weights)
+        const weights = this.weights;
+        if (!weights)
             return this.hits.length;
         let total = 0;
-        for (const w of this.weights)
-            total += w;
+        for (let at = 0; at < weights.length; at++)
+            total += weights[at];
         return total;
     }
     addAll(other) {
@@ -2870,6 +2893,16 @@ class LineBatch {
             return;
         }
         this.target?.add(line, hits);
+    }
+    /**
+     * Gives `target` lines a caller collected in the table's own encoding (`counts[line]` = hits + 1,
+     * 0 = none, for lines 0..`last`, `count` of them) as flush gives the batch's: into an empty table,
+     * one copy into the shared slab. The caller keeps `counts`.
+     */
+    addCounts(target, counts, last, count) {
+        this.flush();
+        if (last >= 0)
+            target.addCounts(counts, last, count, this.slab);
     }
     /** Moves the collected lines into the target's table. */
     flush() {

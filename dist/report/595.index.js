@@ -1005,6 +1005,8 @@ function buildOutcome(r, ctx) {
     return {
         report,
         outputs: {
+            // What a later step branches on (a deploy after the migration): the other stages say it too.
+            passed: report.status !== 'fail',
             applied: (r.applied ?? []).map((a) => a.version).join(','),
             pending: stillPending(r)
                 .map((f) => f.version)

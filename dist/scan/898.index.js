@@ -240,7 +240,7 @@ const POLICY_RULES = {
         compare: 'hadolint DL3057',
     },
     'pinned-base': {
-        summary: 'every base image has a tag other than latest, or a digest (scratch and earlier stages are fine)',
+        summary: 'every base image the build pulls (the target stage, else the last, and the stages it needs) has a tag other than latest, or a digest (scratch and earlier stages are fine)',
         severity: { recommended: 'error', strict: 'error' },
         compare: 'hadolint DL3006 and DL3007',
     },

@@ -911,6 +911,12 @@ function grown(from, length) {
     to.set(from);
     return to;
 }
+/** A copy of `from` at 8 bytes a number. */
+function widened(from) {
+    return from instanceof Float64Array ? from : Float64Array.from(from);
+}
+/** The largest number a narrow column holds. */
+const NARROW_MAX = 0xffffffff;
 /**
  * Every block of the profile, merged as they come: a `./...` run with `-coverpkg` repeats every block
  * once per test binary, so a big profile is mostly repeats. Blocks are stored by column in typed
@@ -925,13 +931,19 @@ function grown(from, length) {
  */
 class BlockStore {
     count = 0;
-    fileOf = new Int32Array(1024);
-    startLine = new Float64Array(1024);
-    startCol = new Float64Array(1024);
-    endLine = new Float64Array(1024);
-    endCol = new Float64Array(1024);
-    numStmt = new Float64Array(1024);
-    hits = new Float64Array(1024);
+    fileOf;
+    /**
+     * The four numbers and NumStmt: Uint32Arrays (what Go writes fits: it counts lines, columns and
+     * statements in 32 bits), made Float64Arrays when a profile brings a larger number. Every page of
+     * memory written costs (a big profile's blocks are megabytes), so the common case takes 4 bytes.
+     */
+    startLine;
+    startCol;
+    endLine;
+    endCol;
+    numStmt;
+    /** Merged hits: counts add up past 32 bits. */
+    hits;
     /** Per file: its first block, and the greatest start among its blocks (line, column). */
     firstOf = [];
     lastLine = [];
@@ -942,6 +954,16 @@ class BlockStore {
      */
     slots;
     odd = new Map();
+    /** `capacity`: the blocks it holds before its arrays grow (they double as needed). */
+    constructor(capacity = 1024) {
+        this.fileOf = new Int32Array(capacity);
+        this.startLine = new Uint32Array(capacity);
+        this.startCol = new Uint32Array(capacity);
+        this.endLine = new Uint32Array(capacity);
+        this.endCol = new Uint32Array(capacity);
+        this.numStmt = new Uint32Array(capacity);
+        this.hits = new Float64Array(capacity);
+    }
     /** The block of `file` at these four numbers, added (with no hits) if new. */
     find(file, sl, sc, el, ec, stmts) {
         if (this.startsAfterAll(file, sl, sc))
@@ -968,16 +990,40 @@ class BlockStore {
         }
         return this.add(file, sl, sc, el, ec, stmts);
     }
+    /** Appends a block that starts after every block of its file so far (see startsAfterAll): it is new. */
+    append(file, sl, sc, el, ec, stmts) {
+        return this.add(file, sl, sc, el, ec, stmts);
+    }
     /** Whether a block at this start comes after every block of its file so far (then it is new). */
     startsAfterAll(file, sl, sc) {
         const lastLine = this.lastLine[file] ?? -1;
         return sl > lastLine || (sl === lastLine && sc > this.lastCol[file]);
     }
-    /** Appends a block; `first`: no block of its file starts where it does (it goes into the table). */
+    /**
+     * Whether block `index` (at most `count`) is the block at these four numbers, of `stmts` statements
+     * (a block of other statements is another one, or an error merge reports). Every comparison is
+     * made whatever the ones before it give (no `&&`): the reader asks this of every line, and the
+     * optimising compiler, which leaves out code never run before it compiles, would otherwise leave
+     * out the later ones while a profile's first copy (all new blocks, the first one already differs)
+     * is read, then throw its code away when the second copy (all repeats) starts.
+     */
+    isAt(index, file, sl, sc, el, ec, stmts) {
+        const same = (this.fileOf[index] === file ? 1 : 0) &
+            (this.startLine[index] === sl ? 1 : 0) &
+            (this.startCol[index] === sc ? 1 : 0) &
+            (this.endLine[index] === el ? 1 : 0) &
+            (this.endCol[index] === ec ? 1 : 0) &
+            (this.numStmt[index] === stmts ? 1 : 0);
+        return index < this.count && same === 1;
+    }
+    /**
+     * Appends a block; `first`: no block of its file starts where it does (it goes into the table). The
+     * arrays stay longer than `count` (isAt reads at `count`).
+     */
     add(file, sl, sc, el, ec, stmts, first = true) {
         const index = this.count++;
-        if (index === this.fileOf.length) {
-            const length = index * 2;
+        if (this.count === this.fileOf.length) {
+            const length = this.count * 2;
             this.fileOf = grown(this.fileOf, length);
             this.startLine = grown(this.startLine, length);
             this.startCol = grown(this.startCol, length);
@@ -986,6 +1032,9 @@ class BlockStore {
             this.numStmt = grown(this.numStmt, length);
             this.hits = grown(this.hits, length);
         }
+        if ((sl > NARROW_MAX || sc > NARROW_MAX || el > NARROW_MAX || ec > NARROW_MAX || stmts > NARROW_MAX) &&
+            !(this.startLine instanceof Float64Array))
+            this.widen();
         this.fileOf[index] = file;
         this.startLine[index] = sl;
         this.startCol[index] = sc;
@@ -1004,6 +1053,14 @@ class BlockStore {
                 this.slots = this.rehash(this.slots.length * 2);
         }
         return index;
+    }
+    /** Makes the number columns 8 bytes a number (a number past 32 bits came). */
+    widen() {
+        this.startLine = widened(this.startLine);
+        this.startCol = widened(this.startCol);
+        this.endLine = widened(this.endLine);
+        this.endCol = widened(this.endCol);
+        this.numStmt = widened(this.numStmt);
     }
     /** The table over every block so far: the first block of each start in it, the others by their text. */
     index() {
@@ -1069,6 +1126,9 @@ const CHUNK = 1 << 20;
 const NL = 0x0a;
 const CR = 0x0d;
 const COLON = 0x3a;
+const DOT = 0x2e;
+const COMMA = 0x2c;
+const SPACE = 0x20;
 /** The byte after each number of a block line: '.', ',', '.', ' ', ' ', and the newline that ends it. */
 const SEPS = Uint8Array.of(0x2e, 0x2c, 0x2e, 0x20, 0x20, NL);
 /** Longest number the fast path reads: 15 digits are always a safe integer; longer goes the careful way. */
@@ -1077,14 +1137,20 @@ const FAST_DIGITS = 15;
  * Reads a Go profile's lines and merges their blocks. Two ways to read a line, which must agree (the
  * tests read profiles both ways, mutated ones included):
  * - `line`, the careful way: any line, every error explained;
- * - `sameFileLine`, the fast way for the line after a block line of the same file (nearly every line
+ * - `sameFileLines`, the fast way for the lines after a block line of the same file (nearly every line
  *   of a profile): the path is recognised by its bytes (no string is decoded), the numbers read up to
  *   the newline, and the block is usually the one after the block before (each test binary of a
- *   `-coverpkg` run repeats the blocks in the same order). Anything else it hands to `line`.
+ *   `-coverpkg` run repeats the blocks in the same order), or else a new one after every block of its
+ *   file (the first copy). Anything else it hands to `merge`, or leaves to `line`.
  */
 class GoProfileReader {
     report;
-    blocks = new BlockStore();
+    /**
+     * Sized from the file so a big profile's arrays seldom grow (growing copies them, and code compiled
+     * before the first growth is thrown away): a block line is 40 to 100 bytes, and `-coverpkg` runs
+     * repeat each block once per test binary. Capacity never written to costs no memory pages.
+     */
+    blocks;
     /** File paths in the order they first appear, and their numbers. */
     paths = [];
     fileIds = new Map();
@@ -1098,61 +1164,143 @@ class GoProfileReader {
     lastIndex = -1;
     /** lastPath's bytes, for the fast path (0 long: no block line read yet, or a path too long to keep). */
     pathBytes = Buffer.alloc(256);
-    pathView = new DataView(this.pathBytes.buffer, this.pathBytes.byteOffset, this.pathBytes.byteLength);
+    /**
+     * pathBytes eight at a time, as DataView.getFloat64(k, true) reads them, and its last eight bytes so
+     * (overlapping the word before). Compared as numbers, two such words are equal exactly when their
+     * bytes are, provided the kept one is neither 0 (0 and -0 are equal numbers with other bytes) nor
+     * NaN (never equal): `pathWordsExact` says whether they all are (a path of text always is).
+     */
+    pathWords = new Float64Array(32);
+    pathTail = 0;
+    pathWordsExact = false;
     pathLength = 0;
     /** The six numbers of the block line being read (reused: no array per line). */
     nums = new Float64Array(6);
     constructor(report) {
         this.report = report;
+        this.blocks = new BlockStore(Math.min(1 << 20, Math.max(1024, Math.ceil(report.size / 160))));
     }
     fail(message) {
         throw new errors/* UserError */.yo(message, { file: this.report.display, line: this.lineNo });
     }
     /**
-     * The line at b[pos…] if it is a plain block line of the file of the line before, ending in '\n'
-     * before `filled`: returns where the next line starts. -1 otherwise (nothing consumed or changed).
+     * Reads the plain block lines of lastPath's file from b[pos…], as many as follow one another, each
+     * ending in '\n' before `filled`: returns where the first line it did not read starts (`pos` if none).
+     * A line it does not read (another file, anything unusual) is left, unconsumed, for `line`. One loop
+     * over the lines (not a call per line) keeps the reader's state in locals.
      * b[filled] must not be a digit (the caller puts a 0 there), so no number runs past the data.
      */
-    sameFileLine(b, view, pos, filled) {
+    sameFileLines(b, view, pos, filled) {
         const length = this.pathLength;
-        if (length === 0 || pos + length >= filled)
-            return -1;
-        // The path, four bytes at a time (it is compared on nearly every line).
-        const path = this.pathView;
-        let k = 0;
-        for (; k + 4 <= length; k += 4)
-            if (view.getUint32(pos + k) !== path.getUint32(k))
-                return -1;
-        for (; k < length; k++)
-            if (b[pos + k] !== this.pathBytes[k])
-                return -1;
-        let i = pos + length;
-        if (b[i] !== COLON)
-            return -1;
-        i++;
-        const nums = this.nums;
-        for (let f = 0; f < 6; f++) {
-            const from = i;
-            let c = b[i];
-            let v = 0;
-            while (c >= 0x30 && c <= 0x39) {
-                v = v * 10 + (c - 0x30);
-                c = b[++i];
+        if (length === 0)
+            return pos;
+        // The path, eight bytes at a time (it is compared on nearly every line), as numbers (see
+        // pathWords); a path shorter than 8, or whose words are not exact, goes byte by byte.
+        const words = this.pathWords;
+        const byWords = this.pathWordsExact;
+        const wordEnd = length - 8;
+        const tail = this.pathTail;
+        const pathBytes = this.pathBytes;
+        const blocks = this.blocks;
+        const file = this.lastFile;
+        const setMode = this.setMode;
+        let lineNo = this.lineNo;
+        let last = this.lastIndex;
+        lines: for (;;) {
+            if (pos + length >= filled)
+                break;
+            if (byWords) {
+                for (let k = 0; k < wordEnd; k += 8)
+                    if (view.getFloat64(pos + k, true) !== words[k >> 3])
+                        break lines;
+                if (view.getFloat64(pos + wordEnd, true) !== tail)
+                    break;
             }
+            else {
+                for (let k = 0; k < length; k++)
+                    if (b[pos + k] !== pathBytes[k])
+                        break lines;
+            }
+            let i = pos + length;
+            if (b[i] !== COLON)
+                break;
+            // The six numbers, each 1 to FAST_DIGITS digits, and the bytes after them.
+            let from = ++i;
+            let c = b[i];
+            let sl = 0;
+            for (; c >= 0x30 && c <= 0x39; c = b[++i])
+                sl = sl * 10 + (c - 0x30);
+            if (c !== DOT || i === from || i - from > FAST_DIGITS)
+                break;
+            from = ++i;
+            c = b[i];
+            let sc = 0;
+            for (; c >= 0x30 && c <= 0x39; c = b[++i])
+                sc = sc * 10 + (c - 0x30);
+            if (c !== COMMA || i === from || i - from > FAST_DIGITS)
+                break;
+            from = ++i;
+            c = b[i];
+            let el = 0;
+            for (; c >= 0x30 && c <= 0x39; c = b[++i])
+                el = el * 10 + (c - 0x30);
+            if (c !== DOT || i === from || i - from > FAST_DIGITS)
+                break;
+            from = ++i;
+            c = b[i];
+            let ec = 0;
+            for (; c >= 0x30 && c <= 0x39; c = b[++i])
+                ec = ec * 10 + (c - 0x30);
+            if (c !== SPACE || i === from || i - from > FAST_DIGITS)
+                break;
+            from = ++i;
+            c = b[i];
+            let stmts = 0;
+            for (; c >= 0x30 && c <= 0x39; c = b[++i])
+                stmts = stmts * 10 + (c - 0x30);
+            if (c !== SPACE || i === from || i - from > FAST_DIGITS)
+                break;
+            from = ++i;
+            c = b[i];
+            let cnt = 0;
+            for (; c >= 0x30 && c <= 0x39; c = b[++i])
+                cnt = cnt * 10 + (c - 0x30);
             if (i === from || i - from > FAST_DIGITS)
-                return -1;
+                break;
             // A profile written on Windows ends its lines in "\r\n".
-            if (c === CR && f === 5 && b[i + 1] === NL)
+            if (c === CR && b[i + 1] === NL)
                 c = b[++i];
-            if (c !== SEPS[f])
-                return -1;
-            nums[f] = v;
+            if (c !== NL)
+                break;
             i++;
+            // i - 1 is the newline, inside the data (the mark at `filled` is not one).
+            lineNo++;
+            // The block after the one before, as each test binary's copy lists them: merged here (it passed
+            // merge's checks when it was added, and its NumStmt agrees). Anything else goes through merge.
+            let index = last + 1;
+            if (!blocks.isAt(index, file, sl, sc, el, ec, stmts)) {
+                if (el >= sl && blocks.startsAfterAll(file, sl, sc)) {
+                    // A new block after every block of its file (the first copy of a profile is all these):
+                    // what merge does with it, without the lookup.
+                    index = blocks.append(file, sl, sc, el, ec, stmts);
+                }
+                else {
+                    this.lineNo = lineNo;
+                    this.lastIndex = last;
+                    this.merge(sl, sc, el, ec, stmts, cnt);
+                    last = this.lastIndex;
+                    pos = i;
+                    continue;
+                }
+            }
+            const hits = blocks.hits;
+            hits[index] = setMode ? hits[index] || (cnt > 0 ? 1 : 0) : hits[index] + cnt;
+            last = index;
+            pos = i;
         }
-        // i - 1 is the newline, inside the data (the mark at `filled` is not one).
-        this.lineNo++;
-        this.merge(nums[0], nums[1], nums[2], nums[3], nums[4], nums[5]);
-        return i;
+        this.lineNo = lineNo;
+        this.lastIndex = last;
+        return pos;
     }
     /** One line at b[start, end) (without its newline), read the careful way. */
     line(b, start, end) {
@@ -1223,7 +1371,7 @@ class GoProfileReader {
         this.merge(nums[0], nums[1], nums[2], nums[3], nums[4], nums[5]);
         return true;
     }
-    /** Keeps the bytes of the path just read, for `sameFileLine`. */
+    /** Keeps the bytes of the path just read, for `sameFileLines`. */
     keepPath(b, start, end) {
         const length = end - start;
         if (length > this.pathBytes.length) {
@@ -1232,9 +1380,22 @@ class GoProfileReader {
                 return;
             }
             this.pathBytes = Buffer.alloc(length + 256);
-            this.pathView = new DataView(this.pathBytes.buffer, this.pathBytes.byteOffset, this.pathBytes.byteLength);
+            this.pathWords = new Float64Array(this.pathBytes.length >> 3);
         }
         b.copy(this.pathBytes, 0, start, end);
+        const view = new DataView(this.pathBytes.buffer, this.pathBytes.byteOffset, this.pathBytes.byteLength);
+        let exact = length >= 8;
+        for (let k = 0; k + 8 <= length; k += 8) {
+            const word = view.getFloat64(k, true);
+            this.pathWords[k >> 3] = word;
+            if (word === 0 || word !== word)
+                exact = false;
+        }
+        const tail = length >= 8 ? view.getFloat64(length - 8, true) : 0;
+        if (tail === 0 || tail !== tail)
+            exact = false;
+        this.pathTail = tail;
+        this.pathWordsExact = exact;
         this.pathLength = length;
     }
     /** Merges one block line into its file's block: summed in count and atomic mode, OR-ed in set mode. */
@@ -1246,14 +1407,10 @@ class GoProfileReader {
         const blocks = this.blocks;
         const file = this.lastFile;
         // The block after the one before, as each test binary's copy of the profile lists them; else the
-        // table finds it. A block's four numbers identify it in its file, so both ways find the same one.
+        // table finds it. A block's four numbers identify it in its file, so both ways find the same one
+        // (a block of other NumStmt is not taken as the next one: the table finds it, and it is refused).
         let index = this.lastIndex + 1;
-        if (index >= blocks.count ||
-            blocks.fileOf[index] !== file ||
-            blocks.startLine[index] !== sl ||
-            blocks.startCol[index] !== sc ||
-            blocks.endLine[index] !== el ||
-            blocks.endCol[index] !== ec)
+        if (!blocks.isAt(index, file, sl, sc, el, ec, stmts))
             index = blocks.find(file, sl, sc, el, ec, stmts);
         if (blocks.numStmt[index] !== stmts)
             this.fail(`inconsistent NumStmt for ${this.lastPath}:${sl}.${sc},${el}.${ec}: ${blocks.numStmt[index]} then ${stmts}`);
@@ -1295,13 +1452,8 @@ async function readGoProfile(report, set, fast) {
             buf[filled] = 0;
             let start = 0;
             for (;;) {
-                if (fast) {
-                    const next = reader.sameFileLine(buf, view, start, filled);
-                    if (next >= 0) {
-                        start = next;
-                        continue;
-                    }
-                }
+                if (fast)
+                    start = reader.sameFileLines(buf, view, start, filled);
                 const nl = buf.indexOf(NL, start);
                 if (nl < 0 || nl >= filled)
                     break;
@@ -1331,96 +1483,180 @@ async function readGoProfile(report, set, fast) {
  * what real blocks (a handful of lines each) need.
  */
 function addToSet(report, set, paths, blocks) {
-    const { startLine, startCol, endLine, endCol, numStmt, hits } = blocks;
-    // The blocks of each file, in the order they first appeared (a counting sort by file).
-    const starts = new Int32Array(paths.length + 1);
-    for (let i = 0; i < blocks.count; i++)
-        starts[blocks.fileOf[i] + 1]++;
-    for (let f = 0; f < paths.length; f++)
-        starts[f + 1] += starts[f];
-    const order = new Int32Array(blocks.count);
-    const next = starts.slice(0, paths.length);
-    for (let i = 0; i < blocks.count; i++)
-        order[next[blocks.fileOf[i]]++] = i;
+    const { count, fileOf, startLine, endLine, numStmt } = blocks;
+    const files = paths.length;
+    // In one pass: the budget, over all blocks at once (a file's walk only adds to it); each file's last
+    // line; how many of its blocks hold statements; and whether the store already lists the blocks file
+    // by file, all holding statements (as it does for a profile whose copies list the same blocks).
     let budget = 1_000_000 + 20 * report.size;
-    const batch = new line_hits/* LineBatch */.T();
-    /** Per line of the file at hand, the most-executed block on it (+1; 0 = no statement there), reused from file to file. */
-    let lineHits = new Float64Array(1024);
-    for (const [f, path] of paths.entries()) {
-        const file = (0,coverage_set/* fileIn */.Ed)(set, path);
+    const lastOf = new Float64Array(files);
+    const starts = new Int32Array(files + 1);
+    let grouped = true;
+    /** Per file, 1 if a block of it holds other than one statement (its table then keeps weights). */
+    const weighted = new Uint8Array(files);
+    for (let i = 0; i < count; i++) {
+        const file = fileOf[i];
+        const el = endLine[i];
+        budget -= el - startLine[i] + 1;
+        if (el > lastOf[file])
+            lastOf[file] = el;
+        const stmts = numStmt[i];
+        if (stmts !== 0)
+            starts[file + 1]++;
+        else
+            grouped = false;
+        if (stmts > 1)
+            weighted[file] = 1;
+        if (i > 0 && file < fileOf[i - 1])
+            grouped = false;
+    }
+    if (budget < 0)
+        throw new errors/* UserError */.yo('implausible coverage blocks (spans far too large)', { file: report.display });
+    for (let f = 0; f < files; f++)
+        starts[f + 1] += starts[f];
+    // The blocks of each file that hold statements, in the order they first appeared: file f's are
+    // order[starts[f], starts[f + 1]) (a counting sort by file); no order: the store's own.
+    let order;
+    if (!grouped) {
+        order = new Int32Array(starts[files]);
+        const next = starts.slice(0, files);
+        for (let i = 0; i < count; i++)
+            if (numStmt[i] !== 0)
+                order[next[fileOf[i]]++] = i;
+    }
+    const lines = new FileLines();
+    for (let f = 0; f < files; f++) {
+        const file = (0,coverage_set/* fileIn */.Ed)(set, paths[f]);
         const first = starts[f];
-        const end = starts[f + 1];
-        let last = 0;
-        for (let o = first; o < end; o++) {
-            const i = order[o];
-            budget -= endLine[i] - startLine[i] + 1;
-            if (budget < 0) {
-                throw new errors/* UserError */.yo('implausible coverage blocks (spans far too large)', { file: report.display });
-            }
-            if (endLine[i] > last)
-                last = endLine[i];
+        addStatements(file, blocks, order, first, starts[f + 1], weighted[f] === 1);
+        lines.add(file.lines, blocks, order, first, starts[f + 1], lastOf[f]);
+    }
+}
+/** Block `o` of the blocks listed by `order` (see addToSet): order[o], or o itself without one. */
+function blockAt(order, o) {
+    return order ? order[o] : o;
+}
+/**
+ * The file's statements: its blocks first..end of `order`, one entry each (NumStmt statements; the
+ * table keeps no weights if `weighted` is false: every block holds one).
+ */
+function addStatements(file, blocks, order, first, end, weighted) {
+    const { startLine, startCol, endLine, endCol, numStmt, hits } = blocks;
+    // Keys (`sl.sc,el.ec`) are made only if something asks for them (a merge, the shard export).
+    const keyOf = (at) => {
+        const i = blockAt(order, first + at);
+        return `${startLine[i]}.${startCol[i]},${endLine[i]}.${endCol[i]}`;
+    };
+    if (file.statements.size === 0) {
+        // A profile's blocks are unique per file (merged while reading): the table takes them as they
+        // are. A file whose blocks are stored one after another (each copy of a profile lists a file's
+        // blocks together) gets views of the store's columns, not copies.
+        const from = blockAt(order, first);
+        if (end > first && blockAt(order, end - 1) - from === end - 1 - first) {
+            const to = from + (end - first);
+            file.statements = hit_table/* HitTable */.i.withKeysOnDemand(startLine.subarray(from, to), hits.subarray(from, to), weighted ? numStmt.subarray(from, to) : undefined, keyOf);
+            return;
         }
-        const dense = last < 1 << 24;
-        if (dense && last >= lineHits.length)
-            lineHits = new Float64Array(2 ** Math.ceil(Math.log2(last + 1)));
-        const sparse = dense ? undefined : new Map();
-        // The file's statements by column; their keys (`sl.sc,el.ec`) are made only if something asks for
-        // them (a merge, the shard export), from the three numbers kept for it here.
         const lines = [];
         const counts = [];
         const weights = [];
-        let weighted = false;
-        const parts = new Float64Array(3 * (end - first));
         for (let o = first; o < end; o++) {
-            const i = order[o];
-            const stmts = numStmt[i];
-            if (stmts === 0)
-                continue;
-            const sl = startLine[i];
+            const i = blockAt(order, o);
+            lines.push(startLine[i]);
+            counts.push(hits[i]);
+            weights.push(numStmt[i]);
+        }
+        file.statements = hit_table/* HitTable */.i.withKeysOnDemand(lines, counts, weighted ? weights : undefined, keyOf);
+    }
+    else {
+        for (let o = first; o < end; o++) {
+            const i = blockAt(order, o);
+            file.statements.addWeighted(keyOf(o - first), startLine[i], hits[i], numStmt[i]);
+        }
+    }
+}
+/** Derives the lines of each file from its blocks: a line counts the most-executed block on it. */
+class FileLines {
+    batch = new line_hits/* LineBatch */.T();
+    /**
+     * Per line of the file at hand, the most-executed block on it + 1 (0 = no statement there), reused
+     * from file to file: in the lines table's own encoding, handed to it at once.
+     */
+    counts = new Uint32Array(1024);
+    /** The same for a file with a block run 2^32 - 1 times or more (a count a Uint32Array cannot hold). */
+    wide = new Float64Array(0);
+    add(target, blocks, order, first, end, last) {
+        const { startLine, endLine, hits } = blocks;
+        if (last >= 1 << 24) {
+            this.addSparse(target, blocks, order, first, end);
+            return;
+        }
+        if (last >= this.counts.length)
+            this.counts = new Uint32Array(2 ** Math.ceil(Math.log2(last + 1)));
+        const counts = this.counts;
+        let top = -1;
+        let lines = 0;
+        for (let o = first; o < end; o++) {
+            const i = blockAt(order, o);
+            const value = hits[i] + 1;
+            if (!(value <= 0xffffffff)) {
+                counts.fill(0, 0, top + 1);
+                this.addWide(target, blocks, order, first, end, last);
+                return;
+            }
             const el = endLine[i];
+            if (el > top)
+                top = el;
+            for (let line = startLine[i]; line <= el; line++) {
+                const before = counts[line];
+                if (before < value) {
+                    if (before === 0)
+                        lines++;
+                    counts[line] = value;
+                }
+            }
+        }
+        this.batch.addCounts(target, counts, top, lines);
+        counts.fill(0, 0, top + 1);
+    }
+    /** `add` for a file with counts too large for the Uint32Array: line by line. */
+    addWide(target, blocks, order, first, end, last) {
+        const { startLine, endLine, hits } = blocks;
+        if (last >= this.wide.length)
+            this.wide = new Float64Array(2 ** Math.ceil(Math.log2(last + 1)));
+        const wide = this.wide;
+        for (let o = first; o < end; o++) {
+            const i = blockAt(order, o);
+            const value = hits[i] + 1;
+            const el = endLine[i];
+            for (let line = startLine[i]; line <= el; line++)
+                if (wide[line] < value)
+                    wide[line] = value;
+        }
+        // Collected for the file at once: its table is made at its final size (see LineBatch).
+        const batch = this.batch;
+        batch.begin(target);
+        for (let line = 0; line <= last; line++) {
+            if (wide[line] > 0) {
+                batch.add(line, wide[line] - 1);
+                wide[line] = 0;
+            }
+        }
+        batch.flush();
+    }
+    /** A file with a line too far out to index densely (a broken profile). */
+    addSparse(target, blocks, order, first, end) {
+        const { startLine, endLine, hits } = blocks;
+        const sparse = new Map();
+        for (let o = first; o < end; o++) {
+            const i = blockAt(order, o);
             const count = hits[i];
-            const k = 3 * lines.length;
-            parts[k] = startCol[i];
-            parts[k + 1] = el;
-            parts[k + 2] = endCol[i];
-            lines.push(sl);
-            counts.push(count);
-            weights.push(stmts);
-            if (stmts !== 1)
-                weighted = true;
-            for (let line = sl; line <= el; line++) {
-                if (!sparse) {
-                    if (lineHits[line] < count + 1)
-                        lineHits[line] = count + 1;
-                }
-                else if ((sparse.get(line) ?? -1) < count)
+            for (let line = startLine[i]; line <= endLine[i]; line++)
+                if ((sparse.get(line) ?? -1) < count)
                     sparse.set(line, count);
-            }
         }
-        const keyOf = (at) => `${lines[at]}.${parts[3 * at]},${parts[3 * at + 1]}.${parts[3 * at + 2]}`;
-        if (file.statements.size === 0) {
-            // A profile's blocks are unique per file (merged above): the table takes them as they are.
-            file.statements = hit_table/* HitTable */.i.withKeysOnDemand(lines, counts, weighted ? weights : undefined, keyOf);
-        }
-        else {
-            for (let at = 0; at < lines.length; at++)
-                file.statements.addWeighted(keyOf(at), lines[at], counts[at], weights[at]);
-        }
-        if (!sparse) {
-            // Collected for the file at once: its table is made at its final size (see LineBatch).
-            batch.begin(file.lines);
-            for (let line = 0; line <= last; line++) {
-                if (lineHits[line] > 0) {
-                    batch.add(line, lineHits[line] - 1);
-                    lineHits[line] = 0;
-                }
-            }
-            batch.flush();
-        }
-        else {
-            for (const [line, count] of [...sparse].sort((a, b) => a[0] - b[0]))
-                file.lines.add(line, count);
-        }
+        for (const [line, count] of [...sparse].sort((a, b) => a[0] - b[0]))
+            target.add(line, count);
     }
 }
 
@@ -2401,6 +2637,9 @@ async function runTestStage(options, ctx, deps = {}) {
     // The commands run the pull request's code: they get what a `run:` step gets, no inputs, no token.
     const runOpts = { cwd: ctx.cwd, env: (0,user_command_env/* userCommandEnv */.c)(ctx.env), logger, signal: ctx.signal };
     const commands = [...(await runCommands('lint', lint, runOpts)), ...(await runCommands('test', test, runOpts))];
+    // Before the reports are read: git is spawned (for HEAD outside Actions) while this process is
+    // small; after a 50 MB report, forking it costs ~20 ms (the page tables are copied).
+    const event = await (0,test_stage_event/* eventInfo */.l)(ctx);
     const repo = await (0,repo_files/* listRepoFiles */.c)(ctx.cwd);
     const coverage = await loadCoverage(options, ctx, warnings);
     const results = await loadTestResults(options, ctx, deps, warnings);
@@ -2423,7 +2662,6 @@ async function runTestStage(options, ctx, deps = {}) {
     const tests = results.value ? normalizeTestResults(results.value, resolver) : undefined;
     // Counted once: the gates and the report use the same totals (a pass over every case).
     const totals = tests ? (0,test_stage_results/* testTotals */.gS)(tests) : undefined;
-    const event = await (0,test_stage_event/* eventInfo */.l)(ctx);
     const base = options.base ?? event.pr?.baseRef;
     const diff = await (0,changed_lines/* measureDiff */.a)(set, {
         root: repo.root,
