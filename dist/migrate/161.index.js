@@ -2637,6 +2637,9 @@ async function runTestStage(options, ctx, deps = {}) {
     // The commands run the pull request's code: they get what a `run:` step gets, no inputs, no token.
     const runOpts = { cwd: ctx.cwd, env: (0,user_command_env/* userCommandEnv */.c)(ctx.env), logger, signal: ctx.signal };
     const commands = [...(await runCommands('lint', lint, runOpts)), ...(await runCommands('test', test, runOpts))];
+    // Before the reports are read: git is spawned (for HEAD outside Actions) while this process is
+    // small; after a 50 MB report, forking it costs ~20 ms (the page tables are copied).
+    const event = await (0,test_stage_event/* eventInfo */.l)(ctx);
     const repo = await (0,repo_files/* listRepoFiles */.c)(ctx.cwd);
     const coverage = await loadCoverage(options, ctx, warnings);
     const results = await loadTestResults(options, ctx, deps, warnings);
@@ -2659,7 +2662,6 @@ async function runTestStage(options, ctx, deps = {}) {
     const tests = results.value ? normalizeTestResults(results.value, resolver) : undefined;
     // Counted once: the gates and the report use the same totals (a pass over every case).
     const totals = tests ? (0,test_stage_results/* testTotals */.gS)(tests) : undefined;
-    const event = await (0,test_stage_event/* eventInfo */.l)(ctx);
     const base = options.base ?? event.pr?.baseRef;
     const diff = await (0,changed_lines/* measureDiff */.a)(set, {
         root: repo.root,
