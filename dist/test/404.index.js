@@ -1160,6 +1160,7 @@ class XmlScanner {
     /** Strings for short repeated byte runs (element and attribute names, small numbers, `true`). */
     names = new Map();
     onText;
+    wantsText;
     attrs = new Attributes();
     /** Repeated attribute values (up to 128 bytes) → one string each; see `cached` for the scheme. */
     values = new Map();
@@ -1177,10 +1178,12 @@ class XmlScanner {
         return value;
     };
     recent = ['', ''];
+    recentElements = ['', ''];
     constructor(handler, ctx) {
         this.handler = handler;
         this.ctx = ctx;
         this.onText = handler.text?.bind(handler);
+        this.wantsText = handler.wantsText?.bind(handler);
     }
     /**
      * Scans buf[0, n): every complete construct is handed on. Returns how many bytes were consumed;
@@ -1269,7 +1272,7 @@ class XmlScanner {
                     this.fail('text data outside of root node', k);
             return end;
         }
-        if (this.onText && end > pos)
+        if (this.onText && end > pos && (this.wantsText === undefined || this.wantsText()))
             this.onText(plain ? (0,bytes/* latin1 */.Wy)(b, pos, end) : this.decode(pos, end, false));
         else if (!plain)
             this.decode(pos, end, false); // still checks its entities
@@ -1389,13 +1392,13 @@ class XmlScanner {
             while (isSpace(c))
                 c = b[++i];
             if (c === GT) {
-                this.open(this.name(pos + 1, nameEnd), pos);
+                this.open(this.elementName(pos + 1, nameEnd), pos);
                 return i + 1;
             }
             if (c === SLASH) {
                 if (b[i + 1] !== GT)
                     return i + 1 >= n ? INCOMPLETE : this.fail('forward-slash in opening tag not followed by >', i);
-                const name = this.name(pos + 1, nameEnd);
+                const name = this.elementName(pos + 1, nameEnd);
                 this.open(name, pos);
                 this.close(name, pos);
                 return i + 2;
@@ -1466,8 +1469,9 @@ class XmlScanner {
             c = b[++i];
         if (c !== GT)
             return i >= n ? INCOMPLETE : this.fail('disallowed character in closing tag', i);
-        const name = this.name(pos + 2, nameEnd);
         const open = this.stack[this.stack.length - 1];
+        // Nearly always the element open: its string is taken when the bytes match it.
+        const name = open !== undefined && (0,bytes/* sameBytes */.er)(open, b, pos + 2, nameEnd) ? open : this.name(pos + 2, nameEnd);
         if (open !== name)
             this.fail(open === undefined ? `unmatched closing tag: ${name}` : 'unexpected close tag', pos);
         this.close(name, pos);
@@ -1597,6 +1601,22 @@ class XmlScanner {
     name(start, end) {
         return end - start > 24 ? (0,bytes/* utf8 */.As)(this.buf, start, end) : this.cached(this.names, start, end);
     }
+    /** An element's name: the two names opened last are compared first (a report repeats a few elements). */
+    elementName(start, end) {
+        const recent = this.recentElements;
+        if ((0,bytes/* sameBytes */.er)(recent[0], this.buf, start, end))
+            return recent[0];
+        if ((0,bytes/* sameBytes */.er)(recent[1], this.buf, start, end)) {
+            const name = recent[1];
+            recent[1] = recent[0];
+            recent[0] = name;
+            return name;
+        }
+        const name = this.name(start, end);
+        recent[1] = recent[0];
+        recent[0] = name;
+        return name;
+    }
     cached(cache, start, end) {
         const b = this.buf;
         const length = end - start;
@@ -1654,6 +1674,24 @@ class Attributes {
             return this.valueAt(k);
         const r = k * 4;
         return this.shared(this.buf, this.ranges[r + 2], this.ranges[r + 3]);
+    }
+    /**
+     * Copies the value's bytes, UTF-8 as the document has them, into `target` from 0 and returns their
+     * length, when they are the value as is (no entity, no whitespace to normalize: decoding them as
+     * UTF-8 gives what `get` gives) and fit. -1 otherwise (absent, decoded, or too long): use `get`.
+     */
+    copyPlain(name, target) {
+        const k = this.find(name);
+        if (k < 0 || typeof this.values[k] === 'string')
+            return -1;
+        const start = this.ranges[k * 4 + 2];
+        const length = this.ranges[k * 4 + 3] - start;
+        if (length > target.length)
+            return -1;
+        const b = this.buf;
+        for (let j = 0; j < length; j++)
+            target[j] = b[start + j];
+        return length;
     }
     /**
      * A plain decimal (`12`, `0.042`: digits with at most one `.`, 15 digits at most) read from the
@@ -3501,15 +3539,32 @@ class ByteStore {
     /** Appends `text`; returns where it ends (it starts at the `end` before). */
     append(text) {
         const room = text.length * 3;
-        if (this.used + room > this.current.length) {
-            this.base += this.used;
-            this.used = 0;
-            // Unused memory is not touched: only the bytes written count towards the process's memory.
-            this.current = Buffer.allocUnsafe(Math.max(CHUNK, room));
-            this.chunks.push(this.current);
-            this.bases.push(this.base);
-        }
+        if (this.used + room > this.current.length)
+            this.next(room);
         this.used += (0,bytes/* utf8Write */.rj)(this.current, text, this.used);
+        return this.base + this.used;
+    }
+    /** Starts a new chunk with room for at least `room` bytes. */
+    next(room) {
+        this.base += this.used;
+        this.used = 0;
+        // Unused memory is not touched: only the bytes written count towards the process's memory.
+        this.current = Buffer.allocUnsafe(Math.max(CHUNK, room));
+        this.chunks.push(this.current);
+        this.bases.push(this.base);
+    }
+    /** Appends the bytes src[0, length) (UTF-8 text, as `append` would write it); returns where they end. */
+    appendBytes(src, length) {
+        if (this.used + length > this.current.length)
+            this.next(length);
+        const to = this.current;
+        const at = this.used;
+        if (length <= 64)
+            for (let j = 0; j < length; j++)
+                to[at + j] = src[j];
+        else
+            to.set(src.subarray(0, length), at);
+        this.used += length;
         return this.base + this.used;
     }
     /** Forgets what was appended after `position` (an `end` read before, in the current chunk's run). */
@@ -3581,6 +3636,13 @@ class CaseList {
         return this.count;
     }
     push(testCase) {
+        this.add(testCase, undefined, 0);
+    }
+    /** `push` with the name as UTF-8 bytes (see CaseSink): they are copied as they are. */
+    pushNamed(testCase, name, nameLength) {
+        this.add(testCase, name, nameLength);
+    }
+    add(testCase, rawName, rawLength) {
         const i = this.count;
         if (i + 1 >= this.status.length)
             this.grow();
@@ -3601,7 +3663,8 @@ class CaseList {
         // A replaced case (replaceLast) is written over: the names end where the case before ended.
         this.names.truncate(this.nameAt[i]);
         this.nameAt[i] = this.names.end;
-        this.nameAt[i + 1] = this.names.append(testCase.name);
+        this.nameAt[i + 1] =
+            rawName === undefined ? this.names.append(testCase.name) : this.names.appendBytes(rawName, rawLength);
         if (testCase.message !== undefined ||
             testCase.details !== undefined ||
             testCase.flaky !== undefined ||
@@ -3872,6 +3935,14 @@ function junitHandler(cases) {
     let pytest = false;
     /** The element whose text is being collected (failure, error, skipped) and that text. */
     let capture;
+    /**
+     * The case's name as the report's UTF-8 bytes, when it needs no decoding and the sink takes bytes
+     * (`pushNamed`): copied from the scanner's buffer to the case list's with no string in between.
+     * pytest's reports compare names between cases (reruns), so they keep the string.
+     */
+    const pushNamed = cases.pushNamed?.bind(cases);
+    const nameBytes = new Uint8Array(1024);
+    let nameLength = -1;
     return {
         open(name, attrs, ctx) {
             if (name === 'testsuites' && attrs.get('name') === 'pytest tests')
@@ -3896,7 +3967,8 @@ function junitHandler(cases) {
                 const status = attrs.get('status')?.toLowerCase();
                 const time = attrs.decimal('time');
                 row.suite = suite?.path ?? [];
-                row.name = attrs.get('name') ?? '';
+                nameLength = pushNamed && !pytest ? attrs.copyPlain('name', nameBytes) : -1;
+                row.name = nameLength >= 0 ? '' : (attrs.get('name') ?? '');
                 row.status = status === 'disabled' || status === 'skipped' || status === 'notrun' ? 'skipped' : 'passed';
                 row.classname = attrs.getShared('classname') || undefined;
                 row.file = file || undefined;
@@ -3958,6 +4030,8 @@ function junitHandler(cases) {
                 row.reruns = reruns > 0 ? reruns : undefined;
                 if (again)
                     cases.replaceLast(row);
+                else if (nameLength >= 0)
+                    pushNamed(row, nameBytes, nameLength);
                 else
                     cases.push(row);
                 // Only pytest's attempts are compared: elsewhere no object per case is kept for it.
@@ -3976,6 +4050,9 @@ function junitHandler(cases) {
                     row.details = message.trim();
                 capture.status = 'passed';
             }
+        },
+        wantsText() {
+            return capture !== undefined && capture.status !== 'passed' && capture.text.length < DETAILS_LIMIT;
         },
         text(text) {
             if (capture && capture.status !== 'passed' && capture.text.length < DETAILS_LIMIT) {
@@ -4374,6 +4451,9 @@ function dialect(cases) {
         },
         text(text) {
             inner?.text?.(text);
+        },
+        wantsText() {
+            return inner?.text !== undefined && (inner.wantsText === undefined || inner.wantsText());
         },
         finish() {
             inner?.finish?.();

@@ -42,6 +42,33 @@ describe('ByteStore', () => {
     expect(store.read(first, again)).toBe('c'.repeat(5_000));
     expect(second).toBe(first + 100);
   });
+
+  it('appendBytes stores bytes as append stores their text, across chunk boundaries and for bytes longer than a chunk', () => {
+    const store = new ByteStore();
+    const texts: string[] = [];
+    const at: [number, number][] = [];
+    for (let i = 0; texts.length < 40_000; i++) {
+      const t = i % 5 === 0 ? `été ✓ 𝌆 ${i}` : i % 11 === 0 ? 'x'.repeat(100 + (i % 300)) : `test_case_number_${i}`;
+      const start = store.end;
+      if (i % 2 === 0) {
+        at.push([start, store.append(t)]);
+      } else {
+        const bytes = Buffer.from(t);
+        // A scratch buffer longer than the bytes: only [0, length) is taken.
+        const scratch = new Uint8Array(bytes.length + 8).fill(0x41);
+        scratch.set(bytes);
+        at.push([start, store.appendBytes(scratch, bytes.length)]);
+      }
+      texts.push(t);
+    }
+    const big = Buffer.from('ü'.repeat(MiB));
+    texts.push('ü'.repeat(MiB), 'end');
+    at.push([store.end, store.appendBytes(big, big.length)]);
+    at.push([store.end, store.appendBytes(Buffer.from('end'), 3)]);
+    expect(store.end).toBeGreaterThan(3 * MiB);
+    texts.forEach((t, i) => expect(store.read(at[i][0], at[i][1])).toBe(t));
+    for (let i = 1; i < at.length; i++) expect(at[i][0]).toBe(at[i - 1][1]);
+  });
 });
 
 describe('CaseList with names and texts over several chunks', () => {

@@ -111,6 +111,11 @@ export interface TestResults {
 export interface CaseSink {
   /** Copies what it keeps: the handler may reuse `testCase` for the next case. */
   push(testCase: TestCase): void;
+  /**
+   * `push`, with the name given as its UTF-8 bytes name[0, nameLength) instead of `testCase.name`
+   * (which is ignored): a sink that stores names as bytes copies them without a string in between.
+   */
+  pushNamed?(testCase: TestCase, name: Uint8Array, nameLength: number): void;
   /** Replaces the case pushed last (a rerun of it: pytest-rerunfailures writes each attempt as a case). */
   replaceLast(testCase: TestCase): void;
 }

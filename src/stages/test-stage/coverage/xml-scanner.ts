@@ -34,6 +34,11 @@ export interface XmlHandler {
   close?(name: string, ctx: XmlContext): void;
   /** Text and CDATA inside the root element; only called when the handler defines it. */
   text?(text: string): void;
+  /**
+   * Whether `text` would do anything with the next text now (false: the scanner skips making the
+   * string, as for the whitespace between elements). Absent: every text is handed on.
+   */
+  wantsText?(): boolean;
 }
 
 /** Malformed XML, at a byte offset of the document. */
@@ -113,6 +118,7 @@ export class XmlScanner {
   /** Strings for short repeated byte runs (element and attribute names, small numbers, `true`). */
   private readonly names = new Map<number, string>();
   private readonly onText: ((text: string) => void) | undefined;
+  private readonly wantsText: (() => boolean) | undefined;
   private readonly attrs = new Attributes();
   /** Repeated attribute values (up to 128 bytes) → one string each; see `cached` for the scheme. */
   private readonly values = new Map<number, string>();
@@ -127,12 +133,14 @@ export class XmlScanner {
     return value;
   };
   private readonly recent: [string, string] = ['', ''];
+  private readonly recentElements: [string, string] = ['', ''];
 
   constructor(
     private readonly handler: XmlHandler,
     private readonly ctx: XmlContext,
   ) {
     this.onText = handler.text?.bind(handler);
+    this.wantsText = handler.wantsText?.bind(handler);
   }
 
   /**
@@ -208,7 +216,8 @@ export class XmlScanner {
       for (let k = pos; k < end; k++) if (!isSpace(b[k])) this.fail('text data outside of root node', k);
       return end;
     }
-    if (this.onText && end > pos) this.onText(plain ? latin1(b, pos, end) : this.decode(pos, end, false));
+    if (this.onText && end > pos && (this.wantsText === undefined || this.wantsText()))
+      this.onText(plain ? latin1(b, pos, end) : this.decode(pos, end, false));
     else if (!plain) this.decode(pos, end, false); // still checks its entities
     return end;
   }
@@ -312,13 +321,13 @@ export class XmlScanner {
       let c = b[i];
       while (isSpace(c)) c = b[++i];
       if (c === GT) {
-        this.open(this.name(pos + 1, nameEnd), pos);
+        this.open(this.elementName(pos + 1, nameEnd), pos);
         return i + 1;
       }
       if (c === SLASH) {
         if (b[i + 1] !== GT)
           return i + 1 >= n ? INCOMPLETE : this.fail('forward-slash in opening tag not followed by >', i);
-        const name = this.name(pos + 1, nameEnd);
+        const name = this.elementName(pos + 1, nameEnd);
         this.open(name, pos);
         this.close(name, pos);
         return i + 2;
@@ -371,8 +380,9 @@ export class XmlScanner {
     let c = b[i];
     while (isSpace(c)) c = b[++i];
     if (c !== GT) return i >= n ? INCOMPLETE : this.fail('disallowed character in closing tag', i);
-    const name = this.name(pos + 2, nameEnd);
     const open = this.stack[this.stack.length - 1];
+    // Nearly always the element open: its string is taken when the bytes match it.
+    const name = open !== undefined && sameBytes(open, b, pos + 2, nameEnd) ? open : this.name(pos + 2, nameEnd);
     if (open !== name) this.fail(open === undefined ? `unmatched closing tag: ${name}` : 'unexpected close tag', pos);
     this.close(name, pos);
     return i + 1;
@@ -492,6 +502,22 @@ export class XmlScanner {
     return end - start > 24 ? utf8(this.buf, start, end) : this.cached(this.names, start, end);
   }
 
+  /** An element's name: the two names opened last are compared first (a report repeats a few elements). */
+  private elementName(start: number, end: number): string {
+    const recent = this.recentElements;
+    if (sameBytes(recent[0], this.buf, start, end)) return recent[0];
+    if (sameBytes(recent[1], this.buf, start, end)) {
+      const name = recent[1];
+      recent[1] = recent[0];
+      recent[0] = name;
+      return name;
+    }
+    const name = this.name(start, end);
+    recent[1] = recent[0];
+    recent[0] = name;
+    return name;
+  }
+
   private cached(cache: Map<number, string>, start: number, end: number): string {
     const b = this.buf;
     const length = end - start;
@@ -549,6 +575,22 @@ export class Attributes {
     if (value !== ASCII) return this.valueAt(k);
     const r = k * 4;
     return this.shared(this.buf, this.ranges[r + 2], this.ranges[r + 3]);
+  }
+
+  /**
+   * Copies the value's bytes, UTF-8 as the document has them, into `target` from 0 and returns their
+   * length, when they are the value as is (no entity, no whitespace to normalize: decoding them as
+   * UTF-8 gives what `get` gives) and fit. -1 otherwise (absent, decoded, or too long): use `get`.
+   */
+  copyPlain(name: string, target: Uint8Array): number {
+    const k = this.find(name);
+    if (k < 0 || typeof this.values[k] === 'string') return -1;
+    const start = this.ranges[k * 4 + 2];
+    const length = this.ranges[k * 4 + 3] - start;
+    if (length > target.length) return -1;
+    const b = this.buf;
+    for (let j = 0; j < length; j++) target[j] = b[start + j];
+    return length;
   }
 
   /**

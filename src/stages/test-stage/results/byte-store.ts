@@ -27,15 +27,29 @@ export class ByteStore {
   /** Appends `text`; returns where it ends (it starts at the `end` before). */
   append(text: string): number {
     const room = text.length * 3;
-    if (this.used + room > this.current.length) {
-      this.base += this.used;
-      this.used = 0;
-      // Unused memory is not touched: only the bytes written count towards the process's memory.
-      this.current = Buffer.allocUnsafe(Math.max(CHUNK, room));
-      this.chunks.push(this.current);
-      this.bases.push(this.base);
-    }
+    if (this.used + room > this.current.length) this.next(room);
     this.used += utf8Write(this.current, text, this.used);
+    return this.base + this.used;
+  }
+
+  /** Starts a new chunk with room for at least `room` bytes. */
+  private next(room: number): void {
+    this.base += this.used;
+    this.used = 0;
+    // Unused memory is not touched: only the bytes written count towards the process's memory.
+    this.current = Buffer.allocUnsafe(Math.max(CHUNK, room));
+    this.chunks.push(this.current);
+    this.bases.push(this.base);
+  }
+
+  /** Appends the bytes src[0, length) (UTF-8 text, as `append` would write it); returns where they end. */
+  appendBytes(src: Uint8Array, length: number): number {
+    if (this.used + length > this.current.length) this.next(length);
+    const to = this.current;
+    const at = this.used;
+    if (length <= 64) for (let j = 0; j < length; j++) to[at + j] = src[j];
+    else to.set(src.subarray(0, length), at);
+    this.used += length;
     return this.base + this.used;
   }
 

@@ -47,6 +47,15 @@ export class CaseList implements Iterable<TestCase> {
   }
 
   push(testCase: TestCase): void {
+    this.add(testCase, undefined, 0);
+  }
+
+  /** `push` with the name as UTF-8 bytes (see CaseSink): they are copied as they are. */
+  pushNamed(testCase: TestCase, name: Uint8Array, nameLength: number): void {
+    this.add(testCase, name, nameLength);
+  }
+
+  private add(testCase: TestCase, rawName: Uint8Array | undefined, rawLength: number): void {
     const i = this.count;
     if (i + 1 >= this.status.length) this.grow();
     this.status[i] = STATUS_CODE[testCase.status];
@@ -66,7 +75,8 @@ export class CaseList implements Iterable<TestCase> {
     // A replaced case (replaceLast) is written over: the names end where the case before ended.
     this.names.truncate(this.nameAt[i]);
     this.nameAt[i] = this.names.end;
-    this.nameAt[i + 1] = this.names.append(testCase.name);
+    this.nameAt[i + 1] =
+      rawName === undefined ? this.names.append(testCase.name) : this.names.appendBytes(rawName, rawLength);
     if (
       testCase.message !== undefined ||
       testCase.details !== undefined ||

@@ -41,6 +41,9 @@ function dialect(cases: CaseSink): XmlHandler & { finish?(): void } {
     text(text: string) {
       inner?.text?.(text);
     },
+    wantsText() {
+      return inner?.text !== undefined && (inner.wantsText === undefined || inner.wantsText());
+    },
     finish() {
       inner?.finish?.();
     },

@@ -92,6 +92,14 @@ export function junitHandler(cases: CaseSink): XmlHandler {
   let pytest = false;
   /** The element whose text is being collected (failure, error, skipped) and that text. */
   let capture: { status: TestStatus; message?: string; text: string } | undefined;
+  /**
+   * The case's name as the report's UTF-8 bytes, when it needs no decoding and the sink takes bytes
+   * (`pushNamed`): copied from the scanner's buffer to the case list's with no string in between.
+   * pytest's reports compare names between cases (reruns), so they keep the string.
+   */
+  const pushNamed = cases.pushNamed?.bind(cases);
+  const nameBytes = new Uint8Array(1024);
+  let nameLength = -1;
 
   return {
     open(name: string, attrs: Attributes, ctx: XmlContext) {
@@ -114,7 +122,8 @@ export function junitHandler(cases: CaseSink): XmlHandler {
         const status = attrs.get('status')?.toLowerCase();
         const time = attrs.decimal('time');
         row.suite = suite?.path ?? [];
-        row.name = attrs.get('name') ?? '';
+        nameLength = pushNamed && !pytest ? attrs.copyPlain('name', nameBytes) : -1;
+        row.name = nameLength >= 0 ? '' : (attrs.get('name') ?? '');
         row.status = status === 'disabled' || status === 'skipped' || status === 'notrun' ? 'skipped' : 'passed';
         row.classname = attrs.getShared('classname') || undefined;
         row.file = file || undefined;
@@ -168,6 +177,7 @@ export function junitHandler(cases: CaseSink): XmlHandler {
         row.flaky = row.status === 'passed' && (flakyMarks > 0 || (again && reruns > 0)) ? true : undefined;
         row.reruns = reruns > 0 ? reruns : undefined;
         if (again) cases.replaceLast(row);
+        else if (nameLength >= 0) pushNamed!(row, nameBytes, nameLength);
         else cases.push(row);
         // Only pytest's attempts are compared: elsewhere no object per case is kept for it.
         if (pytest) last = { suite: row.suite, classname: row.classname, name: row.name, runs: reruns + 1 };
@@ -180,6 +190,9 @@ export function junitHandler(cases: CaseSink): XmlHandler {
         else if (message && message.trim() !== first) row.details = message.trim();
         capture.status = 'passed';
       }
+    },
+    wantsText() {
+      return capture !== undefined && capture.status !== 'passed' && capture.text.length < DETAILS_LIMIT;
     },
     text(text: string) {
       if (capture && capture.status !== 'passed' && capture.text.length < DETAILS_LIMIT) {
