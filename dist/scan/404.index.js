@@ -3943,6 +3943,8 @@ function junitHandler(cases) {
     const pushNamed = cases.pushNamed?.bind(cases);
     const nameBytes = new Uint8Array(1024);
     let nameLength = -1;
+    /** Whether text now goes into the captured failure, error or skipped text (not yet at its limit). */
+    const wantsText = () => capture !== undefined && capture.status !== 'passed' && capture.text.length < DETAILS_LIMIT;
     return {
         open(name, attrs, ctx) {
             if (name === 'testsuites' && attrs.get('name') === 'pytest tests')
@@ -4051,11 +4053,9 @@ function junitHandler(cases) {
                 capture.status = 'passed';
             }
         },
-        wantsText() {
-            return capture !== undefined && capture.status !== 'passed' && capture.text.length < DETAILS_LIMIT;
-        },
+        wantsText,
         text(text) {
-            if (capture && capture.status !== 'passed' && capture.text.length < DETAILS_LIMIT) {
+            if (capture && wantsText()) {
                 const room = DETAILS_LIMIT - capture.text.length;
                 // Cut with the mark the redactor looks for: a secret cut here must not leave its start.
                 capture.text += text.length > room ? `${text.slice(0, room)}${core_text/* CUT_MARK */.Hj}` : text;

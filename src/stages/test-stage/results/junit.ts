@@ -101,6 +101,10 @@ export function junitHandler(cases: CaseSink): XmlHandler {
   const nameBytes = new Uint8Array(1024);
   let nameLength = -1;
 
+  /** Whether text now goes into the captured failure, error or skipped text (not yet at its limit). */
+  const wantsText = (): boolean =>
+    capture !== undefined && capture.status !== 'passed' && capture.text.length < DETAILS_LIMIT;
+
   return {
     open(name: string, attrs: Attributes, ctx: XmlContext) {
       if (name === 'testsuites' && attrs.get('name') === 'pytest tests') pytest = true;
@@ -191,11 +195,9 @@ export function junitHandler(cases: CaseSink): XmlHandler {
         capture.status = 'passed';
       }
     },
-    wantsText() {
-      return capture !== undefined && capture.status !== 'passed' && capture.text.length < DETAILS_LIMIT;
-    },
+    wantsText,
     text(text: string) {
-      if (capture && capture.status !== 'passed' && capture.text.length < DETAILS_LIMIT) {
+      if (capture && wantsText()) {
         const room = DETAILS_LIMIT - capture.text.length;
         // Cut with the mark the redactor looks for: a secret cut here must not leave its start.
         capture.text += text.length > room ? `${text.slice(0, room)}${CUT_MARK}` : text;
