@@ -1,10 +1,10 @@
-// Flat config with type-checked rules; dist/ is generated and never linted.
+// Flat config with type-checked rules; dist/ and src/generated/ are generated and never linted.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/fixtures/**', '.shipkit/**'] },
+  { ignores: ['dist/**', 'src/generated/**', 'node_modules/**', 'coverage/**', '**/fixtures/**', '.shipkit/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

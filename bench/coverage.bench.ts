@@ -423,7 +423,7 @@ async function wholeProcessTable(inputs: WholeInput[], dir: string): Promise<Ben
   const cli = await cliCommand(dir);
   const rows: (string | number)[][] = [];
   const notes: string[] = [
-    `shipkit runs as ${cli.how}, with only the report flag (no commands, no gates), in the report's directory; peers run as their users run them. Each row is the best of 2 runs by CPU time (user + system, the process and its children), runs interleaved with the peer's; CPU and peak RSS are the command's own, from wait4() on its pid (bench/support/measure-process.py; earlier runs read getrusage(RUSAGE_CHILDREN), which also counted ~60 ms of CPU from the pyenv shim that started the wrapper, on both sides of every ratio); a peak below the ~14 MB of the Python wrapper at fork would show as 14 MB.`,
+    `shipkit runs as ${cli.how}, with only the report flag (no commands, no gates), in the report's directory; peers run as their users run them. Each row is the best of 4 runs by CPU time where a peer is compared, of 2 elsewhere (user + system, the process and its children), runs interleaved with the peer's, and the highest peak RSS of those runs; CPU and peak RSS are the command's own, from wait4() on its pid (bench/support/measure-process.py; earlier runs read getrusage(RUSAGE_CHILDREN), which also counted ~60 ms of CPU from the pyenv shim that started the wrapper, on both sides of every ratio); a peak below the ~14 MB of the Python wrapper at fork would show as 14 MB.`,
   ];
   const floor = await floors(cli, dir);
   for (const { label, m } of floor) {
@@ -444,7 +444,8 @@ async function wholeProcessTable(inputs: WholeInput[], dir: string): Promise<Ben
     const [m, peer, oursWithCa] = await bestProcesses(
       cwd,
       [{ argv: ours }, ...(peerCmd ? [{ argv: peerCmd }] : []), ...(withCa ? [{ argv: ours, machineEnv: true }] : [])],
-      2,
+      // A CPU ratio is judged where there is a peer: more runs, as a single run here varies by ±20 %.
+      peerCmd ? 4 : 2,
     );
     const rss = m.maxRssBytes / size;
     const rssTarget = input.peer === 'go tool cover -func' ? 1 : 1.5;

@@ -58,7 +58,7 @@ import { readFileSync } from 'node:fs';
 import { readTrivyReport } from './src/stages/scan/ingest/trivy.js';
 import { readSarifReport } from './src/stages/scan/ingest/sarif.js';
 import { mergeFindings } from './src/stages/scan/merge.js';
-import { keepYoungGenerationSmall } from './src/stages/scan/young-generation.js';
+import { keepYoungGenerationSmall } from './src/core/young-generation.js';
 const [kind, file, young] = process.argv.slice(2);
 if (young !== 'default') keepYoungGenerationSmall();
 const started = performance.now();
@@ -338,7 +338,7 @@ export default async function (): Promise<BenchTable[]> {
           'On top of that floor come the findings themselves (their heap after a full GC is given above) and, in the action, what the host does with the report: it copies the outcome to redact the token from it and writes the report as one pretty-printed JSON string (29 MB for the SARIF run) — both in the shared runtime (src/core/execute.ts, src/runtime/publish.ts), not in the scan stage.',
       );
     notes.push(
-      "Measured for the young generation: V8 doubles it while findings survive their first scavenges (to 16 MB semi-spaces in Node 20, 32 MB in Node 24); keepYoungGenerationSmall() (src/stages/scan/young-generation.ts) sets --semi-space-growth-factor=1 at run time, which V8 honours (--max-semi-space-size at run time does not: the heap is sized already). The same CPU time either way within this machine's noise.",
+      "Measured for the young generation: V8 doubles it while findings survive their first scavenges (to 16 MB semi-spaces in Node 20, 32 MB in Node 24); keepYoungGenerationSmall() (src/core/young-generation.ts) sets --semi-space-growth-factor=1 at run time, which V8 honours (--max-semi-space-size at run time does not: the heap is sized already). The same CPU time either way within this machine's noise.",
     );
     notes.push(
       'CPU time is user + system of each process (the machine is shared; wall time is shown for the ratio too). Best of 3 for time, largest of 3 for peak RSS, the sides interleaved.',

@@ -9,6 +9,7 @@ import { githubContextFromEnv } from '../core/github/context-from-env.js';
 import { InputReader } from '../core/inputs.js';
 import { Redactor } from '../core/redact.js';
 import { runInfoFromEnv } from '../core/report/build.js';
+import { reportFilePieces } from '../core/report/pretty-json.js';
 import { savedFiles } from '../core/report/saved-files.js';
 import type { ActionMetadata, StageEntry } from '../core/stage.js';
 import { VERSION } from '../core/version.js';
@@ -133,7 +134,7 @@ export async function runCli(
     const reportDir = one(parsed, 'report-dir');
     if (reportDir) await writeReportDir(path.resolve(base, reportDir), execution, redactor);
     const { outcome, failure } = execution;
-    if (json) io.stdout(`${JSON.stringify(outcome.report, null, 2)}\n`);
+    if (json) for (const piece of reportFilePieces(outcome.report)) io.stdout(piece);
     if (failure) {
       const hint =
         failure.exitCode === EXIT_USAGE && failure.input ? `\nRun 'shipkit ${entry.name} --help' for its options.` : '';

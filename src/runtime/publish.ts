@@ -6,6 +6,7 @@ import path from 'node:path';
 import { renderSection } from '../core/comment/section.js';
 import type { StickySection } from '../core/comment/sticky-body.js';
 import { errorMessage } from '../core/errors.js';
+import { reportFilePieces } from '../core/report/pretty-json.js';
 import type { GitHubContext } from '../core/github/context.js';
 import { upsertStickySection } from '../core/github/sticky-comment.js';
 import type { Logger } from '../core/logger.js';
@@ -25,7 +26,7 @@ async function writeReport(outcome: StageOutcome, env: NodeJS.ProcessEnv): Promi
   let file = path.join(dir, `${outcome.report.stage}${shard}.json`);
   // A stage run twice in one job keeps both reports; nothing is overwritten.
   for (let n = 2; existsSync(file); n++) file = path.join(dir, `${outcome.report.stage}${shard}-${n}.json`);
-  await writeFile(file, `${JSON.stringify(outcome.report, null, 2)}\n`);
+  await writeFile(file, reportFilePieces(outcome.report));
   return file;
 }
 

@@ -1,6 +1,9 @@
 // ByteStore keeps texts in 1 MiB chunks that never move: what is appended reads back exactly, across
 // chunk boundaries, for texts longer than a chunk, after a truncation, and in any script.
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import type { TestCase } from '../../src/stages/test-stage/model.js';
 import { ByteStore } from '../../src/stages/test-stage/results/byte-store.js';
@@ -8,8 +11,7 @@ import { CaseList } from '../../src/stages/test-stage/results/case-list.js';
 
 const MiB = 1 << 20;
 
-function fill(texts: string[]): { store: ByteStore; at: [number, number][] } {
-  const store = new ByteStore();
+function fill(texts: string[], store = new ByteStore()): { store: ByteStore; at: [number, number][] } {
   const at: [number, number][] = [];
   for (const t of texts) {
     const start = store.end;
@@ -71,6 +73,82 @@ describe('ByteStore', () => {
   });
 });
 
+describe('ByteStore past its memory budget', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  function spillDir(): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shipkit-spill-test-'));
+    dirs.push(dir);
+    return dir;
+  }
+  /** Texts over ~8 MiB: short ones, multi-byte ones, and texts longer than a chunk. */
+  function manyTexts(): string[] {
+    const texts: string[] = [];
+    for (let i = 0; texts.length < 150_000; i++)
+      texts.push(
+        i % 7 === 0
+          ? `été ✓ 𝌆 ${i}`
+          : i % 13 === 0
+            ? `trace ${i}\n${'  at frame\n'.repeat(i % 50)}`
+            : `case_number_${i}_checks_that_it_works`,
+      );
+    texts.splice(50_000, 0, 'x'.repeat(2 * MiB + 3), 'ü'.repeat(MiB));
+    return texts;
+  }
+
+  it('reads back every text, in order and out of order, with the chunks past the budget in a spill file that has no name', () => {
+    const dir = spillDir();
+    const texts = manyTexts();
+    const { store, at } = fill(texts, new ByteStore({ keepInMemory: MiB, spillDir: dir }));
+    expect(store.end).toBeGreaterThan(10 * MiB);
+    // The budget and the chunk being filled.
+    expect(store.bytesInMemory).toBeLessThanOrEqual(2 * MiB);
+    // The file is made and removed at once: nothing is left in the directory, even while in use.
+    expect(readdirSync(dir)).toEqual([]);
+    texts.forEach((t, i) => expect(store.read(at[i][0], at[i][1])).toBe(t));
+    // Backwards and jumping between chunks: each read reloads the chunk it needs.
+    for (let i = texts.length - 1; i >= 0; i -= 997) expect(store.read(at[i][0], at[i][1])).toBe(texts[i]);
+    for (let k = 0; k < 2_000; k++) {
+      const i = (k * 7919) % texts.length;
+      expect(store.read(at[i][0], at[i][1])).toBe(texts[i]);
+    }
+    for (let i = 1; i < at.length; i++) expect(at[i][0]).toBe(at[i - 1][1]);
+  });
+
+  it('spills appendBytes and truncations as append, with no memory kept at all', () => {
+    const store = new ByteStore({ keepInMemory: 0, spillDir: spillDir() });
+    const texts: string[] = [];
+    const at: [number, number][] = [];
+    for (let i = 0; texts.length < 60_000; i++) {
+      const t = `name ${i} ${'n'.repeat(i % 120)} ✓`;
+      const start = store.end;
+      const bytes = Buffer.from(t);
+      at.push([start, i % 2 ? store.append(t) : store.appendBytes(bytes, bytes.length)]);
+      texts.push(t);
+      if (i % 1000 === 999) {
+        // A rerun written over the last text.
+        store.truncate(start);
+        texts[texts.length - 1] = `rerun ${i}`;
+        at[at.length - 1] = [start, store.append(`rerun ${i}`)];
+      }
+    }
+    expect(store.end).toBeGreaterThan(4 * MiB);
+    // Only the chunk being filled (256 KiB).
+    expect(store.bytesInMemory).toBe(MiB / 4);
+    texts.forEach((t, i) => expect(store.read(at[i][0], at[i][1])).toBe(t));
+  });
+
+  it('keeps everything in memory, losing nothing, when no spill file can be made', () => {
+    const missing = path.join(spillDir(), 'no', 'such', 'dir');
+    const texts = manyTexts();
+    const { store, at } = fill(texts, new ByteStore({ keepInMemory: MiB, spillDir: missing }));
+    expect(store.bytesInMemory).toBeGreaterThanOrEqual(store.end);
+    texts.forEach((t, i) => expect(store.read(at[i][0], at[i][1])).toBe(t));
+  });
+});
+
 describe('CaseList with names and texts over several chunks', () => {
   it('reads every case back, a replaced last case included', () => {
     const list = new CaseList();
@@ -93,5 +171,44 @@ describe('CaseList with names and texts over several chunks', () => {
     }
     expect(list.length).toBe(expected.length);
     for (let i = 0; i < expected.length; i += 1) expect(list.at(i)).toStrictEqual(expected[i]);
+  });
+
+  it('reads every case back over several pages of columns, with names and texts spilled', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shipkit-spill-test-'));
+    try {
+      const list = new CaseList({ keepInMemory: 0, spillDir: dir });
+      const expected: TestCase[] = [];
+      // Past two pages of columns (2^14 cases each), with a rerun replacing a page's first case.
+      for (let i = 0; i < 40_000; i++) {
+        const c: TestCase = {
+          suite: [`s${i % 3}`],
+          name: `case ${i} ${'n'.repeat(i % 70)}`,
+          status: i % 4 ? 'passed' : 'error',
+        };
+        if (i % 4 === 0) {
+          c.message = `boom ${i}`;
+          c.details = `trace ${i}\n${'  at frame\n'.repeat(i % 30)}`;
+        }
+        if (i % 9 === 0) c.durationMs = i / 8;
+        list.push(c);
+        expected.push(c);
+        if (i === 16_384 || i === 32_768) {
+          const rerun: TestCase = { suite: c.suite, name: `${c.name} again`, status: 'passed', flaky: true, reruns: 1 };
+          list.replaceLast(rerun);
+          expected[i] = rerun;
+        }
+      }
+      expect(list.length).toBe(expected.length);
+      expected.forEach((c, i) => expect(list.at(i)).toStrictEqual(c));
+      const failed = expected.filter((c) => c.status === 'error');
+      expect(list.failures()).toStrictEqual(failed);
+      // The first `withDetails` failures keep their details; the rest come without.
+      const firstTen = list.failures(20, 10);
+      expect(firstTen.slice(0, 10)).toStrictEqual(failed.slice(0, 10));
+      expect(firstTen.slice(10)).toStrictEqual(failed.slice(10, 20).map(({ details: _details, ...c }) => c));
+      expect(list.totals()).toMatchObject({ total: 40_000, errors: failed.length, flaky: 2 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -237,6 +237,26 @@ describe('runTestStage with pytest (real JUnit XML)', () => {
     expect(outcome.summary.find((s) => s.label === 'failed tests')?.markdown).toContain('math is broken');
   });
 
+  it('reads the details of the failures the report and the annotations show, and only those', async () => {
+    const dir = tempDir('py150');
+    const tests = Array.from(
+      { length: 150 },
+      (_, i) => `def test_n${String(i).padStart(3, '0')}():\n    value = ${i}\n    assert value == -1, "case ${i}"\n`,
+    );
+    write(dir, { 'tests/test_many.py': tests.join('\n\n') });
+    const { outcome } = await runStage(dir, {
+      test: 'python3 -m pytest -q -p no:cacheprovider --junitxml=junit.xml tests',
+      'test-results': 'junit.xml',
+    });
+    const failures = (outcome.report.tests as any).failures as { name: string; details?: string }[];
+    expect(failures).toHaveLength(150);
+    // pytest's details: the failing source line and the assertion, per test.
+    failures.slice(0, 100).forEach((f, i) => expect(f.details).toContain(`assert value == -1, "case ${i}"`));
+    expect(failures.slice(100).filter((f) => f.details !== undefined)).toEqual([]);
+    expect(outcome.annotations).toHaveLength(50);
+    outcome.annotations.forEach((a, i) => expect(a.message).toContain(`assert value == -1, "case ${i}"`));
+  });
+
   it('fails with "no coverage data found in …" unless allow-empty', async () => {
     const dir = tempDir('empty');
     const missing = await runStage(dir, { coverage: 'coverage/lcov.info' });

@@ -1,4 +1,5 @@
 import type { StageOutcome } from '../outcome.js';
+import { reportFilePieces } from './pretty-json.js';
 
 /** The name every file of a stage run starts with: `test`, or `test-2_4` for the shard `2/4`. */
 export function savedBaseName(outcome: Pick<StageOutcome, 'report'>): string {
@@ -16,12 +17,13 @@ export function savedBaseName(outcome: Pick<StageOutcome, 'report'>): string {
 export function savedFiles(
   outcome: Pick<StageOutcome, 'report' | 'annotations' | 'artifacts'>,
   redact: (text: string) => string,
-): { name: string; data: string }[] {
+): { name: string; data: Iterable<string> }[] {
   const base = savedBaseName(outcome);
   return [
-    { name: `${base}.json`, data: `${JSON.stringify(outcome.report, null, 2)}\n` },
-    { name: `${base}.annotations.json`, data: `${JSON.stringify(outcome.annotations)}\n` },
+    // Pieces, not one string (see prettyJsonPieces); fs's writeFile takes either.
+    { name: `${base}.json`, data: reportFilePieces(outcome.report) },
+    { name: `${base}.annotations.json`, data: [`${JSON.stringify(outcome.annotations)}\n`] },
     // The stage's own files are made here, on demand, and were never redacted with the outcome.
-    ...(outcome.artifacts ?? []).map((f) => ({ name: `${base}.${f.name}`, data: redact(f.data()) })),
+    ...(outcome.artifacts ?? []).map((f) => ({ name: `${base}.${f.name}`, data: [redact(f.data())] })),
   ];
 }

@@ -21,7 +21,7 @@ import { buildScanOutcome, type ScanResult, type SourceInfo } from './outcome.js
 import type { ScanReport } from './report-schema.js';
 import { buildSarif, droppedTotal, LIMITS } from './sarif-out.js';
 import { uploadSarif } from './upload.js';
-import { keepYoungGenerationSmall } from './young-generation.js';
+import { keepYoungGenerationSmall } from '../../core/young-generation.js';
 
 export type TrivyRunner = (
   req: TrivyScanRequest,

@@ -4,6 +4,7 @@ import { isUserError } from '../../core/errors.js';
 import type { StageOutcome } from '../../core/outcome.js';
 import { buildReport } from '../../core/report/build.js';
 import { userCommandEnv } from '../../core/user-command-env.js';
+import { keepYoungGenerationSmall } from '../../core/young-generation.js';
 import { baselineOf, restoreBaseline, saveBaseline } from './baseline.js';
 import { readCoverage } from './coverage/index.js';
 import { readTestResults } from './results/index.js';
@@ -19,7 +20,7 @@ import { normalizeCoverage, normalizeTestResults, type UnmatchedPath } from './p
 import { listRepoFiles } from './paths/repo-files.js';
 import { PathResolver } from './paths/resolve.js';
 import { annotationsOf } from './report/annotations.js';
-import { MAX_FAILURES, outputsOf, reportData } from './report/data.js';
+import { MAX_FAILURES, MAX_FAILURES_WITH_DETAILS, outputsOf, reportData } from './report/data.js';
 import { commentSection, summarySections } from './report/markdown.js';
 import { headlineMetric, type TestRunResult } from './report/result.js';
 import type { TestReport } from './report-schema.js';
@@ -176,6 +177,8 @@ export async function runTestStage(
   // small; after a 50 MB report, forking it costs ~20 ms (the page tables are copied).
   const event = await eventInfo(ctx);
   const repo = await listRepoFiles(ctx.cwd);
+  // The reports' cases, failures and files survive: promoted at once rather than growing the young generation.
+  keepYoungGenerationSmall();
   const coverage = await loadCoverage(options, ctx, warnings);
   const results = await loadTestResults(options, ctx, deps, warnings);
 
@@ -255,8 +258,9 @@ export async function runTestStage(
       ? {
           tests: {
             totals: totals!,
-            // Only as many as any view shows (the report's 5 000); the totals count them all.
-            failures: tests.cases.failures(MAX_FAILURES),
+            // Only as many as any view shows (the report's 5 000), with details only where one shows
+            // them (the report's first 100, the annotations' 50); the totals count them all.
+            failures: tests.cases.failures(MAX_FAILURES, MAX_FAILURES_WITH_DETAILS),
             flaky: tests.cases.flakyCases(),
             sources: tests.sources,
           },

@@ -37,7 +37,7 @@ export function eventEnv(
 /** Writes the files a stage run saves for the report action (as the CLI's --report-dir does). */
 export function saveOutcome(outcome: StageOutcome, dir: string): void {
   mkdirSync(dir, { recursive: true });
-  for (const f of savedFiles(outcome, (t) => t)) writeFileSync(path.join(dir, f.name), f.data);
+  for (const f of savedFiles(outcome, (t) => t)) writeFileSync(path.join(dir, f.name), [...f.data].join(''));
 }
 
 /** One test-stage run in-process, as a matrix shard (`shard`) would run it. */

@@ -6,7 +6,7 @@ import { HEADLINE_WHY, totalDeltas, type TestRunResult } from './result.js';
 const MAX_DETAILS_CHARS = 8 * 1024;
 /** A run where everything broke lists this many failures (with details for the first hundred). */
 export const MAX_FAILURES = 5000;
-const MAX_FAILURES_WITH_DETAILS = 100;
+export const MAX_FAILURES_WITH_DETAILS = 100;
 const MAX_FLAKY = 1000;
 
 type Failure = NonNullable<TestReportData['tests']>['failures'][number];

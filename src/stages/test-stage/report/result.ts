@@ -13,7 +13,10 @@ export interface TestRunResult {
   coverage?: CoverageSummary;
   coverageSources: { file: string; format: CoverageFormat }[];
   unmatched: UnmatchedPath[];
-  /** `failures`: the first ones (up to the report's limit); `totals` counts every one. */
+  /**
+   * `failures`: the first ones (up to the report's limit), with `details` only for the first
+   * MAX_FAILURES_WITH_DETAILS; `totals` counts every one.
+   */
   tests?: { totals: TestTotals; failures: TestCase[]; flaky: TestCase[]; sources: string[] };
   /** The metric that leads the headline and that `min-lines` / `max-drop` gate on (see GateInput). */
   headline: Metric;

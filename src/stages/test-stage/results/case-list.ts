@@ -1,4 +1,4 @@
-import { ByteStore } from './byte-store.js';
+import { ByteStore, type ByteStoreOptions } from './byte-store.js';
 import type { TestCase, TestStatus, TestTotals } from '../model.js';
 
 /** Numbers kept per case with extra data (see `extra`). */
@@ -6,30 +6,42 @@ const EXTRA = 6;
 const STATUSES: readonly TestStatus[] = ['passed', 'failed', 'error', 'skipped'];
 const STATUS_CODE: Record<TestStatus, number> = { passed: 0, failed: 1, error: 2, skipped: 3 };
 
+/** Cases per page of columns (2^14: ~540 KB a page). */
+const PAGE_BITS = 14;
+const PAGE = 1 << PAGE_BITS;
+const IN_PAGE = PAGE - 1;
+
+/** The columns of PAGE consecutive cases. */
+class Page {
+  readonly status = new Uint8Array(PAGE);
+  /** 0: no line. */
+  readonly line = new Uint32Array(PAGE);
+  /** NaN: no duration. */
+  readonly duration = new Float64Array(PAGE);
+  readonly suite = new Uint32Array(PAGE);
+  /** Index + 1 into `classnames` / `files`; 0: none. */
+  readonly classname = new Uint32Array(PAGE);
+  readonly file = new Uint32Array(PAGE);
+  /** Where the case's name ends in `names`; it starts where the case before ended (case 0: at 0). */
+  readonly nameEnd = new Float64Array(PAGE);
+}
+
 /**
  * The test cases of a run, in report order, stored by column: a 50 MB JUnit report has 200 000
  * cases, and an object plus a name string per case was most of the memory a parse took (and most of
- * the garbage collector's work). Here a case costs its name's UTF-8 bytes in one shared buffer and
- * ~25 bytes of typed-array columns; suites, class names and files are indices into tables of the
- * distinct values; messages and details (UTF-8 too, in a second buffer) only for the cases that have
- * them. Nothing per case is left on the JS heap, so the garbage collector's young generation stays
- * small while a big report streams through (on a 57 MB report: 28 MB less peak memory than strings).
- * Reading a case (`at`, iteration) builds a TestCase object on the spot.
+ * the garbage collector's work). Here a case costs its name's UTF-8 bytes in a ByteStore and 33
+ * bytes of typed-array columns; suites, class names and files are indices into tables of the
+ * distinct values; messages and details (UTF-8 too, in a second ByteStore) only for the cases that
+ * have them. Nothing per case is left on the JS heap, so the garbage collector's young generation
+ * stays small while a big report streams through (on a 57 MB report: 28 MB less peak memory than
+ * strings). The columns grow by pages, never copied: arrays doubling their way up left their old
+ * copies (9 MB on that report) to a full collection that a parse does not reach. Reading a case
+ * (`at`, iteration) builds a TestCase object on the spot.
  */
 export class CaseList implements Iterable<TestCase> {
   private count = 0;
-  private status = new Uint8Array(256);
-  /** 0: no line. */
-  private line = new Uint32Array(256);
-  /** NaN: no duration. */
-  private duration = new Float64Array(256);
-  private suite = new Uint32Array(256);
-  /** Index + 1 into `classnames` / `files`; 0: none. */
-  private classname = new Uint32Array(256);
-  private file = new Uint32Array(256);
-  /** Case i's name is names.read(nameAt[i], nameAt[i + 1]). */
-  private nameAt = new Float64Array(257);
-  private readonly names = new ByteStore();
+  private readonly pages: Page[] = [];
+  private readonly names: ByteStore;
   private readonly suites: string[][] = [[]];
   private readonly suiteByKey = new Map<string, number>([['[]', 0]]);
   private lastSuite = 0;
@@ -40,7 +52,13 @@ export class CaseList implements Iterable<TestCase> {
   private extraUsed = 0;
   /** Per slot: message start, end, details start, end (-1: none), flaky (0 unset, 1 false, 2 true), reruns. */
   private extra = new Float64Array(EXTRA * 64);
-  private readonly texts = new ByteStore();
+  private readonly texts: ByteStore;
+
+  /** `stores`: how the names and the texts are kept (tests make them spill early). */
+  constructor(stores: ByteStoreOptions = {}) {
+    this.names = new ByteStore(stores);
+    this.texts = new ByteStore(stores);
+  }
 
   get length(): number {
     return this.count;
@@ -57,10 +75,12 @@ export class CaseList implements Iterable<TestCase> {
 
   private add(testCase: TestCase, rawName: Uint8Array | undefined, rawLength: number): void {
     const i = this.count;
-    if (i + 1 >= this.status.length) this.grow();
-    this.status[i] = STATUS_CODE[testCase.status];
-    this.line[i] = testCase.line !== undefined && testCase.line > 0 && testCase.line <= 0xffff_ffff ? testCase.line : 0;
-    this.duration[i] = testCase.durationMs ?? NaN;
+    const j = i & IN_PAGE;
+    if (j === 0 && i >>> PAGE_BITS === this.pages.length) this.pages.push(new Page());
+    const page = this.pages[i >>> PAGE_BITS];
+    page.status[j] = STATUS_CODE[testCase.status];
+    page.line[j] = testCase.line !== undefined && testCase.line > 0 && testCase.line <= 0xffff_ffff ? testCase.line : 0;
+    page.duration[j] = testCase.durationMs ?? NaN;
     // Consecutive cases nearly always share a suite: compared with the last one first, then looked up.
     let suite = this.lastSuite;
     if (!sameSuite(testCase.suite, this.suites[suite])) {
@@ -69,13 +89,12 @@ export class CaseList implements Iterable<TestCase> {
       this.suiteByKey.set(key, suite);
       this.lastSuite = suite;
     }
-    this.suite[i] = suite;
-    this.classname[i] = testCase.classname === undefined ? 0 : this.classnames.index(testCase.classname) + 1;
-    this.file[i] = testCase.file === undefined ? 0 : this.files.index(testCase.file) + 1;
-    // A replaced case (replaceLast) is written over: the names end where the case before ended.
-    this.names.truncate(this.nameAt[i]);
-    this.nameAt[i] = this.names.end;
-    this.nameAt[i + 1] =
+    page.suite[j] = suite;
+    page.classname[j] = testCase.classname === undefined ? 0 : this.classnames.index(testCase.classname) + 1;
+    page.file[j] = testCase.file === undefined ? 0 : this.files.index(testCase.file) + 1;
+    // A replaced case (replaceLast) is written over: its name starts where the case before ended.
+    this.names.truncate(this.nameStart(i));
+    page.nameEnd[j] =
       rawName === undefined ? this.names.append(testCase.name) : this.names.appendBytes(rawName, rawLength);
     if (
       testCase.message !== undefined ||
@@ -99,6 +118,11 @@ export class CaseList implements Iterable<TestCase> {
     this.count++;
   }
 
+  /** Where case i's name starts: where case i - 1's ends. */
+  private nameStart(i: number): number {
+    return i === 0 ? 0 : this.pages[(i - 1) >>> PAGE_BITS].nameEnd[(i - 1) & IN_PAGE];
+  }
+
   /** Replaces the last case (a rerun of it): its name is written over the old one's bytes. */
   replaceLast(testCase: TestCase): void {
     if (this.count === 0) {
@@ -114,16 +138,19 @@ export class CaseList implements Iterable<TestCase> {
     for (const testCase of cases) this.push(testCase);
   }
 
-  at(i: number): TestCase {
+  /** Case `i`; without its details (a stack trace, often most of the case's bytes) unless `withDetails`. */
+  at(i: number, withDetails = true): TestCase {
+    const page = this.pages[i >>> PAGE_BITS];
+    const j = i & IN_PAGE;
     const out: TestCase = {
-      suite: [...this.suites[this.suite[i]]],
-      name: this.names.read(this.nameAt[i], this.nameAt[i + 1]),
-      status: STATUSES[this.status[i]],
+      suite: [...this.suites[page.suite[j]]],
+      name: this.names.read(this.nameStart(i), page.nameEnd[j]),
+      status: STATUSES[page.status[j]],
     };
-    if (this.classname[i] !== 0) out.classname = this.classnames.values[this.classname[i] - 1];
-    if (this.file[i] !== 0) out.file = this.files.values[this.file[i] - 1];
-    if (this.line[i] !== 0) out.line = this.line[i];
-    if (!Number.isNaN(this.duration[i])) out.durationMs = this.duration[i];
+    if (page.classname[j] !== 0) out.classname = this.classnames.values[page.classname[j] - 1];
+    if (page.file[j] !== 0) out.file = this.files.values[page.file[j] - 1];
+    if (page.line[j] !== 0) out.line = page.line[j];
+    if (!Number.isNaN(page.duration[j])) out.durationMs = page.duration[j];
     const slot = this.extraOf.get(i);
     if (slot !== undefined) {
       const e = slot * EXTRA;
@@ -131,7 +158,7 @@ export class CaseList implements Iterable<TestCase> {
       if (flaky !== 0) out.flaky = flaky === 2;
       if (this.extra[e + 5] > 0) out.reruns = this.extra[e + 5];
       if (this.extra[e] >= 0) out.message = this.texts.read(this.extra[e], this.extra[e + 1]);
-      if (this.extra[e + 2] >= 0) out.details = this.texts.read(this.extra[e + 2], this.extra[e + 3]);
+      if (withDetails && this.extra[e + 2] >= 0) out.details = this.texts.read(this.extra[e + 2], this.extra[e + 3]);
     }
     return out;
   }
@@ -151,18 +178,23 @@ export class CaseList implements Iterable<TestCase> {
     return out;
   }
 
-  /** The failed and errored cases, in report order (the first `limit` of them: each becomes an object). */
-  failures(limit = Infinity): TestCase[] {
+  /**
+   * The failed and errored cases, in report order: the first `limit` of them (each becomes an
+   * object), the first `withDetails` of those with their details.
+   */
+  failures(limit = Infinity, withDetails = Infinity): TestCase[] {
     const out: TestCase[] = [];
-    for (let i = 0; i < this.count && out.length < limit; i++)
-      if (this.status[i] === 1 || this.status[i] === 2) out.push(this.at(i));
+    for (let i = 0; i < this.count && out.length < limit; i++) {
+      const status = this.pages[i >>> PAGE_BITS].status[i & IN_PAGE];
+      if (status === 1 || status === 2) out.push(this.at(i, out.length < withDetails));
+    }
     return out;
   }
 
   totals(): TestTotals {
     const totals: TestTotals = { total: this.count, passed: 0, failed: 0, errors: 0, skipped: 0, flaky: 0 };
     for (let i = 0; i < this.count; i++) {
-      const status = this.status[i];
+      const status = this.pages[i >>> PAGE_BITS].status[i & IN_PAGE];
       if (status === 0) totals.passed++;
       else if (status === 1) totals.failed++;
       else if (status === 2) totals.errors++;
@@ -176,7 +208,11 @@ export class CaseList implements Iterable<TestCase> {
   rewriteFiles(rewrite: (file: string) => string): void {
     const rewritten = new Table();
     const moved = this.files.values.map((file) => rewritten.index(rewrite(file)) + 1);
-    for (let i = 0; i < this.count; i++) if (this.file[i] !== 0) this.file[i] = moved[this.file[i] - 1];
+    for (let i = 0; i < this.count; i++) {
+      const page = this.pages[i >>> PAGE_BITS];
+      const j = i & IN_PAGE;
+      if (page.file[j] !== 0) page.file[j] = moved[page.file[j] - 1];
+    }
     this.files = rewritten;
   }
 
@@ -185,24 +221,6 @@ export class CaseList implements Iterable<TestCase> {
     if (text === undefined) return [-1, -1];
     const start = this.texts.end;
     return [start, this.texts.append(text)];
-  }
-
-  private grow(): void {
-    const length = this.status.length * 2;
-    const wider = <T extends Uint8Array | Uint32Array | Float64Array>(from: T, make: (n: number) => T): T => {
-      const to = make(length);
-      to.set(from);
-      return to;
-    };
-    this.status = wider(this.status, (n) => new Uint8Array(n));
-    this.line = wider(this.line, (n) => new Uint32Array(n));
-    this.duration = wider(this.duration, (n) => new Float64Array(n));
-    this.suite = wider(this.suite, (n) => new Uint32Array(n));
-    this.classname = wider(this.classname, (n) => new Uint32Array(n));
-    this.file = wider(this.file, (n) => new Uint32Array(n));
-    const nameAt = new Float64Array(length + 1);
-    nameAt.set(this.nameAt);
-    this.nameAt = nameAt;
   }
 }
 
