@@ -74,8 +74,8 @@ function readReportOptions(inputs, cwd) {
 
 // EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 82 modules
 var type = __webpack_require__(97375);
-// EXTERNAL MODULE: ./src/core/report/schema.ts
-var schema = __webpack_require__(45155);
+// EXTERNAL MODULE: ./src/core/report/schema.ts + 1 modules
+var schema = __webpack_require__(25670);
 // EXTERNAL MODULE: ./src/stages/test-stage/report-schema.ts
 var report_schema = __webpack_require__(66201);
 ;// CONCATENATED MODULE: ./src/stages/report/report-schema.ts
@@ -162,7 +162,7 @@ const METRICS = ['lines', 'branches', 'functions', 'statements'];
 /* harmony export */ });
 /* unused harmony export MetricValueSchema */
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97375);
-/* harmony import */ var _core_report_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(45155);
+/* harmony import */ var _core_report_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25670);
 
 
 /**

@@ -780,8 +780,8 @@ function maskOnly(inputs) {
 
 // EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 82 modules
 var type = __webpack_require__(97375);
-// EXTERNAL MODULE: ./src/core/report/schema.ts
-var schema = __webpack_require__(45155);
+// EXTERNAL MODULE: ./src/core/report/schema.ts + 1 modules
+var schema = __webpack_require__(25670);
 // EXTERNAL MODULE: ./src/stages/scan/report-schema.ts
 var report_schema = __webpack_require__(41051);
 ;// CONCATENATED MODULE: ./src/stages/docker/report-schema.ts
@@ -973,7 +973,7 @@ function compareFindings(a, b) {
 /* harmony export */   p: () => (/* binding */ FindingSchema)
 /* harmony export */ });
 /* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97375);
-/* harmony import */ var _core_report_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(45155);
+/* harmony import */ var _core_report_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25670);
 
 
 const Severity = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Union([

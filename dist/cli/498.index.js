@@ -576,8 +576,8 @@ function readSmokeOptions(inputs, cwd) {
 
 // EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 82 modules
 var type = __webpack_require__(97375);
-// EXTERNAL MODULE: ./src/core/report/schema.ts + 14 modules
-var schema = __webpack_require__(29019);
+// EXTERNAL MODULE: ./src/core/report/schema.ts + 15 modules
+var schema = __webpack_require__(6770);
 ;// CONCATENATED MODULE: ./src/stages/smoke/report-schema.ts
 
 

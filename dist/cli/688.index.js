@@ -504,8 +504,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./src/core/report/schema.ts + 14 modules
-var schema = __webpack_require__(29019);
+// EXTERNAL MODULE: ./src/core/report/schema.ts + 15 modules
+var schema = __webpack_require__(6770);
 ;// CONCATENATED MODULE: ./src/stages/approve/earlier-reports.ts
 
 

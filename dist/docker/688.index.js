@@ -398,8 +398,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./src/core/report/schema.ts
-var schema = __webpack_require__(45155);
+// EXTERNAL MODULE: ./src/core/report/schema.ts + 1 modules
+var schema = __webpack_require__(25670);
 ;// CONCATENATED MODULE: ./src/stages/approve/earlier-reports.ts
 
 

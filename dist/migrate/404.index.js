@@ -3025,7 +3025,8 @@ function annotationsOf(r, perLevel = MAX_ANNOTATIONS_PER_LEVEL) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   T9: () => (/* binding */ MAX_FAILURES),
 /* harmony export */   TI: () => (/* binding */ reportData),
-/* harmony export */   Yz: () => (/* binding */ outputsOf)
+/* harmony export */   Yz: () => (/* binding */ outputsOf),
+/* harmony export */   hJ: () => (/* binding */ MAX_FAILURES_WITH_DETAILS)
 /* harmony export */ });
 /* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44269);
 
@@ -3502,7 +3503,7 @@ function terminalText(r) {
 
 /***/ }),
 
-/***/ 24584:
+/***/ 15906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3513,18 +3514,108 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/stages/test-stage/bytes.ts
 var bytes = __webpack_require__(84288);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/stages/test-stage/results/spill-file.ts
+
+
+
+/** Closes the descriptor of a spill file its owner no longer reaches (the process's exit closes the rest). */
+const closer = new FinalizationRegistry((fd) => {
+    try {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    catch {
+        // Already closed.
+    }
+});
+/**
+ * A temporary file only this process can read, for data too big to keep in memory: made with mode
+ * 0600 and removed from its directory at once, so it leaves nothing behind, however the process ends
+ * (the disk space is freed when the descriptor closes). Reads and writes are by position.
+ */
+class SpillFile {
+    fd;
+    constructor(dir = (0,external_node_os_.tmpdir)()) {
+        let fd;
+        let name = '';
+        for (let attempt = 0; fd === undefined; attempt++) {
+            name = external_node_path_default().join(dir, `shipkit-spill-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+            try {
+                fd = (0,external_node_fs_.openSync)(name, 'wx+', 0o600);
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST' || attempt >= 10)
+                    throw error;
+            }
+        }
+        this.fd = fd;
+        try {
+            (0,external_node_fs_.unlinkSync)(name);
+        }
+        catch {
+            // Where an open file cannot be removed, it is removed when the process exits.
+            process.once('exit', () => {
+                this.close();
+                try {
+                    (0,external_node_fs_.unlinkSync)(name);
+                }
+                catch {
+                    // Gone already.
+                }
+            });
+        }
+        closer.register(this, fd, this);
+    }
+    /** Writes buf[0, length) at `position`. */
+    write(buf, length, position) {
+        for (let done = 0; done < length;)
+            done += (0,external_node_fs_.writeSync)(this.fd, buf, done, length - done, position + done);
+    }
+    /** Reads `length` bytes at `position` into buf[0, length). */
+    read(buf, length, position) {
+        for (let done = 0; done < length;) {
+            const n = (0,external_node_fs_.readSync)(this.fd, buf, done, length - done, position + done);
+            if (n === 0)
+                throw new Error(`spill file: ${length - done} bytes missing at ${position + done}`);
+            done += n;
+        }
+    }
+    close() {
+        if (this.fd < 0)
+            return;
+        closer.unregister(this);
+        const fd = this.fd;
+        this.fd = -1;
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/stages/test-stage/results/byte-store.ts
 
+
 /** Bytes a chunk holds; a text longer than this gets a chunk of its own size. */
-const CHUNK = 1 << 20;
+const CHUNK = 256 * 1024;
 /**
- * Texts as UTF-8, one after another, in chunks of 1 MiB that are never copied or grown: a 57 MB JUnit
- * report's 200 000 names and 20 000 stack traces fill 26 MiB of them, where one buffer doubling its
- * way up held up to twice that (and, while growing, the old and the new copy at once). A text is
+ * Texts as UTF-8, one after another, in chunks of 256 KiB that are never copied or grown: a 57 MB
+ * JUnit report's 200 000 names and 20 000 stack traces fill 29 MiB of them, where one buffer doubling
+ * its way up held up to twice that (and, while growing, the old and the new copy at once). A text is
  * addressed by offsets in one run of positions (a chunk's first byte follows the last byte used in
  * the chunk before), so a text starts where the one before ended; no text spans two chunks.
+ *
+ * Only the chunk being filled stays in memory (or `keepInMemory` bytes of full ones): each full
+ * chunk is written to a spill file at its own position and dropped, and its buffer filled again. A
+ * report whose texts fit in one chunk never touches the disk; on that report, the names and texts
+ * take 1 MiB of memory instead of 29. Reading a spilled text reads its whole chunk into a one-chunk
+ * cache, so reading in order (the report's failures, a shard's export) reads each chunk once.
  */
 class ByteStore {
+    /** undefined: spilled. */
     chunks = [];
     /** Position of each chunk's first byte. */
     bases = [];
@@ -3532,9 +3623,28 @@ class ByteStore {
     /** Position of current[0], and the bytes used in it. */
     base = 0;
     used = 0;
+    /** Bytes of the full chunks still in memory. */
+    kept = 0;
+    keepInMemory;
+    spillDir;
+    /** null: spilling failed once (no room, no temporary directory); everything stays in memory. */
+    spill;
+    cache = Buffer.alloc(0);
+    cacheIndex = -1;
+    constructor(options = {}) {
+        this.keepInMemory = options.keepInMemory ?? 0;
+        this.spillDir = options.spillDir;
+    }
     /** Where the next text starts. */
     get end() {
         return this.base + this.used;
+    }
+    /** Bytes of the chunks in memory (the rest are in the spill file). */
+    get bytesInMemory() {
+        let bytes = 0;
+        for (const chunk of this.chunks)
+            bytes += chunk?.length ?? 0;
+        return bytes;
     }
     /** Appends `text`; returns where it ends (it starts at the `end` before). */
     append(text) {
@@ -3543,15 +3653,6 @@ class ByteStore {
             this.next(room);
         this.used += (0,bytes/* utf8Write */.rj)(this.current, text, this.used);
         return this.base + this.used;
-    }
-    /** Starts a new chunk with room for at least `room` bytes. */
-    next(room) {
-        this.base += this.used;
-        this.used = 0;
-        // Unused memory is not touched: only the bytes written count towards the process's memory.
-        this.current = Buffer.allocUnsafe(Math.max(CHUNK, room));
-        this.chunks.push(this.current);
-        this.bases.push(this.base);
     }
     /** Appends the bytes src[0, length) (UTF-8 text, as `append` would write it); returns where they end. */
     appendBytes(src, length) {
@@ -3566,6 +3667,44 @@ class ByteStore {
             to.set(src.subarray(0, length), at);
         this.used += length;
         return this.base + this.used;
+    }
+    /** Starts a new chunk with room for at least `room` bytes; the full one before is kept or spilled. */
+    next(room) {
+        const spilled = this.chunks.length > 0 && this.retireCurrent();
+        this.base += this.used;
+        this.used = 0;
+        // A spilled chunk's buffer becomes the next chunk: dropped, it would hold its memory until the
+        // garbage collector's next full collection, which a parse may never reach. (A text's own bigger
+        // chunk is not reused: it would stay as big for every chunk after it.)
+        // Unused memory is not touched: only the bytes written count towards the process's memory.
+        if (!spilled || this.current.length !== CHUNK || room > CHUNK)
+            this.current = Buffer.allocUnsafe(Math.max(CHUNK, room));
+        this.chunks.push(this.current);
+        this.bases.push(this.base);
+    }
+    /**
+     * Keeps the full current chunk in memory while under the budget, or writes it to the spill file and
+     * drops it from the chunks; returns whether it did (its buffer is then free).
+     */
+    retireCurrent() {
+        const chunk = this.current;
+        if (this.kept + chunk.length <= this.keepInMemory || this.spill === null) {
+            this.kept += chunk.length;
+            return false;
+        }
+        try {
+            this.spill ??= new SpillFile(this.spillDir);
+            this.spill.write(chunk, this.used, this.base);
+            this.chunks[this.chunks.length - 1] = undefined;
+            return true;
+        }
+        catch {
+            // No data is lost for want of disk: this chunk and every later one stay in memory.
+            this.spill?.close();
+            this.spill = null;
+            this.kept += chunk.length;
+            return false;
+        }
     }
     /** Forgets what was appended after `position` (an `end` read before, in the current chunk's run). */
     truncate(position) {
@@ -3587,7 +3726,19 @@ class ByteStore {
                 hi = mid - 1;
         }
         const base = this.bases[lo];
-        return (0,bytes/* utf8 */.As)(this.chunks[lo], start - base, end - base);
+        return (0,bytes/* utf8 */.As)(this.chunks[lo] ?? this.spilled(lo), start - base, end - base);
+    }
+    /** Spilled chunk `k`, read back into the cache (a spilled chunk is never the last: the next one bounds it). */
+    spilled(k) {
+        if (this.cacheIndex !== k) {
+            const length = this.bases[k + 1] - this.bases[k];
+            if (this.cache.length < length)
+                this.cache = Buffer.allocUnsafe(Math.max(CHUNK, length));
+            this.cacheIndex = -1;
+            this.spill.read(this.cache, length, this.bases[k]);
+            this.cacheIndex = k;
+        }
+        return this.cache;
     }
 }
 
@@ -3597,30 +3748,40 @@ class ByteStore {
 const EXTRA = 6;
 const STATUSES = ['passed', 'failed', 'error', 'skipped'];
 const STATUS_CODE = { passed: 0, failed: 1, error: 2, skipped: 3 };
+/** Cases per page of columns (2^14: ~540 KB a page). */
+const PAGE_BITS = 14;
+const PAGE = 1 << PAGE_BITS;
+const IN_PAGE = PAGE - 1;
+/** The columns of PAGE consecutive cases. */
+class Page {
+    status = new Uint8Array(PAGE);
+    /** 0: no line. */
+    line = new Uint32Array(PAGE);
+    /** NaN: no duration. */
+    duration = new Float64Array(PAGE);
+    suite = new Uint32Array(PAGE);
+    /** Index + 1 into `classnames` / `files`; 0: none. */
+    classname = new Uint32Array(PAGE);
+    file = new Uint32Array(PAGE);
+    /** Where the case's name ends in `names`; it starts where the case before ended (case 0: at 0). */
+    nameEnd = new Float64Array(PAGE);
+}
 /**
  * The test cases of a run, in report order, stored by column: a 50 MB JUnit report has 200 000
  * cases, and an object plus a name string per case was most of the memory a parse took (and most of
- * the garbage collector's work). Here a case costs its name's UTF-8 bytes in one shared buffer and
- * ~25 bytes of typed-array columns; suites, class names and files are indices into tables of the
- * distinct values; messages and details (UTF-8 too, in a second buffer) only for the cases that have
- * them. Nothing per case is left on the JS heap, so the garbage collector's young generation stays
- * small while a big report streams through (on a 57 MB report: 28 MB less peak memory than strings).
- * Reading a case (`at`, iteration) builds a TestCase object on the spot.
+ * the garbage collector's work). Here a case costs its name's UTF-8 bytes in a ByteStore and 33
+ * bytes of typed-array columns; suites, class names and files are indices into tables of the
+ * distinct values; messages and details (UTF-8 too, in a second ByteStore) only for the cases that
+ * have them. Nothing per case is left on the JS heap, so the garbage collector's young generation
+ * stays small while a big report streams through (on a 57 MB report: 28 MB less peak memory than
+ * strings). The columns grow by pages, never copied: arrays doubling their way up left their old
+ * copies (9 MB on that report) to a full collection that a parse does not reach. Reading a case
+ * (`at`, iteration) builds a TestCase object on the spot.
  */
 class CaseList {
     count = 0;
-    status = new Uint8Array(256);
-    /** 0: no line. */
-    line = new Uint32Array(256);
-    /** NaN: no duration. */
-    duration = new Float64Array(256);
-    suite = new Uint32Array(256);
-    /** Index + 1 into `classnames` / `files`; 0: none. */
-    classname = new Uint32Array(256);
-    file = new Uint32Array(256);
-    /** Case i's name is names.read(nameAt[i], nameAt[i + 1]). */
-    nameAt = new Float64Array(257);
-    names = new ByteStore();
+    pages = [];
+    names;
     suites = [[]];
     suiteByKey = new Map([['[]', 0]]);
     lastSuite = 0;
@@ -3631,7 +3792,12 @@ class CaseList {
     extraUsed = 0;
     /** Per slot: message start, end, details start, end (-1: none), flaky (0 unset, 1 false, 2 true), reruns. */
     extra = new Float64Array(EXTRA * 64);
-    texts = new ByteStore();
+    texts;
+    /** `stores`: how the names and the texts are kept (tests make them spill early). */
+    constructor(stores = {}) {
+        this.names = new ByteStore(stores);
+        this.texts = new ByteStore(stores);
+    }
     get length() {
         return this.count;
     }
@@ -3644,11 +3810,13 @@ class CaseList {
     }
     add(testCase, rawName, rawLength) {
         const i = this.count;
-        if (i + 1 >= this.status.length)
-            this.grow();
-        this.status[i] = STATUS_CODE[testCase.status];
-        this.line[i] = testCase.line !== undefined && testCase.line > 0 && testCase.line <= 0xffff_ffff ? testCase.line : 0;
-        this.duration[i] = testCase.durationMs ?? NaN;
+        const j = i & IN_PAGE;
+        if (j === 0 && i >>> PAGE_BITS === this.pages.length)
+            this.pages.push(new Page());
+        const page = this.pages[i >>> PAGE_BITS];
+        page.status[j] = STATUS_CODE[testCase.status];
+        page.line[j] = testCase.line !== undefined && testCase.line > 0 && testCase.line <= 0xffff_ffff ? testCase.line : 0;
+        page.duration[j] = testCase.durationMs ?? NaN;
         // Consecutive cases nearly always share a suite: compared with the last one first, then looked up.
         let suite = this.lastSuite;
         if (!sameSuite(testCase.suite, this.suites[suite])) {
@@ -3657,13 +3825,12 @@ class CaseList {
             this.suiteByKey.set(key, suite);
             this.lastSuite = suite;
         }
-        this.suite[i] = suite;
-        this.classname[i] = testCase.classname === undefined ? 0 : this.classnames.index(testCase.classname) + 1;
-        this.file[i] = testCase.file === undefined ? 0 : this.files.index(testCase.file) + 1;
-        // A replaced case (replaceLast) is written over: the names end where the case before ended.
-        this.names.truncate(this.nameAt[i]);
-        this.nameAt[i] = this.names.end;
-        this.nameAt[i + 1] =
+        page.suite[j] = suite;
+        page.classname[j] = testCase.classname === undefined ? 0 : this.classnames.index(testCase.classname) + 1;
+        page.file[j] = testCase.file === undefined ? 0 : this.files.index(testCase.file) + 1;
+        // A replaced case (replaceLast) is written over: its name starts where the case before ended.
+        this.names.truncate(this.nameStart(i));
+        page.nameEnd[j] =
             rawName === undefined ? this.names.append(testCase.name) : this.names.appendBytes(rawName, rawLength);
         if (testCase.message !== undefined ||
             testCase.details !== undefined ||
@@ -3684,6 +3851,10 @@ class CaseList {
         }
         this.count++;
     }
+    /** Where case i's name starts: where case i - 1's ends. */
+    nameStart(i) {
+        return i === 0 ? 0 : this.pages[(i - 1) >>> PAGE_BITS].nameEnd[(i - 1) & IN_PAGE];
+    }
     /** Replaces the last case (a rerun of it): its name is written over the old one's bytes. */
     replaceLast(testCase) {
         if (this.count === 0) {
@@ -3698,20 +3869,23 @@ class CaseList {
         for (const testCase of cases)
             this.push(testCase);
     }
-    at(i) {
+    /** Case `i`; without its details (a stack trace, often most of the case's bytes) unless `withDetails`. */
+    at(i, withDetails = true) {
+        const page = this.pages[i >>> PAGE_BITS];
+        const j = i & IN_PAGE;
         const out = {
-            suite: [...this.suites[this.suite[i]]],
-            name: this.names.read(this.nameAt[i], this.nameAt[i + 1]),
-            status: STATUSES[this.status[i]],
+            suite: [...this.suites[page.suite[j]]],
+            name: this.names.read(this.nameStart(i), page.nameEnd[j]),
+            status: STATUSES[page.status[j]],
         };
-        if (this.classname[i] !== 0)
-            out.classname = this.classnames.values[this.classname[i] - 1];
-        if (this.file[i] !== 0)
-            out.file = this.files.values[this.file[i] - 1];
-        if (this.line[i] !== 0)
-            out.line = this.line[i];
-        if (!Number.isNaN(this.duration[i]))
-            out.durationMs = this.duration[i];
+        if (page.classname[j] !== 0)
+            out.classname = this.classnames.values[page.classname[j] - 1];
+        if (page.file[j] !== 0)
+            out.file = this.files.values[page.file[j] - 1];
+        if (page.line[j] !== 0)
+            out.line = page.line[j];
+        if (!Number.isNaN(page.duration[j]))
+            out.durationMs = page.duration[j];
         const slot = this.extraOf.get(i);
         if (slot !== undefined) {
             const e = slot * EXTRA;
@@ -3722,7 +3896,7 @@ class CaseList {
                 out.reruns = this.extra[e + 5];
             if (this.extra[e] >= 0)
                 out.message = this.texts.read(this.extra[e], this.extra[e + 1]);
-            if (this.extra[e + 2] >= 0)
+            if (withDetails && this.extra[e + 2] >= 0)
                 out.details = this.texts.read(this.extra[e + 2], this.extra[e + 3]);
         }
         return out;
@@ -3742,18 +3916,23 @@ class CaseList {
                 out.push(this.at(i));
         return out;
     }
-    /** The failed and errored cases, in report order (the first `limit` of them: each becomes an object). */
-    failures(limit = Infinity) {
+    /**
+     * The failed and errored cases, in report order: the first `limit` of them (each becomes an
+     * object), the first `withDetails` of those with their details.
+     */
+    failures(limit = Infinity, withDetails = Infinity) {
         const out = [];
-        for (let i = 0; i < this.count && out.length < limit; i++)
-            if (this.status[i] === 1 || this.status[i] === 2)
-                out.push(this.at(i));
+        for (let i = 0; i < this.count && out.length < limit; i++) {
+            const status = this.pages[i >>> PAGE_BITS].status[i & IN_PAGE];
+            if (status === 1 || status === 2)
+                out.push(this.at(i, out.length < withDetails));
+        }
         return out;
     }
     totals() {
         const totals = { total: this.count, passed: 0, failed: 0, errors: 0, skipped: 0, flaky: 0 };
         for (let i = 0; i < this.count; i++) {
-            const status = this.status[i];
+            const status = this.pages[i >>> PAGE_BITS].status[i & IN_PAGE];
             if (status === 0)
                 totals.passed++;
             else if (status === 1)
@@ -3772,9 +3951,12 @@ class CaseList {
     rewriteFiles(rewrite) {
         const rewritten = new Table();
         const moved = this.files.values.map((file) => rewritten.index(rewrite(file)) + 1);
-        for (let i = 0; i < this.count; i++)
-            if (this.file[i] !== 0)
-                this.file[i] = moved[this.file[i] - 1];
+        for (let i = 0; i < this.count; i++) {
+            const page = this.pages[i >>> PAGE_BITS];
+            const j = i & IN_PAGE;
+            if (page.file[j] !== 0)
+                page.file[j] = moved[page.file[j] - 1];
+        }
         this.files = rewritten;
     }
     /** Appends `text` to the texts buffer; [-1, -1] for none. */
@@ -3783,23 +3965,6 @@ class CaseList {
             return [-1, -1];
         const start = this.texts.end;
         return [start, this.texts.append(text)];
-    }
-    grow() {
-        const length = this.status.length * 2;
-        const wider = (from, make) => {
-            const to = make(length);
-            to.set(from);
-            return to;
-        };
-        this.status = wider(this.status, (n) => new Uint8Array(n));
-        this.line = wider(this.line, (n) => new Uint32Array(n));
-        this.duration = wider(this.duration, (n) => new Float64Array(n));
-        this.suite = wider(this.suite, (n) => new Uint32Array(n));
-        this.classname = wider(this.classname, (n) => new Uint32Array(n));
-        this.file = wider(this.file, (n) => new Uint32Array(n));
-        const nameAt = new Float64Array(length + 1);
-        nameAt.set(this.nameAt);
-        this.nameAt = nameAt;
     }
 }
 function sameSuite(a, b) {
@@ -3833,8 +3998,8 @@ __webpack_require__.d(__webpack_exports__, {
   gS: () => (/* binding */ testTotals)
 });
 
-// EXTERNAL MODULE: ./src/stages/test-stage/results/case-list.ts + 1 modules
-var case_list = __webpack_require__(24584);
+// EXTERNAL MODULE: ./src/stages/test-stage/results/case-list.ts + 2 modules
+var case_list = __webpack_require__(15906);
 // EXTERNAL MODULE: ./src/stages/test-stage/coverage/xml-stream.ts + 1 modules
 var xml_stream = __webpack_require__(76926);
 // EXTERNAL MODULE: ./src/stages/test-stage/coverage/report-file.ts
@@ -4501,7 +4666,7 @@ function testTitle(c) {
 /* harmony export */   eU: () => (/* binding */ decodeTests),
 /* harmony export */   wL: () => (/* binding */ emptyResults)
 /* harmony export */ });
-/* harmony import */ var _results_case_list_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24584);
+/* harmony import */ var _results_case_list_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15906);
 
 /** Failure texts kept per case (as the JSON report keeps them): a run where everything broke stays small. */
 const MAX_TEXT = 8 * 1024;

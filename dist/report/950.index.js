@@ -33,7 +33,10 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/runtime/artifact-names.ts
 var artifact_names = __webpack_require__(11077);
+// EXTERNAL MODULE: ./src/core/report/pretty-json.ts
+var pretty_json = __webpack_require__(72503);
 ;// CONCATENATED MODULE: ./src/core/report/saved-files.ts
+
 /** The name every file of a stage run starts with: `test`, or `test-2_4` for the shard `2/4`. */
 function savedBaseName(outcome) {
     const { report } = outcome;
@@ -49,10 +52,11 @@ function savedBaseName(outcome) {
 function savedFiles(outcome, redact) {
     const base = savedBaseName(outcome);
     return [
-        { name: `${base}.json`, data: `${JSON.stringify(outcome.report, null, 2)}\n` },
-        { name: `${base}.annotations.json`, data: `${JSON.stringify(outcome.annotations)}\n` },
+        // Pieces, not one string (see prettyJsonPieces); fs's writeFile takes either.
+        { name: `${base}.json`, data: (0,pretty_json/* reportFilePieces */.y)(outcome.report) },
+        { name: `${base}.annotations.json`, data: [`${JSON.stringify(outcome.annotations)}\n`] },
         // The stage's own files are made here, on demand, and were never redacted with the outcome.
-        ...(outcome.artifacts ?? []).map((f) => ({ name: `${base}.${f.name}`, data: redact(f.data()) })),
+        ...(outcome.artifacts ?? []).map((f) => ({ name: `${base}.${f.name}`, data: [redact(f.data())] })),
     ];
 }
 

@@ -237,8 +237,8 @@ async function previousConclusion(github, name, ref) {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/core/directory.ts
 var directory = __webpack_require__(57644);
-// EXTERNAL MODULE: ./src/core/report/schema.ts
-var schema = __webpack_require__(45155);
+// EXTERNAL MODULE: ./src/core/report/schema.ts + 1 modules
+var schema = __webpack_require__(25670);
 // EXTERNAL MODULE: ./src/stages/test-stage/shard/format.ts
 var format = __webpack_require__(32781);
 ;// CONCATENATED MODULE: ./src/stages/report/collect.ts

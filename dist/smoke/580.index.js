@@ -83,8 +83,8 @@ function readApproveOptions(inputs) {
 
 // EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 82 modules
 var type = __webpack_require__(97375);
-// EXTERNAL MODULE: ./src/core/report/schema.ts
-var schema = __webpack_require__(45155);
+// EXTERNAL MODULE: ./src/core/report/schema.ts + 1 modules
+var schema = __webpack_require__(25670);
 ;// CONCATENATED MODULE: ./src/stages/approve/report-schema.ts
 
 

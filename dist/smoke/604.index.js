@@ -335,8 +335,8 @@ function readMigrateOptions(inputs, env = process.env) {
 
 // EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 82 modules
 var type = __webpack_require__(97375);
-// EXTERNAL MODULE: ./src/core/report/schema.ts
-var schema = __webpack_require__(45155);
+// EXTERNAL MODULE: ./src/core/report/schema.ts + 1 modules
+var schema = __webpack_require__(25670);
 // EXTERNAL MODULE: ./src/stages/migrate/sql/findings.ts
 var findings = __webpack_require__(65218);
 ;// CONCATENATED MODULE: ./src/stages/migrate/report-schema.ts

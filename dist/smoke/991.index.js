@@ -1183,23 +1183,671 @@ function runInfoFromEnv(env = process.env) {
 
 /***/ }),
 
-/***/ 45155:
+/***/ 72503:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K3: () => (/* binding */ schemaViolations),
-/* harmony export */   UX: () => (/* binding */ Nullable),
-/* harmony export */   bP: () => (/* binding */ BaseReportSchema),
-/* harmony export */   kZ: () => (/* binding */ stageReportSchema),
-/* harmony export */   uc: () => (/* binding */ StatusSchema),
-/* harmony export */   w2: () => (/* binding */ assertReportMatches)
+/* harmony export */   y: () => (/* binding */ reportFilePieces)
 /* harmony export */ });
-/* unused harmony exports GateValueSchema, GateSchema, RunInfoSchema, RunErrorSchema */
-/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53646);
-/* harmony import */ var _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97375);
-/* harmony import */ var _sinclair_typebox_compiler__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(97415);
-/* harmony import */ var _sinclair_typebox_value__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53355);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71855);
+/* unused harmony export prettyJsonPieces */
+/** Characters gathered before a piece is handed out (a batch of array items aims at this size too). */
+const PIECE = 64 * 1024;
+/** Objects this deep are written member by member; deeper ones by JSON.stringify whole. */
+const WALK_DEPTH = 4;
+/** Items of an array stringified together at first; later batches aim at a piece's size. */
+const FIRST_BATCH = 16;
+/**
+ * `JSON.stringify(value, null, 2)`, character for character, in pieces of 64 to ~128 K characters.
+ * A report can hold 5 000 failures or 100 000 findings: written as one string, the string, its copy
+ * with a newline added and the encoded bytes were each as big as the report at once (6 MB of a
+ * 57 MB JUnit run's peak memory). Here the objects near the top are written member by member and
+ * arrays a batch of items at a time, so only about a piece is held at once.
+ *
+ * Everything is JSON.stringify's own output, so toJSON, undefined members and the rest are its own
+ * doing. A batch of items is stringified as an array wrapped in as many arrays as it is deep, so
+ * JSON.stringify indents it to its place itself; the few values below WALK_DEPTH that are not
+ * arrays get the indent after each newline (JSON.stringify escapes every newline inside a string,
+ * so each one it writes starts a line of its structure). On a 2 MB test report, in a fresh process:
+ * 8–13 ms against one JSON.stringify's 7–10 ms (a generator step per member had taken 40–75 ms).
+ */
+function* prettyJsonPieces(value) {
+    if (leftOut(value))
+        return;
+    const out = { piece: '' };
+    yield* write(value, '', 0, out);
+    if (out.piece !== '')
+        yield out.piece;
+}
+/** The report as its file holds it: pretty-printed, with a final newline. */
+function* reportFilePieces(report) {
+    yield* prettyJsonPieces(report);
+    yield '\n';
+}
+function* write(v, indent, depth, out) {
+    if (Array.isArray(v) && typeof v.toJSON !== 'function') {
+        yield* writeArray(v, indent, out);
+    }
+    else if (depth < WALK_DEPTH && isPlainObject(v)) {
+        yield* writeObject(v, indent, depth, out);
+    }
+    else {
+        // Never undefined here: the callers leave out what JSON.stringify leaves out.
+        out.piece += indented(JSON.stringify(v, null, 2), indent);
+    }
+    if (out.piece.length >= PIECE)
+        yield take(out);
+}
+function* writeObject(v, indent, depth, out) {
+    const inner = `${indent}  `;
+    let first = true;
+    for (const key of Object.keys(v)) {
+        const member = v[key];
+        if (leftOut(member))
+            continue;
+        out.piece += `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
+        first = false;
+        yield* write(member, inner, depth + 1, out);
+    }
+    out.piece += first ? '{}' : `\n${indent}}`;
+}
+function* writeArray(v, indent, out) {
+    if (v.length === 0) {
+        out.piece += '[]';
+        return;
+    }
+    out.piece += '[';
+    // The items are stringified inside as many arrays as this one is deep, so JSON.stringify indents
+    // them to their place itself (a replace of every newline after it cost as much again); the
+    // wrapping arrays' brackets are cut off.
+    const depth = indent.length / 2;
+    // Each wrapping level opens with "<its indent>[\n" and closes with "\n<its indent>]".
+    let cut = 0;
+    for (let level = 0; level <= depth; level++)
+        cut += 2 * level + 2;
+    let batch = FIRST_BATCH;
+    for (let start = 0, end = 0; start < v.length; start = end) {
+        end = Math.min(v.length, start + batch);
+        let wrapped = v.slice(start, end);
+        for (let level = 0; level < depth; level++)
+            wrapped = [wrapped];
+        const text = JSON.stringify(wrapped, null, 2);
+        out.piece += `${start === 0 ? '' : ','}\n${text.slice(cut, text.length - cut)}`;
+        if (out.piece.length >= PIECE)
+            yield take(out);
+        // Next time about a piece's worth of items, going by this batch's size.
+        batch = Math.max(1, Math.floor((PIECE * (end - start)) / text.length));
+    }
+    out.piece += `\n${indent}]`;
+}
+function take(out) {
+    const piece = out.piece;
+    out.piece = '';
+    return piece;
+}
+function indented(text, indent) {
+    return indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+}
+/** An object JSON.stringify writes by its own keys: no toJSON, not a boxed primitive. */
+function isPlainObject(v) {
+    if (v === null || typeof v !== 'object')
+        return false;
+    if (v instanceof Number || v instanceof String || v instanceof Boolean)
+        return false;
+    return typeof v.toJSON !== 'function';
+}
+/** What JSON.stringify leaves out of an object (and writes as null in an array). */
+function leftOut(v) {
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol')
+        return true;
+    // A toJSON that returns one of those: the member is left out too.
+    if (v !== null && typeof v === 'object' && typeof v.toJSON === 'function')
+        return JSON.stringify(v) === undefined;
+    return false;
+}
+
+
+/***/ }),
+
+/***/ 25670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  bP: () => (/* binding */ BaseReportSchema),
+  UX: () => (/* binding */ Nullable),
+  uc: () => (/* binding */ StatusSchema),
+  w2: () => (/* binding */ assertReportMatches),
+  K3: () => (/* binding */ schemaViolations),
+  kZ: () => (/* binding */ stageReportSchema)
+});
+
+// UNUSED EXPORTS: GateSchema, GateValueSchema, RunErrorSchema, RunInfoSchema, precompiledCheck, schemaFingerprint
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/registry/format.mjs
+var registry_format = __webpack_require__(53646);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 82 modules
+var type = __webpack_require__(97375);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/compiler/compiler.mjs + 5 modules
+var compiler = __webpack_require__(97415);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/errors/errors.mjs + 1 modules
+var errors = __webpack_require__(53355);
+// EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/value/hash/hash.mjs
+var hash = __webpack_require__(63587);
+;// CONCATENATED MODULE: ./src/generated/report-checks.js
+// Generated by scripts/docs.ts from the report schemas: do not edit. `npm run docs` rewrites it.
+// Each check is the code TypeCompiler.Compile would evaluate at run time, with the fingerprint of
+// the schema it was compiled from (see precompiledCheck in src/core/report/schema.ts).
+const REPORT_CHECKS = {
+  "https://shipkit.dev/schemas/report.schema.json": {
+    fingerprint: "zkTjD2z3JBqGGiYDGoMoXo_zZghMMCJgKDOUpb9NzJ8",
+    factory: function (kind, format, hash) {
+const local_0 = /^[a-z][a-z0-9-]*$/;
+function check_https_58_47_47_shipkit_46_dev_47_schemas_47_report_46_schema_46_json(value) {
+  return (
+    (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+    (value['schemaVersion'] === 1) &&
+    (typeof value['stage'] === 'string') &&
+    local_0.test(value['stage']) &&
+    (((value['status'] === 'pass')) || ((value['status'] === 'fail')) || ((value['status'] === 'warn'))) &&
+    (typeof value['summary'] === 'string') &&
+    (typeof value['startedAt'] === 'string') &&
+    format('date-time', value['startedAt']) &&
+    (typeof value['finishedAt'] === 'string') &&
+    format('date-time', value['finishedAt']) &&
+    Number.isFinite(value['durationMs']) &&
+    value['durationMs'] >= 0 &&
+    (typeof value['run'] === 'object' && value['run'] !== null && !Array.isArray(value['run'])) &&
+    (value['run']['repository'] !== undefined ? ((typeof value['run']['repository'] === 'string')) : true) &&
+    (value['run']['runId'] !== undefined ? ((typeof value['run']['runId'] === 'string')) : true) &&
+    (value['run']['runAttempt'] !== undefined ? ((typeof value['run']['runAttempt'] === 'string')) : true) &&
+    (value['run']['job'] !== undefined ? ((typeof value['run']['job'] === 'string')) : true) &&
+    (value['run']['sha'] !== undefined ? ((typeof value['run']['sha'] === 'string')) : true) &&
+    (value['run']['ref'] !== undefined ? ((typeof value['run']['ref'] === 'string')) : true) &&
+    (value['run']['url'] !== undefined ? ((typeof value['run']['url'] === 'string')) : true) &&
+    (value['run']['shard'] !== undefined ? ((typeof value['run']['shard'] === 'string')) : true) &&
+    Object.getOwnPropertyNames(value['run']).every(key => ['repository', 'runId', 'runAttempt', 'job', 'sha', 'ref', 'url', 'shard'].includes(key)) &&
+    Array.isArray(value['gates']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['name'] === 'string') && value['name'].length >= 1 && (typeof value['passed'] === 'boolean') && ((Number.isFinite(value['required'])) || ((typeof value['required'] === 'string')) || ((typeof value['required'] === 'boolean')) || ((value['required'] === null))) && ((Number.isFinite(value['actual'])) || ((typeof value['actual'] === 'string')) || ((typeof value['actual'] === 'boolean')) || ((value['actual'] === null))) && (value['unit'] !== undefined ? ((typeof value['unit'] === 'string')) : true) && (value['detail'] !== undefined ? ((typeof value['detail'] === 'string')) : true) && Object.getOwnPropertyNames(value).every(key => ['name', 'passed', 'required', 'actual', 'unit', 'detail'].includes(key))))) { return false }; return true; })(value['gates']) &&
+    Array.isArray(value['warnings']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['warnings']) &&
+    (value['error'] !== undefined ? ((typeof value['error'] === 'object' && value['error'] !== null && !Array.isArray(value['error'])) && (((value['error']['kind'] === 'usage')) || ((value['error']['kind'] === 'service')) || ((value['error']['kind'] === 'internal'))) && (typeof value['error']['message'] === 'string') && (value['error']['input'] !== undefined ? ((typeof value['error']['input'] === 'string')) : true) && (value['error']['file'] !== undefined ? ((typeof value['error']['file'] === 'string')) : true) && (value['error']['line'] !== undefined ? (Number.isInteger(value['error']['line']) && value['error']['line'] >= 1) : true) && (value['error']['hint'] !== undefined ? ((typeof value['error']['hint'] === 'string')) : true) && Object.getOwnPropertyNames(value['error']).every(key => ['kind', 'message', 'input', 'file', 'line', 'hint'].includes(key))) : true)
+  )
+}
+return function check(value) {
+  return check_https_58_47_47_shipkit_46_dev_47_schemas_47_report_46_schema_46_json(value)
+}
+},
+  },
+  "https://shipkit.dev/schemas/test-report.schema.json": {
+    fingerprint: "UpcvF18-5SD9kCWbJaDtx0VlffVJaUsaM7Fhpfs1OkU",
+    factory: function (kind, format, hash) {
+function check_https_58_47_47_shipkit_46_dev_47_schemas_47_test_45_report_46_schema_46_json(value) {
+  return (
+    (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+    (value['schemaVersion'] === 1) &&
+    (value['stage'] === 'test') &&
+    (((value['status'] === 'pass')) || ((value['status'] === 'fail')) || ((value['status'] === 'warn'))) &&
+    (typeof value['summary'] === 'string') &&
+    (typeof value['startedAt'] === 'string') &&
+    format('date-time', value['startedAt']) &&
+    (typeof value['finishedAt'] === 'string') &&
+    format('date-time', value['finishedAt']) &&
+    Number.isFinite(value['durationMs']) &&
+    value['durationMs'] >= 0 &&
+    (typeof value['run'] === 'object' && value['run'] !== null && !Array.isArray(value['run'])) &&
+    (value['run']['repository'] !== undefined ? ((typeof value['run']['repository'] === 'string')) : true) &&
+    (value['run']['runId'] !== undefined ? ((typeof value['run']['runId'] === 'string')) : true) &&
+    (value['run']['runAttempt'] !== undefined ? ((typeof value['run']['runAttempt'] === 'string')) : true) &&
+    (value['run']['job'] !== undefined ? ((typeof value['run']['job'] === 'string')) : true) &&
+    (value['run']['sha'] !== undefined ? ((typeof value['run']['sha'] === 'string')) : true) &&
+    (value['run']['ref'] !== undefined ? ((typeof value['run']['ref'] === 'string')) : true) &&
+    (value['run']['url'] !== undefined ? ((typeof value['run']['url'] === 'string')) : true) &&
+    (value['run']['shard'] !== undefined ? ((typeof value['run']['shard'] === 'string')) : true) &&
+    Object.getOwnPropertyNames(value['run']).every(key => ['repository', 'runId', 'runAttempt', 'job', 'sha', 'ref', 'url', 'shard'].includes(key)) &&
+    Array.isArray(value['gates']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['name'] === 'string') && value['name'].length >= 1 && (typeof value['passed'] === 'boolean') && ((Number.isFinite(value['required'])) || ((typeof value['required'] === 'string')) || ((typeof value['required'] === 'boolean')) || ((value['required'] === null))) && ((Number.isFinite(value['actual'])) || ((typeof value['actual'] === 'string')) || ((typeof value['actual'] === 'boolean')) || ((value['actual'] === null))) && (value['unit'] !== undefined ? ((typeof value['unit'] === 'string')) : true) && (value['detail'] !== undefined ? ((typeof value['detail'] === 'string')) : true) && Object.getOwnPropertyNames(value).every(key => ['name', 'passed', 'required', 'actual', 'unit', 'detail'].includes(key))))) { return false }; return true; })(value['gates']) &&
+    Array.isArray(value['warnings']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['warnings']) &&
+    (value['error'] !== undefined ? ((typeof value['error'] === 'object' && value['error'] !== null && !Array.isArray(value['error'])) && (((value['error']['kind'] === 'usage')) || ((value['error']['kind'] === 'service')) || ((value['error']['kind'] === 'internal'))) && (typeof value['error']['message'] === 'string') && (value['error']['input'] !== undefined ? ((typeof value['error']['input'] === 'string')) : true) && (value['error']['file'] !== undefined ? ((typeof value['error']['file'] === 'string')) : true) && (value['error']['line'] !== undefined ? (Number.isInteger(value['error']['line']) && value['error']['line'] >= 1) : true) && (value['error']['hint'] !== undefined ? ((typeof value['error']['hint'] === 'string')) : true) && Object.getOwnPropertyNames(value['error']).every(key => ['kind', 'message', 'input', 'file', 'line', 'hint'].includes(key))) : true) &&
+    (typeof value['coverage'] === 'object' && value['coverage'] !== null && !Array.isArray(value['coverage'])) &&
+    (typeof value['coverage']['totals'] === 'object' && value['coverage']['totals'] !== null && !Array.isArray(value['coverage']['totals'])) &&
+    (((typeof value['coverage']['totals']['lines'] === 'object' && value['coverage']['totals']['lines'] !== null && !Array.isArray(value['coverage']['totals']['lines'])) && Number.isInteger(value['coverage']['totals']['lines']['covered']) && value['coverage']['totals']['lines']['covered'] >= 0 && Number.isInteger(value['coverage']['totals']['lines']['total']) && value['coverage']['totals']['lines']['total'] >= 0 && Number.isFinite(value['coverage']['totals']['lines']['pct']) && value['coverage']['totals']['lines']['pct'] <= 100 && value['coverage']['totals']['lines']['pct'] >= 0 && Object.getOwnPropertyNames(value['coverage']['totals']['lines']).length === 3) || ((value['coverage']['totals']['lines'] === null))) &&
+    (((typeof value['coverage']['totals']['branches'] === 'object' && value['coverage']['totals']['branches'] !== null && !Array.isArray(value['coverage']['totals']['branches'])) && Number.isInteger(value['coverage']['totals']['branches']['covered']) && value['coverage']['totals']['branches']['covered'] >= 0 && Number.isInteger(value['coverage']['totals']['branches']['total']) && value['coverage']['totals']['branches']['total'] >= 0 && Number.isFinite(value['coverage']['totals']['branches']['pct']) && value['coverage']['totals']['branches']['pct'] <= 100 && value['coverage']['totals']['branches']['pct'] >= 0 && Object.getOwnPropertyNames(value['coverage']['totals']['branches']).length === 3) || ((value['coverage']['totals']['branches'] === null))) &&
+    (((typeof value['coverage']['totals']['functions'] === 'object' && value['coverage']['totals']['functions'] !== null && !Array.isArray(value['coverage']['totals']['functions'])) && Number.isInteger(value['coverage']['totals']['functions']['covered']) && value['coverage']['totals']['functions']['covered'] >= 0 && Number.isInteger(value['coverage']['totals']['functions']['total']) && value['coverage']['totals']['functions']['total'] >= 0 && Number.isFinite(value['coverage']['totals']['functions']['pct']) && value['coverage']['totals']['functions']['pct'] <= 100 && value['coverage']['totals']['functions']['pct'] >= 0 && Object.getOwnPropertyNames(value['coverage']['totals']['functions']).length === 3) || ((value['coverage']['totals']['functions'] === null))) &&
+    (((typeof value['coverage']['totals']['statements'] === 'object' && value['coverage']['totals']['statements'] !== null && !Array.isArray(value['coverage']['totals']['statements'])) && Number.isInteger(value['coverage']['totals']['statements']['covered']) && value['coverage']['totals']['statements']['covered'] >= 0 && Number.isInteger(value['coverage']['totals']['statements']['total']) && value['coverage']['totals']['statements']['total'] >= 0 && Number.isFinite(value['coverage']['totals']['statements']['pct']) && value['coverage']['totals']['statements']['pct'] <= 100 && value['coverage']['totals']['statements']['pct'] >= 0 && Object.getOwnPropertyNames(value['coverage']['totals']['statements']).length === 3) || ((value['coverage']['totals']['statements'] === null))) &&
+    Object.getOwnPropertyNames(value['coverage']['totals']).length === 4 &&
+    (((typeof value['coverage']['headline'] === 'object' && value['coverage']['headline'] !== null && !Array.isArray(value['coverage']['headline'])) && (((value['coverage']['headline']['metric'] === 'lines')) || ((value['coverage']['headline']['metric'] === 'branches')) || ((value['coverage']['headline']['metric'] === 'functions')) || ((value['coverage']['headline']['metric'] === 'statements'))) && Number.isFinite(value['coverage']['headline']['pct']) && value['coverage']['headline']['pct'] <= 100 && value['coverage']['headline']['pct'] >= 0 && (typeof value['coverage']['headline']['why'] === 'string') && Object.getOwnPropertyNames(value['coverage']['headline']).length === 3) || ((value['coverage']['headline'] === null))) &&
+    Array.isArray(value['coverage']['files']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['path'] === 'string') && (((typeof value['lines'] === 'object' && value['lines'] !== null && !Array.isArray(value['lines'])) && Number.isInteger(value['lines']['covered']) && value['lines']['covered'] >= 0 && Number.isInteger(value['lines']['total']) && value['lines']['total'] >= 0 && Number.isFinite(value['lines']['pct']) && value['lines']['pct'] <= 100 && value['lines']['pct'] >= 0 && Object.getOwnPropertyNames(value['lines']).length === 3) || ((value['lines'] === null))) && (((typeof value['branches'] === 'object' && value['branches'] !== null && !Array.isArray(value['branches'])) && Number.isInteger(value['branches']['covered']) && value['branches']['covered'] >= 0 && Number.isInteger(value['branches']['total']) && value['branches']['total'] >= 0 && Number.isFinite(value['branches']['pct']) && value['branches']['pct'] <= 100 && value['branches']['pct'] >= 0 && Object.getOwnPropertyNames(value['branches']).length === 3) || ((value['branches'] === null))) && (((typeof value['functions'] === 'object' && value['functions'] !== null && !Array.isArray(value['functions'])) && Number.isInteger(value['functions']['covered']) && value['functions']['covered'] >= 0 && Number.isInteger(value['functions']['total']) && value['functions']['total'] >= 0 && Number.isFinite(value['functions']['pct']) && value['functions']['pct'] <= 100 && value['functions']['pct'] >= 0 && Object.getOwnPropertyNames(value['functions']).length === 3) || ((value['functions'] === null))) && (((typeof value['statements'] === 'object' && value['statements'] !== null && !Array.isArray(value['statements'])) && Number.isInteger(value['statements']['covered']) && value['statements']['covered'] >= 0 && Number.isInteger(value['statements']['total']) && value['statements']['total'] >= 0 && Number.isFinite(value['statements']['pct']) && value['statements']['pct'] <= 100 && value['statements']['pct'] >= 0 && Object.getOwnPropertyNames(value['statements']).length === 3) || ((value['statements'] === null))) && Object.getOwnPropertyNames(value).length === 5))) { return false }; return true; })(value['coverage']['files']) &&
+    (((typeof value['coverage']['diff'] === 'object' && value['coverage']['diff'] !== null && !Array.isArray(value['coverage']['diff'])) && Number.isInteger(value['coverage']['diff']['covered']) && value['coverage']['diff']['covered'] >= 0 && Number.isInteger(value['coverage']['diff']['total']) && value['coverage']['diff']['total'] >= 0 && Number.isFinite(value['coverage']['diff']['pct']) && value['coverage']['diff']['pct'] <= 100 && value['coverage']['diff']['pct'] >= 0 && Array.isArray(value['coverage']['diff']['files']) && ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['path'] === 'string') && Number.isInteger(value['covered']) && value['covered'] >= 0 && Number.isInteger(value['total']) && value['total'] >= 0 && Number.isFinite(value['pct']) && value['pct'] <= 100 && value['pct'] >= 0 && Array.isArray(value['uncovered']) && ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && Number.isInteger(value['start']) && value['start'] >= 1 && Number.isInteger(value['end']) && value['end'] >= 1 && Object.getOwnPropertyNames(value).length === 2))) { return false }; return true; })(value['uncovered']) && Object.getOwnPropertyNames(value).length === 5))) { return false }; return true; })(value['coverage']['diff']['files']) && Object.getOwnPropertyNames(value['coverage']['diff']).length === 4) || ((value['coverage']['diff'] === null))) &&
+    (typeof value['coverage']['diffStatus'] === 'string') &&
+    (((typeof value['coverage']['baseline'] === 'object' && value['coverage']['baseline'] !== null && !Array.isArray(value['coverage']['baseline'])) && (typeof value['coverage']['baseline']['branch'] === 'string') && (typeof value['coverage']['baseline']['sha'] === 'string') && (typeof value['coverage']['baseline']['createdAt'] === 'string') && (((typeof value['coverage']['baseline']['deltas'] === 'object' && value['coverage']['baseline']['deltas'] !== null && !Array.isArray(value['coverage']['baseline']['deltas'])) && ((Number.isFinite(value['coverage']['baseline']['deltas']['lines'])) || ((value['coverage']['baseline']['deltas']['lines'] === null))) && ((Number.isFinite(value['coverage']['baseline']['deltas']['branches'])) || ((value['coverage']['baseline']['deltas']['branches'] === null))) && ((Number.isFinite(value['coverage']['baseline']['deltas']['functions'])) || ((value['coverage']['baseline']['deltas']['functions'] === null))) && ((Number.isFinite(value['coverage']['baseline']['deltas']['statements'])) || ((value['coverage']['baseline']['deltas']['statements'] === null))) && Object.getOwnPropertyNames(value['coverage']['baseline']['deltas']).length === 4) || ((value['coverage']['baseline']['deltas'] === null))) && Object.getOwnPropertyNames(value['coverage']['baseline']).length === 4) || ((value['coverage']['baseline'] === null))) &&
+    (((value['coverage']['baselineStatus'] === 'found')) || ((value['coverage']['baselineStatus'] === 'none-yet')) || ((value['coverage']['baselineStatus'] === 'not-applicable'))) &&
+    (((typeof value['coverage']['baselineSaved'] === 'object' && value['coverage']['baselineSaved'] !== null && !Array.isArray(value['coverage']['baselineSaved'])) && (typeof value['coverage']['baselineSaved']['branch'] === 'string') && (typeof value['coverage']['baselineSaved']['sha'] === 'string') && Object.getOwnPropertyNames(value['coverage']['baselineSaved']).length === 2) || ((value['coverage']['baselineSaved'] === null))) &&
+    Array.isArray(value['coverage']['sources']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['file'] === 'string') && (typeof value['format'] === 'string') && Object.getOwnPropertyNames(value).length === 2))) { return false }; return true; })(value['coverage']['sources']) &&
+    Array.isArray(value['coverage']['unmatchedPaths']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['reported'] === 'string') && (typeof value['guess'] === 'string') && (((value['reason'] === 'not-found')) || ((value['reason'] === 'ambiguous'))) && Object.getOwnPropertyNames(value).length === 3))) { return false }; return true; })(value['coverage']['unmatchedPaths']) &&
+    Object.getOwnPropertyNames(value['coverage']).length === 10 &&
+    (((typeof value['tests'] === 'object' && value['tests'] !== null && !Array.isArray(value['tests'])) && Number.isInteger(value['tests']['total']) && value['tests']['total'] >= 0 && Number.isInteger(value['tests']['passed']) && value['tests']['passed'] >= 0 && Number.isInteger(value['tests']['failed']) && value['tests']['failed'] >= 0 && Number.isInteger(value['tests']['errors']) && value['tests']['errors'] >= 0 && Number.isInteger(value['tests']['skipped']) && value['tests']['skipped'] >= 0 && Number.isInteger(value['tests']['flaky']) && value['tests']['flaky'] >= 0 && Array.isArray(value['tests']['sources']) && ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['tests']['sources']) && Array.isArray(value['tests']['failures']) && ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['name'] === 'string') && Array.isArray(value['suite']) && ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['suite']) && (((value['status'] === 'failed')) || ((value['status'] === 'error'))) && (value['classname'] !== undefined ? ((typeof value['classname'] === 'string')) : true) && (value['file'] !== undefined ? ((typeof value['file'] === 'string')) : true) && (value['line'] !== undefined ? (Number.isInteger(value['line'])) : true) && (value['message'] !== undefined ? ((typeof value['message'] === 'string')) : true) && (value['details'] !== undefined ? ((typeof value['details'] === 'string')) : true) && (value['durationMs'] !== undefined ? (Number.isFinite(value['durationMs'])) : true) && Object.getOwnPropertyNames(value).every(key => ['name', 'suite', 'status', 'classname', 'file', 'line', 'message', 'details', 'durationMs'].includes(key))))) { return false }; return true; })(value['tests']['failures']) && Number.isInteger(value['tests']['failuresOmitted']) && value['tests']['failuresOmitted'] >= 0 && Array.isArray(value['tests']['flakyCases']) && ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['name'] === 'string') && Array.isArray(value['suite']) && ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['suite']) && (value['classname'] !== undefined ? ((typeof value['classname'] === 'string')) : true) && (value['file'] !== undefined ? ((typeof value['file'] === 'string')) : true) && Number.isInteger(value['reruns']) && value['reruns'] >= 1 && Object.getOwnPropertyNames(value).every(key => ['name', 'suite', 'classname', 'file', 'reruns'].includes(key))))) { return false }; return true; })(value['tests']['flakyCases']) && Object.getOwnPropertyNames(value['tests']).length === 10) || ((value['tests'] === null))) &&
+    Array.isArray(value['commands']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (((value['kind'] === 'lint')) || ((value['kind'] === 'test'))) && (typeof value['command'] === 'string') && ((Number.isInteger(value['exitCode'])) || ((value['exitCode'] === null))) && (value['signal'] !== undefined ? ((typeof value['signal'] === 'string')) : true) && Number.isFinite(value['durationMs']) && value['durationMs'] >= 0 && (value['pipesLeftOpen'] !== undefined ? ((typeof value['pipesLeftOpen'] === 'boolean')) : true) && Object.getOwnPropertyNames(value).every(key => ['kind', 'command', 'exitCode', 'signal', 'durationMs', 'pipesLeftOpen'].includes(key))))) { return false }; return true; })(value['commands']) &&
+    Object.getOwnPropertyNames(value).every(key => ['schemaVersion', 'stage', 'status', 'summary', 'startedAt', 'finishedAt', 'durationMs', 'run', 'gates', 'warnings', 'error', 'coverage', 'tests', 'commands'].includes(key))
+  )
+}
+return function check(value) {
+  return check_https_58_47_47_shipkit_46_dev_47_schemas_47_test_45_report_46_schema_46_json(value)
+}
+},
+  },
+  "https://shipkit.dev/schemas/scan-report.schema.json": {
+    fingerprint: "EzjKk-wsRn-MrDdS7hFTNcj5mI98phN8q45V4GDdXjQ",
+    factory: function (kind, format, hash) {
+const local_0 = /^\d{4}-\d{2}-\d{2}$/;
+function check_https_58_47_47_shipkit_46_dev_47_schemas_47_scan_45_report_46_schema_46_json(value) {
+  return (
+    (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+    (value['schemaVersion'] === 1) &&
+    (value['stage'] === 'scan') &&
+    (((value['status'] === 'pass')) || ((value['status'] === 'fail')) || ((value['status'] === 'warn'))) &&
+    (typeof value['summary'] === 'string') &&
+    (typeof value['startedAt'] === 'string') &&
+    format('date-time', value['startedAt']) &&
+    (typeof value['finishedAt'] === 'string') &&
+    format('date-time', value['finishedAt']) &&
+    Number.isFinite(value['durationMs']) &&
+    value['durationMs'] >= 0 &&
+    (typeof value['run'] === 'object' && value['run'] !== null && !Array.isArray(value['run'])) &&
+    (value['run']['repository'] !== undefined ? ((typeof value['run']['repository'] === 'string')) : true) &&
+    (value['run']['runId'] !== undefined ? ((typeof value['run']['runId'] === 'string')) : true) &&
+    (value['run']['runAttempt'] !== undefined ? ((typeof value['run']['runAttempt'] === 'string')) : true) &&
+    (value['run']['job'] !== undefined ? ((typeof value['run']['job'] === 'string')) : true) &&
+    (value['run']['sha'] !== undefined ? ((typeof value['run']['sha'] === 'string')) : true) &&
+    (value['run']['ref'] !== undefined ? ((typeof value['run']['ref'] === 'string')) : true) &&
+    (value['run']['url'] !== undefined ? ((typeof value['run']['url'] === 'string')) : true) &&
+    (value['run']['shard'] !== undefined ? ((typeof value['run']['shard'] === 'string')) : true) &&
+    Object.getOwnPropertyNames(value['run']).every(key => ['repository', 'runId', 'runAttempt', 'job', 'sha', 'ref', 'url', 'shard'].includes(key)) &&
+    Array.isArray(value['gates']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['name'] === 'string') && value['name'].length >= 1 && (typeof value['passed'] === 'boolean') && ((Number.isFinite(value['required'])) || ((typeof value['required'] === 'string')) || ((typeof value['required'] === 'boolean')) || ((value['required'] === null))) && ((Number.isFinite(value['actual'])) || ((typeof value['actual'] === 'string')) || ((typeof value['actual'] === 'boolean')) || ((value['actual'] === null))) && (value['unit'] !== undefined ? ((typeof value['unit'] === 'string')) : true) && (value['detail'] !== undefined ? ((typeof value['detail'] === 'string')) : true) && Object.getOwnPropertyNames(value).every(key => ['name', 'passed', 'required', 'actual', 'unit', 'detail'].includes(key))))) { return false }; return true; })(value['gates']) &&
+    Array.isArray(value['warnings']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['warnings']) &&
+    (value['error'] !== undefined ? ((typeof value['error'] === 'object' && value['error'] !== null && !Array.isArray(value['error'])) && (((value['error']['kind'] === 'usage')) || ((value['error']['kind'] === 'service')) || ((value['error']['kind'] === 'internal'))) && (typeof value['error']['message'] === 'string') && (value['error']['input'] !== undefined ? ((typeof value['error']['input'] === 'string')) : true) && (value['error']['file'] !== undefined ? ((typeof value['error']['file'] === 'string')) : true) && (value['error']['line'] !== undefined ? (Number.isInteger(value['error']['line']) && value['error']['line'] >= 1) : true) && (value['error']['hint'] !== undefined ? ((typeof value['error']['hint'] === 'string')) : true) && Object.getOwnPropertyNames(value['error']).every(key => ['kind', 'message', 'input', 'file', 'line', 'hint'].includes(key))) : true) &&
+    Array.isArray(value['findings']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['id'] === 'string') && value['id'].length >= 1 && Array.isArray(value['aliases']) && ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['aliases']) && (((value['severity'] === 'critical')) || ((value['severity'] === 'high')) || ((value['severity'] === 'medium')) || ((value['severity'] === 'low')) || ((value['severity'] === 'unknown'))) && (((value['kind'] === 'vuln')) || ((value['kind'] === 'secret')) || ((value['kind'] === 'misconfig'))) && (typeof value['title'] === 'string') && (((typeof value['package'] === 'string')) || ((value['package'] === null))) && (((typeof value['installed'] === 'string')) || ((value['installed'] === null))) && (((typeof value['fixed'] === 'string')) || ((value['fixed'] === null))) && (typeof value['target'] === 'string') && (((typeof value['file'] === 'string')) || ((value['file'] === null))) && ((Number.isInteger(value['line']) && value['line'] >= 1) || ((value['line'] === null))) && Array.isArray(value['tools']) && value['tools'].length >= 1 && ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['tools']) && (((typeof value['url'] === 'string')) || ((value['url'] === null))) && (value['snippet'] !== undefined ? ((typeof value['snippet'] === 'string')) : true) && (value['ignored'] !== undefined ? ((typeof value['ignored'] === 'object' && value['ignored'] !== null && !Array.isArray(value['ignored'])) && (typeof value['ignored']['reason'] === 'string') && (typeof value['ignored']['source'] === 'string') && (((typeof value['ignored']['expires'] === 'string') && local_0.test(value['ignored']['expires'])) || ((value['ignored']['expires'] === null))) && Object.getOwnPropertyNames(value['ignored']).length === 3) : true) && (value['new'] !== undefined ? ((typeof value['new'] === 'boolean')) : true) && Object.getOwnPropertyNames(value).every(key => ['id', 'aliases', 'severity', 'kind', 'title', 'package', 'installed', 'fixed', 'target', 'file', 'line', 'tools', 'url', 'snippet', 'ignored', 'new'].includes(key))))) { return false }; return true; })(value['findings']) &&
+    (typeof value['counts'] === 'object' && value['counts'] !== null && !Array.isArray(value['counts'])) &&
+    Number.isInteger(value['counts']['critical']) &&
+    value['counts']['critical'] >= 0 &&
+    Number.isInteger(value['counts']['high']) &&
+    value['counts']['high'] >= 0 &&
+    Number.isInteger(value['counts']['medium']) &&
+    value['counts']['medium'] >= 0 &&
+    Number.isInteger(value['counts']['low']) &&
+    value['counts']['low'] >= 0 &&
+    Number.isInteger(value['counts']['unknown']) &&
+    value['counts']['unknown'] >= 0 &&
+    Object.getOwnPropertyNames(value['counts']).length === 5 &&
+    Number.isInteger(value['ignoredCount']) &&
+    value['ignoredCount'] >= 0 &&
+    Array.isArray(value['sources']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['tool'] === 'string') && (((value['kind'] === 'trivy')) || ((value['kind'] === 'audit')) || ((value['kind'] === 'report'))) && (((typeof value['file'] === 'string')) || ((value['file'] === null))) && (typeof value['format'] === 'string') && Number.isInteger(value['findings']) && value['findings'] >= 0 && (value['version'] !== undefined ? ((typeof value['version'] === 'string')) : true) && Object.getOwnPropertyNames(value).every(key => ['tool', 'kind', 'file', 'format', 'findings', 'version'].includes(key))))) { return false }; return true; })(value['sources']) &&
+    (typeof value['baseline'] === 'object' && value['baseline'] !== null && !Array.isArray(value['baseline'])) &&
+    (((value['baseline']['status'] === 'compared')) || ((value['baseline']['status'] === 'missing')) || ((value['baseline']['status'] === 'not-requested'))) &&
+    (((typeof value['baseline']['branch'] === 'string')) || ((value['baseline']['branch'] === null))) &&
+    (((typeof value['baseline']['sha'] === 'string')) || ((value['baseline']['sha'] === null))) &&
+    ((Number.isInteger(value['baseline']['newCount']) && value['baseline']['newCount'] >= 0) || ((value['baseline']['newCount'] === null))) &&
+    (typeof value['baseline']['saved'] === 'boolean') &&
+    Object.getOwnPropertyNames(value['baseline']).length === 5 &&
+    (((typeof value['sarif'] === 'object' && value['sarif'] !== null && !Array.isArray(value['sarif'])) && (typeof value['sarif']['file'] === 'string') && Number.isInteger(value['sarif']['runs']) && value['sarif']['runs'] >= 0 && Number.isInteger(value['sarif']['results']) && value['sarif']['results'] >= 0 && Number.isInteger(value['sarif']['dropped']) && value['sarif']['dropped'] >= 0 && (typeof value['sarif']['uploaded'] === 'boolean') && (((typeof value['sarif']['sarifId'] === 'string')) || ((value['sarif']['sarifId'] === null))) && Object.getOwnPropertyNames(value['sarif']).length === 6) || ((value['sarif'] === null))) &&
+    Object.getOwnPropertyNames(value).every(key => ['schemaVersion', 'stage', 'status', 'summary', 'startedAt', 'finishedAt', 'durationMs', 'run', 'gates', 'warnings', 'error', 'findings', 'counts', 'ignoredCount', 'sources', 'baseline', 'sarif'].includes(key))
+  )
+}
+return function check(value) {
+  return check_https_58_47_47_shipkit_46_dev_47_schemas_47_scan_45_report_46_schema_46_json(value)
+}
+},
+  },
+  "https://shipkit.dev/schemas/docker-report.schema.json": {
+    fingerprint: "6X6z1KO7TvIt8_hnhAVAeAzXw3TBsInU-ZbGH_Dt6io",
+    factory: function (kind, format, hash) {
+const local_0 = /^(.*)$/
+const local_1 = /^(.*)$/
+const local_2 = /^sha256:[a-f0-9]{64}$/;
+const local_3 = /^sha256:[a-f0-9]{64}$/;
+const local_4 = /^sha256:[a-f0-9]{64}$/;
+const local_5 = /^sha256:[a-f0-9]{64}$/;
+const local_6 = /^\d{4}-\d{2}-\d{2}$/;
+const local_7 = /^sha256:[a-f0-9]{64}$/;
+function check_https_58_47_47_shipkit_46_dev_47_schemas_47_docker_45_report_46_schema_46_json(value) {
+  return (
+    (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+    (value['schemaVersion'] === 1) &&
+    (value['stage'] === 'docker') &&
+    (((value['status'] === 'pass')) || ((value['status'] === 'fail')) || ((value['status'] === 'warn'))) &&
+    (typeof value['summary'] === 'string') &&
+    (typeof value['startedAt'] === 'string') &&
+    format('date-time', value['startedAt']) &&
+    (typeof value['finishedAt'] === 'string') &&
+    format('date-time', value['finishedAt']) &&
+    Number.isFinite(value['durationMs']) &&
+    value['durationMs'] >= 0 &&
+    (typeof value['run'] === 'object' && value['run'] !== null && !Array.isArray(value['run'])) &&
+    (value['run']['repository'] !== undefined ? ((typeof value['run']['repository'] === 'string')) : true) &&
+    (value['run']['runId'] !== undefined ? ((typeof value['run']['runId'] === 'string')) : true) &&
+    (value['run']['runAttempt'] !== undefined ? ((typeof value['run']['runAttempt'] === 'string')) : true) &&
+    (value['run']['job'] !== undefined ? ((typeof value['run']['job'] === 'string')) : true) &&
+    (value['run']['sha'] !== undefined ? ((typeof value['run']['sha'] === 'string')) : true) &&
+    (value['run']['ref'] !== undefined ? ((typeof value['run']['ref'] === 'string')) : true) &&
+    (value['run']['url'] !== undefined ? ((typeof value['run']['url'] === 'string')) : true) &&
+    (value['run']['shard'] !== undefined ? ((typeof value['run']['shard'] === 'string')) : true) &&
+    Object.getOwnPropertyNames(value['run']).every(key => ['repository', 'runId', 'runAttempt', 'job', 'sha', 'ref', 'url', 'shard'].includes(key)) &&
+    Array.isArray(value['gates']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['name'] === 'string') && value['name'].length >= 1 && (typeof value['passed'] === 'boolean') && ((Number.isFinite(value['required'])) || ((typeof value['required'] === 'string')) || ((typeof value['required'] === 'boolean')) || ((value['required'] === null))) && ((Number.isFinite(value['actual'])) || ((typeof value['actual'] === 'string')) || ((typeof value['actual'] === 'boolean')) || ((value['actual'] === null))) && (value['unit'] !== undefined ? ((typeof value['unit'] === 'string')) : true) && (value['detail'] !== undefined ? ((typeof value['detail'] === 'string')) : true) && Object.getOwnPropertyNames(value).every(key => ['name', 'passed', 'required', 'actual', 'unit', 'detail'].includes(key))))) { return false }; return true; })(value['gates']) &&
+    Array.isArray(value['warnings']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['warnings']) &&
+    (value['error'] !== undefined ? ((typeof value['error'] === 'object' && value['error'] !== null && !Array.isArray(value['error'])) && (((value['error']['kind'] === 'usage')) || ((value['error']['kind'] === 'service')) || ((value['error']['kind'] === 'internal'))) && (typeof value['error']['message'] === 'string') && (value['error']['input'] !== undefined ? ((typeof value['error']['input'] === 'string')) : true) && (value['error']['file'] !== undefined ? ((typeof value['error']['file'] === 'string')) : true) && (value['error']['line'] !== undefined ? (Number.isInteger(value['error']['line']) && value['error']['line'] >= 1) : true) && (value['error']['hint'] !== undefined ? ((typeof value['error']['hint'] === 'string')) : true) && Object.getOwnPropertyNames(value['error']).every(key => ['kind', 'message', 'input', 'file', 'line', 'hint'].includes(key))) : true) &&
+    (((value['mode'] === 'build')) || ((value['mode'] === 'dry-run')) || ((value['mode'] === 'lint-only'))) &&
+    (((typeof value['builder'] === 'object' && value['builder'] !== null && !Array.isArray(value['builder'])) && (((value['builder']['kind'] === 'buildx')) || ((value['builder']['kind'] === 'docker')) || ((value['builder']['kind'] === 'podman'))) && (typeof value['builder']['version'] === 'string') && (value['builder']['driver'] !== undefined ? ((typeof value['builder']['driver'] === 'string')) : true) && Object.getOwnPropertyNames(value['builder']).every(key => ['kind', 'version', 'driver'].includes(key))) || ((value['builder'] === null))) &&
+    (typeof value['version'] === 'string') &&
+    Array.isArray(value['tags']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['tags']) &&
+    (typeof value['labels'] === 'object' && value['labels'] !== null && !Array.isArray(value['labels']) && !(value['labels'] instanceof Date) && !(value['labels'] instanceof Uint8Array)) &&
+    (Object.entries(value['labels']).every(([key, value]) => (local_0.test(key) ? ((typeof value === 'string')) : true))) &&
+    Array.isArray(value['builds']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['name'] === 'string') && (typeof value['context'] === 'string') && (typeof value['file'] === 'string') && (((typeof value['target'] === 'string')) || ((value['target'] === null))) && Array.isArray(value['platforms']) && ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['platforms']) && (typeof value['version'] === 'string') && Array.isArray(value['tags']) && ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['tags']) && (typeof value['labels'] === 'object' && value['labels'] !== null && !Array.isArray(value['labels']) && !(value['labels'] instanceof Date) && !(value['labels'] instanceof Uint8Array)) && (Object.entries(value['labels']).every(([key, value]) => (local_1.test(key) ? ((typeof value === 'string')) : true))) && (((value['status'] === 'built')) || ((value['status'] === 'failed')) || ((value['status'] === 'not-built'))) && (value['error'] !== undefined ? ((typeof value['error'] === 'string')) : true) && (value['log'] !== undefined ? ((typeof value['log'] === 'string')) : true) && ((Number.isFinite(value['durationMs']) && value['durationMs'] >= 0) || ((value['durationMs'] === null))) && Object.getOwnPropertyNames(value).every(key => ['name', 'context', 'file', 'target', 'platforms', 'version', 'tags', 'labels', 'status', 'error', 'log', 'durationMs'].includes(key))))) { return false }; return true; })(value['builds']) &&
+    Array.isArray(value['images']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['build'] === 'string') && (typeof value['ref'] === 'string') && Array.isArray(value['tags']) && ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['tags']) && (((typeof value['digest'] === 'string') && local_2.test(value['digest'])) || ((value['digest'] === null))) && (((value['digestSource'] === 'registry')) || ((value['digestSource'] === 'pusher')) || ((value['digestSource'] === 'builder')) || ((value['digestSource'] === 'local')) || ((value['digestSource'] === 'image-id')) || ((value['digestSource'] === null))) && (((typeof value['imageId'] === 'string') && local_3.test(value['imageId'])) || ((value['imageId'] === null))) && (typeof value['pushed'] === 'boolean') && (((typeof value['verified'] === 'boolean')) || ((value['verified'] === null))) && (typeof value['platform'] === 'string') && ((Number.isInteger(value['size']) && value['size'] >= 0) || ((value['size'] === null))) && Array.isArray(value['platforms']) && ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['platform'] === 'string') && (((typeof value['digest'] === 'string') && local_4.test(value['digest'])) || ((value['digest'] === null))) && (((typeof value['configDigest'] === 'string') && local_5.test(value['configDigest'])) || ((value['configDigest'] === null))) && ((Number.isInteger(value['size']) && value['size'] >= 0) || ((value['size'] === null))) && ((Number.isInteger(value['compressedSize']) && value['compressedSize'] >= 0) || ((value['compressedSize'] === null))) && Object.getOwnPropertyNames(value).length === 5))) { return false }; return true; })(value['platforms']) && Object.getOwnPropertyNames(value).length === 11))) { return false }; return true; })(value['images']) &&
+    Array.isArray(value['policy']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['rule'] === 'string') && (typeof value['file'] === 'string') && Number.isInteger(value['line']) && value['line'] >= 1 && (typeof value['message'] === 'string') && (((value['severity'] === 'error')) || ((value['severity'] === 'warning'))) && (typeof value['ignored'] === 'boolean') && (value['reason'] !== undefined ? ((typeof value['reason'] === 'string')) : true) && Object.getOwnPropertyNames(value).every(key => ['rule', 'file', 'line', 'message', 'severity', 'ignored', 'reason'].includes(key))))) { return false }; return true; })(value['policy']) &&
+    (typeof value['scan'] === 'object' && value['scan'] !== null && !Array.isArray(value['scan'])) &&
+    (((value['scan']['status'] === 'passed')) || ((value['scan']['status'] === 'failed')) || ((value['scan']['status'] === 'not-run'))) &&
+    (typeof value['scan']['failOn'] === 'string') &&
+    (typeof value['scan']['counts'] === 'object' && value['scan']['counts'] !== null && !Array.isArray(value['scan']['counts'])) &&
+    Number.isInteger(value['scan']['counts']['critical']) &&
+    value['scan']['counts']['critical'] >= 0 &&
+    Number.isInteger(value['scan']['counts']['high']) &&
+    value['scan']['counts']['high'] >= 0 &&
+    Number.isInteger(value['scan']['counts']['medium']) &&
+    value['scan']['counts']['medium'] >= 0 &&
+    Number.isInteger(value['scan']['counts']['low']) &&
+    value['scan']['counts']['low'] >= 0 &&
+    Number.isInteger(value['scan']['counts']['unknown']) &&
+    value['scan']['counts']['unknown'] >= 0 &&
+    Object.getOwnPropertyNames(value['scan']['counts']).length === 5 &&
+    Number.isInteger(value['scan']['ignoredCount']) &&
+    value['scan']['ignoredCount'] >= 0 &&
+    (((typeof value['scan']['trivyVersion'] === 'string')) || ((value['scan']['trivyVersion'] === null))) &&
+    Array.isArray(value['scan']['images']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['build'] === 'string') && (typeof value['counts'] === 'object' && value['counts'] !== null && !Array.isArray(value['counts'])) && Number.isInteger(value['counts']['critical']) && value['counts']['critical'] >= 0 && Number.isInteger(value['counts']['high']) && value['counts']['high'] >= 0 && Number.isInteger(value['counts']['medium']) && value['counts']['medium'] >= 0 && Number.isInteger(value['counts']['low']) && value['counts']['low'] >= 0 && Number.isInteger(value['counts']['unknown']) && value['counts']['unknown'] >= 0 && Object.getOwnPropertyNames(value['counts']).length === 5 && Object.getOwnPropertyNames(value).length === 2))) { return false }; return true; })(value['scan']['images']) &&
+    Array.isArray(value['scan']['findings']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['id'] === 'string') && value['id'].length >= 1 && Array.isArray(value['aliases']) && ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['aliases']) && (((value['severity'] === 'critical')) || ((value['severity'] === 'high')) || ((value['severity'] === 'medium')) || ((value['severity'] === 'low')) || ((value['severity'] === 'unknown'))) && (((value['kind'] === 'vuln')) || ((value['kind'] === 'secret')) || ((value['kind'] === 'misconfig'))) && (typeof value['title'] === 'string') && (((typeof value['package'] === 'string')) || ((value['package'] === null))) && (((typeof value['installed'] === 'string')) || ((value['installed'] === null))) && (((typeof value['fixed'] === 'string')) || ((value['fixed'] === null))) && (typeof value['target'] === 'string') && (((typeof value['file'] === 'string')) || ((value['file'] === null))) && ((Number.isInteger(value['line']) && value['line'] >= 1) || ((value['line'] === null))) && Array.isArray(value['tools']) && value['tools'].length >= 1 && ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['tools']) && (((typeof value['url'] === 'string')) || ((value['url'] === null))) && (value['snippet'] !== undefined ? ((typeof value['snippet'] === 'string')) : true) && (value['ignored'] !== undefined ? ((typeof value['ignored'] === 'object' && value['ignored'] !== null && !Array.isArray(value['ignored'])) && (typeof value['ignored']['reason'] === 'string') && (typeof value['ignored']['source'] === 'string') && (((typeof value['ignored']['expires'] === 'string') && local_6.test(value['ignored']['expires'])) || ((value['ignored']['expires'] === null))) && Object.getOwnPropertyNames(value['ignored']).length === 3) : true) && (value['new'] !== undefined ? ((typeof value['new'] === 'boolean')) : true) && Object.getOwnPropertyNames(value).every(key => ['id', 'aliases', 'severity', 'kind', 'title', 'package', 'installed', 'fixed', 'target', 'file', 'line', 'tools', 'url', 'snippet', 'ignored', 'new'].includes(key))))) { return false }; return true; })(value['scan']['findings']) &&
+    Object.getOwnPropertyNames(value['scan']).length === 7 &&
+    (typeof value['push'] === 'object' && value['push'] !== null && !Array.isArray(value['push'])) &&
+    (((value['push']['status'] === 'pushed')) || ((value['push']['status'] === 'blocked')) || ((value['push']['status'] === 'failed')) || ((value['push']['status'] === 'not-requested'))) &&
+    Array.isArray(value['push']['blockedBy']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['push']['blockedBy']) &&
+    Array.isArray(value['push']['tags']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['tag'] === 'string') && (typeof value['ok'] === 'boolean') && Number.isInteger(value['attempts']) && value['attempts'] >= 0 && (value['digest'] !== undefined ? ((typeof value['digest'] === 'string') && local_7.test(value['digest'])) : true) && (value['error'] !== undefined ? ((typeof value['error'] === 'string')) : true) && Object.getOwnPropertyNames(value).every(key => ['tag', 'ok', 'attempts', 'digest', 'error'].includes(key))))) { return false }; return true; })(value['push']['tags']) &&
+    Object.getOwnPropertyNames(value['push']).length === 3 &&
+    Object.getOwnPropertyNames(value).every(key => ['schemaVersion', 'stage', 'status', 'summary', 'startedAt', 'finishedAt', 'durationMs', 'run', 'gates', 'warnings', 'error', 'mode', 'builder', 'version', 'tags', 'labels', 'builds', 'images', 'policy', 'scan', 'push'].includes(key))
+  )
+}
+return function check(value) {
+  return check_https_58_47_47_shipkit_46_dev_47_schemas_47_docker_45_report_46_schema_46_json(value)
+}
+},
+  },
+  "https://shipkit.dev/schemas/migrate-report.schema.json": {
+    fingerprint: "6iCSWT-MYf4BHOMVT2VgaR6m-AQ6QFaW55goGM6JbGM",
+    factory: function (kind, format, hash) {
+const local_0 = /^\d+(\.\d+)*$/;
+const local_1 = /^\d+(\.\d+)*$/;
+const local_2 = /^[0-9a-f]{64}$/;
+const local_3 = /^\d+(\.\d+)*$/;
+const local_4 = /^[0-9a-f]{64}$/;
+const local_5 = /^\d+(\.\d+)*$/;
+const local_6 = /^\d+(\.\d+)*$/;
+function check_https_58_47_47_shipkit_46_dev_47_schemas_47_migrate_45_report_46_schema_46_json(value) {
+  return (
+    (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+    (value['schemaVersion'] === 1) &&
+    (value['stage'] === 'migrate') &&
+    (((value['status'] === 'pass')) || ((value['status'] === 'fail')) || ((value['status'] === 'warn'))) &&
+    (typeof value['summary'] === 'string') &&
+    (typeof value['startedAt'] === 'string') &&
+    format('date-time', value['startedAt']) &&
+    (typeof value['finishedAt'] === 'string') &&
+    format('date-time', value['finishedAt']) &&
+    Number.isFinite(value['durationMs']) &&
+    value['durationMs'] >= 0 &&
+    (typeof value['run'] === 'object' && value['run'] !== null && !Array.isArray(value['run'])) &&
+    (value['run']['repository'] !== undefined ? ((typeof value['run']['repository'] === 'string')) : true) &&
+    (value['run']['runId'] !== undefined ? ((typeof value['run']['runId'] === 'string')) : true) &&
+    (value['run']['runAttempt'] !== undefined ? ((typeof value['run']['runAttempt'] === 'string')) : true) &&
+    (value['run']['job'] !== undefined ? ((typeof value['run']['job'] === 'string')) : true) &&
+    (value['run']['sha'] !== undefined ? ((typeof value['run']['sha'] === 'string')) : true) &&
+    (value['run']['ref'] !== undefined ? ((typeof value['run']['ref'] === 'string')) : true) &&
+    (value['run']['url'] !== undefined ? ((typeof value['run']['url'] === 'string')) : true) &&
+    (value['run']['shard'] !== undefined ? ((typeof value['run']['shard'] === 'string')) : true) &&
+    Object.getOwnPropertyNames(value['run']).every(key => ['repository', 'runId', 'runAttempt', 'job', 'sha', 'ref', 'url', 'shard'].includes(key)) &&
+    Array.isArray(value['gates']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['name'] === 'string') && value['name'].length >= 1 && (typeof value['passed'] === 'boolean') && ((Number.isFinite(value['required'])) || ((typeof value['required'] === 'string')) || ((typeof value['required'] === 'boolean')) || ((value['required'] === null))) && ((Number.isFinite(value['actual'])) || ((typeof value['actual'] === 'string')) || ((typeof value['actual'] === 'boolean')) || ((value['actual'] === null))) && (value['unit'] !== undefined ? ((typeof value['unit'] === 'string')) : true) && (value['detail'] !== undefined ? ((typeof value['detail'] === 'string')) : true) && Object.getOwnPropertyNames(value).every(key => ['name', 'passed', 'required', 'actual', 'unit', 'detail'].includes(key))))) { return false }; return true; })(value['gates']) &&
+    Array.isArray(value['warnings']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['warnings']) &&
+    (value['error'] !== undefined ? ((typeof value['error'] === 'object' && value['error'] !== null && !Array.isArray(value['error'])) && (((value['error']['kind'] === 'usage')) || ((value['error']['kind'] === 'service')) || ((value['error']['kind'] === 'internal'))) && (typeof value['error']['message'] === 'string') && (value['error']['input'] !== undefined ? ((typeof value['error']['input'] === 'string')) : true) && (value['error']['file'] !== undefined ? ((typeof value['error']['file'] === 'string')) : true) && (value['error']['line'] !== undefined ? (Number.isInteger(value['error']['line']) && value['error']['line'] >= 1) : true) && (value['error']['hint'] !== undefined ? ((typeof value['error']['hint'] === 'string')) : true) && Object.getOwnPropertyNames(value['error']).every(key => ['kind', 'message', 'input', 'file', 'line', 'hint'].includes(key))) : true) &&
+    (typeof value['migrations'] === 'object' && value['migrations'] !== null && !Array.isArray(value['migrations'])) &&
+    (typeof value['migrations']['database'] === 'object' && value['migrations']['database'] !== null && !Array.isArray(value['migrations']['database'])) &&
+    (((value['migrations']['database']['kind'] === 'postgres')) || ((value['migrations']['database']['kind'] === 'mysql')) || ((value['migrations']['database']['kind'] === 'sqlite')) || ((value['migrations']['database']['kind'] === 'pglite'))) &&
+    (typeof value['migrations']['database']['url'] === 'string') &&
+    Object.getOwnPropertyNames(value['migrations']['database']).length === 2 &&
+    (typeof value['migrations']['dir'] === 'string') &&
+    (typeof value['migrations']['tool'] === 'string') &&
+    (typeof value['migrations']['dryRun'] === 'boolean') &&
+    (((value['migrations']['transaction'] === 'all')) || ((value['migrations']['transaction'] === 'per-file'))) &&
+    (((value['migrations']['rollback'] === 'transaction')) || ((value['migrations']['rollback'] === 'backup')) || ((value['migrations']['rollback'] === 'down')) || ((value['migrations']['rollback'] === 'none'))) &&
+    Array.isArray(value['migrations']['applied']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['version'] === 'string') && local_0.test(value['version']) && (typeof value['name'] === 'string') && (typeof value['file'] === 'string') && value['file'].length >= 1 && Number.isFinite(value['durationMs']) && value['durationMs'] >= 0 && Object.getOwnPropertyNames(value).length === 4))) { return false }; return true; })(value['migrations']['applied']) &&
+    Array.isArray(value['migrations']['pending']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['version'] === 'string') && local_1.test(value['version']) && (typeof value['name'] === 'string') && (typeof value['file'] === 'string') && value['file'].length >= 1 && (typeof value['noTransaction'] === 'boolean') && (typeof value['checksum'] === 'string') && local_2.test(value['checksum']) && Object.getOwnPropertyNames(value).length === 5))) { return false }; return true; })(value['migrations']['pending']) &&
+    Array.isArray(value['migrations']['history']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['version'] === 'string') && local_3.test(value['version']) && (typeof value['name'] === 'string') && (typeof value['checksum'] === 'string') && local_4.test(value['checksum']) && (typeof value['appliedAt'] === 'string') && Number.isFinite(value['durationMs']) && value['durationMs'] >= 0 && (typeof value['appliedBy'] === 'string') && (((value['kind'] === 'applied')) || ((value['kind'] === 'baseline'))) && Object.getOwnPropertyNames(value).length === 7))) { return false }; return true; })(value['migrations']['history']) &&
+    Array.isArray(value['migrations']['destructive']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['file'] === 'string') && value['file'].length >= 1 && Number.isInteger(value['line']) && value['line'] >= 1 && (((value['kind'] === 'drop-table')) || ((value['kind'] === 'drop-column')) || ((value['kind'] === 'drop-schema')) || ((value['kind'] === 'drop-owned')) || ((value['kind'] === 'drop-cascade')) || ((value['kind'] === 'truncate')) || ((value['kind'] === 'delete-without-where')) || ((value['kind'] === 'update-without-where')) || ((value['kind'] === 'merge-delete')) || ((value['kind'] === 'type-change')) || ((value['kind'] === 'not-null-without-default')) || ((value['kind'] === 'rename')) || ((value['kind'] === 'dynamic-sql')) || ((value['kind'] === 'unparsed'))) && (typeof value['target'] === 'string') && (typeof value['detail'] === 'string') && Object.getOwnPropertyNames(value).length === 5))) { return false }; return true; })(value['migrations']['destructive']) &&
+    Array.isArray(value['migrations']['gaps']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'string') && local_5.test(value)))) { return false }; return true; })(value['migrations']['gaps']) &&
+    Array.isArray(value['migrations']['rolledBack']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'string') && local_6.test(value)))) { return false }; return true; })(value['migrations']['rolledBack']) &&
+    Array.isArray(value['migrations']['interrupted']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['version'] === 'string') && (typeof value['file'] === 'string') && (typeof value['startedAt'] === 'string') && (typeof value['startedBy'] === 'string') && Array.isArray(value['objects']) && ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (((value['kind'] === 'table')) || ((value['kind'] === 'view')) || ((value['kind'] === 'index')) || ((value['kind'] === 'sequence')) || ((value['kind'] === 'column'))) && (typeof value['name'] === 'string') && (((value['change'] === 'create')) || ((value['change'] === 'drop'))) && (typeof value['exists'] === 'boolean') && (value['invalid'] !== undefined ? ((typeof value['invalid'] === 'boolean')) : true) && Object.getOwnPropertyNames(value).every(key => ['kind', 'name', 'change', 'exists', 'invalid'].includes(key))))) { return false }; return true; })(value['objects']) && (typeof value['advice'] === 'string') && Object.getOwnPropertyNames(value).length === 6))) { return false }; return true; })(value['migrations']['interrupted']) &&
+    (value['migrations']['failure'] !== undefined ? ((typeof value['migrations']['failure'] === 'object' && value['migrations']['failure'] !== null && !Array.isArray(value['migrations']['failure'])) && (typeof value['migrations']['failure']['version'] === 'string') && (typeof value['migrations']['failure']['file'] === 'string') && (value['migrations']['failure']['line'] !== undefined ? (Number.isInteger(value['migrations']['failure']['line']) && value['migrations']['failure']['line'] >= 1) : true) && (typeof value['migrations']['failure']['message'] === 'string') && (typeof value['migrations']['failure']['partial'] === 'boolean') && Object.getOwnPropertyNames(value['migrations']['failure']).every(key => ['version', 'file', 'line', 'message', 'partial'].includes(key))) : true) &&
+    (value['migrations']['restored'] !== undefined ? ((typeof value['migrations']['restored'] === 'string')) : true) &&
+    (value['migrations']['backupPath'] !== undefined ? ((typeof value['migrations']['backupPath'] === 'string')) : true) &&
+    (value['migrations']['lock'] !== undefined ? ((typeof value['migrations']['lock'] === 'object' && value['migrations']['lock'] !== null && !Array.isArray(value['migrations']['lock'])) && Number.isFinite(value['migrations']['lock']['waitedMs']) && value['migrations']['lock']['waitedMs'] >= 0 && (typeof value['migrations']['lock']['acquired'] === 'boolean') && (value['migrations']['lock']['holder'] !== undefined ? ((typeof value['migrations']['lock']['holder'] === 'string')) : true) && Object.getOwnPropertyNames(value['migrations']['lock']).every(key => ['waitedMs', 'acquired', 'holder'].includes(key))) : true) &&
+    (value['migrations']['toolRun'] !== undefined ? ((typeof value['migrations']['toolRun'] === 'object' && value['migrations']['toolRun'] !== null && !Array.isArray(value['migrations']['toolRun'])) && (typeof value['migrations']['toolRun']['name'] === 'string') && (typeof value['migrations']['toolRun']['applyCommand'] === 'string') && (value['migrations']['toolRun']['statusCommand'] !== undefined ? ((typeof value['migrations']['toolRun']['statusCommand'] === 'string')) : true) && (value['migrations']['toolRun']['statusBefore'] !== undefined ? ((typeof value['migrations']['toolRun']['statusBefore'] === 'string')) : true) && (value['migrations']['toolRun']['statusAfter'] !== undefined ? ((typeof value['migrations']['toolRun']['statusAfter'] === 'string')) : true) && Number.isInteger(value['migrations']['toolRun']['exitCode']) && (typeof value['migrations']['toolRun']['output'] === 'string') && Object.getOwnPropertyNames(value['migrations']['toolRun']).every(key => ['name', 'applyCommand', 'statusCommand', 'statusBefore', 'statusAfter', 'exitCode', 'output'].includes(key))) : true) &&
+    Object.getOwnPropertyNames(value['migrations']).every(key => ['database', 'dir', 'tool', 'dryRun', 'transaction', 'rollback', 'applied', 'pending', 'history', 'destructive', 'gaps', 'rolledBack', 'interrupted', 'failure', 'restored', 'backupPath', 'lock', 'toolRun'].includes(key)) &&
+    Object.getOwnPropertyNames(value).every(key => ['schemaVersion', 'stage', 'status', 'summary', 'startedAt', 'finishedAt', 'durationMs', 'run', 'gates', 'warnings', 'error', 'migrations'].includes(key))
+  )
+}
+return function check(value) {
+  return check_https_58_47_47_shipkit_46_dev_47_schemas_47_migrate_45_report_46_schema_46_json(value)
+}
+},
+  },
+  "https://shipkit.dev/schemas/smoke-report.schema.json": {
+    fingerprint: "lnY3sjOhojjttKlz0_DxYR5mnIxMrRhEqu9yqQbtyyY",
+    factory: function (kind, format, hash) {
+function check_https_58_47_47_shipkit_46_dev_47_schemas_47_smoke_45_report_46_schema_46_json(value) {
+  return (
+    (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+    (value['schemaVersion'] === 1) &&
+    (value['stage'] === 'smoke') &&
+    (((value['status'] === 'pass')) || ((value['status'] === 'fail')) || ((value['status'] === 'warn'))) &&
+    (typeof value['summary'] === 'string') &&
+    (typeof value['startedAt'] === 'string') &&
+    format('date-time', value['startedAt']) &&
+    (typeof value['finishedAt'] === 'string') &&
+    format('date-time', value['finishedAt']) &&
+    Number.isFinite(value['durationMs']) &&
+    value['durationMs'] >= 0 &&
+    (typeof value['run'] === 'object' && value['run'] !== null && !Array.isArray(value['run'])) &&
+    (value['run']['repository'] !== undefined ? ((typeof value['run']['repository'] === 'string')) : true) &&
+    (value['run']['runId'] !== undefined ? ((typeof value['run']['runId'] === 'string')) : true) &&
+    (value['run']['runAttempt'] !== undefined ? ((typeof value['run']['runAttempt'] === 'string')) : true) &&
+    (value['run']['job'] !== undefined ? ((typeof value['run']['job'] === 'string')) : true) &&
+    (value['run']['sha'] !== undefined ? ((typeof value['run']['sha'] === 'string')) : true) &&
+    (value['run']['ref'] !== undefined ? ((typeof value['run']['ref'] === 'string')) : true) &&
+    (value['run']['url'] !== undefined ? ((typeof value['run']['url'] === 'string')) : true) &&
+    (value['run']['shard'] !== undefined ? ((typeof value['run']['shard'] === 'string')) : true) &&
+    Object.getOwnPropertyNames(value['run']).every(key => ['repository', 'runId', 'runAttempt', 'job', 'sha', 'ref', 'url', 'shard'].includes(key)) &&
+    Array.isArray(value['gates']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['name'] === 'string') && value['name'].length >= 1 && (typeof value['passed'] === 'boolean') && ((Number.isFinite(value['required'])) || ((typeof value['required'] === 'string')) || ((typeof value['required'] === 'boolean')) || ((value['required'] === null))) && ((Number.isFinite(value['actual'])) || ((typeof value['actual'] === 'string')) || ((typeof value['actual'] === 'boolean')) || ((value['actual'] === null))) && (value['unit'] !== undefined ? ((typeof value['unit'] === 'string')) : true) && (value['detail'] !== undefined ? ((typeof value['detail'] === 'string')) : true) && Object.getOwnPropertyNames(value).every(key => ['name', 'passed', 'required', 'actual', 'unit', 'detail'].includes(key))))) { return false }; return true; })(value['gates']) &&
+    Array.isArray(value['warnings']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['warnings']) &&
+    (value['error'] !== undefined ? ((typeof value['error'] === 'object' && value['error'] !== null && !Array.isArray(value['error'])) && (((value['error']['kind'] === 'usage')) || ((value['error']['kind'] === 'service')) || ((value['error']['kind'] === 'internal'))) && (typeof value['error']['message'] === 'string') && (value['error']['input'] !== undefined ? ((typeof value['error']['input'] === 'string')) : true) && (value['error']['file'] !== undefined ? ((typeof value['error']['file'] === 'string')) : true) && (value['error']['line'] !== undefined ? (Number.isInteger(value['error']['line']) && value['error']['line'] >= 1) : true) && (value['error']['hint'] !== undefined ? ((typeof value['error']['hint'] === 'string')) : true) && Object.getOwnPropertyNames(value['error']).every(key => ['kind', 'message', 'input', 'file', 'line', 'hint'].includes(key))) : true) &&
+    (((typeof value['url'] === 'string')) || ((value['url'] === null))) &&
+    ((Number.isFinite(value['p50']) && value['p50'] >= 0) || ((value['p50'] === null))) &&
+    ((Number.isFinite(value['p95']) && value['p95'] >= 0) || ((value['p95'] === null))) &&
+    Array.isArray(value['checks']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['name'] === 'string') && (typeof value['method'] === 'string') && (typeof value['url'] === 'string') && (typeof value['passed'] === 'boolean') && ((Number.isInteger(value['status'])) || ((value['status'] === null))) && (typeof value['latency'] === 'object' && value['latency'] !== null && !Array.isArray(value['latency'])) && ((Number.isFinite(value['latency']['p50']) && value['latency']['p50'] >= 0) || ((value['latency']['p50'] === null))) && ((Number.isFinite(value['latency']['p95']) && value['latency']['p95'] >= 0) || ((value['latency']['p95'] === null))) && ((Number.isFinite(value['latency']['max']) && value['latency']['max'] >= 0) || ((value['latency']['max'] === null))) && Object.getOwnPropertyNames(value['latency']).length === 3 && (typeof value['reason'] === 'string') && Number.isInteger(value['samples']) && value['samples'] >= 0 && Number.isInteger(value['failedSamples']) && value['failedSamples'] >= 0 && Array.isArray(value['securityIssues']) && ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['securityIssues']) && (value['line'] !== undefined ? (Number.isInteger(value['line']) && value['line'] >= 1) : true) && Object.getOwnPropertyNames(value).every(key => ['name', 'method', 'url', 'passed', 'status', 'latency', 'reason', 'samples', 'failedSamples', 'securityIssues', 'line'].includes(key))))) { return false }; return true; })(value['checks']) &&
+    Array.isArray(value['thresholds']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['metric'] === 'string') && (typeof value['expression'] === 'string') && (typeof value['passed'] === 'boolean') && ((Number.isFinite(value['actual'])) || ((value['actual'] === null))) && (typeof value['unit'] === 'string') && (value['detail'] !== undefined ? ((typeof value['detail'] === 'string')) : true) && Object.getOwnPropertyNames(value).every(key => ['metric', 'expression', 'passed', 'actual', 'unit', 'detail'].includes(key))))) { return false }; return true; })(value['thresholds']) &&
+    (value['wait'] !== undefined ? ((typeof value['wait'] === 'object' && value['wait'] !== null && !Array.isArray(value['wait'])) && (typeof value['wait']['url'] === 'string') && (typeof value['wait']['healthy'] === 'boolean') && Number.isInteger(value['wait']['attempts']) && value['wait']['attempts'] >= 0 && Number.isFinite(value['wait']['durationMs']) && value['wait']['durationMs'] >= 0 && (typeof value['wait']['lastResult'] === 'string') && Object.getOwnPropertyNames(value['wait']).length === 5) : true) &&
+    Array.isArray(value['tls']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['host'] === 'string') && ((Number.isFinite(value['daysLeft'])) || ((value['daysLeft'] === null))) && (value['validTo'] !== undefined ? ((typeof value['validTo'] === 'string')) : true) && (value['subject'] !== undefined ? ((typeof value['subject'] === 'string')) : true) && (value['issuer'] !== undefined ? ((typeof value['issuer'] === 'string')) : true) && (typeof value['chainValid'] === 'boolean') && (value['error'] !== undefined ? ((typeof value['error'] === 'string')) : true) && Object.getOwnPropertyNames(value).every(key => ['host', 'daysLeft', 'validTo', 'subject', 'issuer', 'chainValid', 'error'].includes(key))))) { return false }; return true; })(value['tls']) &&
+    (value['onFailure'] !== undefined ? ((typeof value['onFailure'] === 'object' && value['onFailure'] !== null && !Array.isArray(value['onFailure'])) && (typeof value['onFailure']['command'] === 'string') && ((Number.isInteger(value['onFailure']['exitCode'])) || ((value['onFailure']['exitCode'] === null))) && (value['onFailure']['signal'] !== undefined ? ((typeof value['onFailure']['signal'] === 'string')) : true) && (typeof value['onFailure']['output'] === 'string') && (typeof value['onFailure']['truncated'] === 'boolean') && Number.isFinite(value['onFailure']['durationMs']) && value['onFailure']['durationMs'] >= 0 && Object.getOwnPropertyNames(value['onFailure']).every(key => ['command', 'exitCode', 'signal', 'output', 'truncated', 'durationMs'].includes(key))) : true) &&
+    Object.getOwnPropertyNames(value).every(key => ['schemaVersion', 'stage', 'status', 'summary', 'startedAt', 'finishedAt', 'durationMs', 'run', 'gates', 'warnings', 'error', 'url', 'p50', 'p95', 'checks', 'thresholds', 'wait', 'tls', 'onFailure'].includes(key))
+  )
+}
+return function check(value) {
+  return check_https_58_47_47_shipkit_46_dev_47_schemas_47_smoke_45_report_46_schema_46_json(value)
+}
+},
+  },
+  "https://shipkit.dev/schemas/approve-report.schema.json": {
+    fingerprint: "j0la5DuLR5f57gxtukbTRYXTNj1vTEJhR22fnWiWYAA",
+    factory: function (kind, format, hash) {
+function check_https_58_47_47_shipkit_46_dev_47_schemas_47_approve_45_report_46_schema_46_json(value) {
+  return (
+    (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+    (value['schemaVersion'] === 1) &&
+    (value['stage'] === 'approve') &&
+    (((value['status'] === 'pass')) || ((value['status'] === 'fail')) || ((value['status'] === 'warn'))) &&
+    (typeof value['summary'] === 'string') &&
+    (typeof value['startedAt'] === 'string') &&
+    format('date-time', value['startedAt']) &&
+    (typeof value['finishedAt'] === 'string') &&
+    format('date-time', value['finishedAt']) &&
+    Number.isFinite(value['durationMs']) &&
+    value['durationMs'] >= 0 &&
+    (typeof value['run'] === 'object' && value['run'] !== null && !Array.isArray(value['run'])) &&
+    (value['run']['repository'] !== undefined ? ((typeof value['run']['repository'] === 'string')) : true) &&
+    (value['run']['runId'] !== undefined ? ((typeof value['run']['runId'] === 'string')) : true) &&
+    (value['run']['runAttempt'] !== undefined ? ((typeof value['run']['runAttempt'] === 'string')) : true) &&
+    (value['run']['job'] !== undefined ? ((typeof value['run']['job'] === 'string')) : true) &&
+    (value['run']['sha'] !== undefined ? ((typeof value['run']['sha'] === 'string')) : true) &&
+    (value['run']['ref'] !== undefined ? ((typeof value['run']['ref'] === 'string')) : true) &&
+    (value['run']['url'] !== undefined ? ((typeof value['run']['url'] === 'string')) : true) &&
+    (value['run']['shard'] !== undefined ? ((typeof value['run']['shard'] === 'string')) : true) &&
+    Object.getOwnPropertyNames(value['run']).every(key => ['repository', 'runId', 'runAttempt', 'job', 'sha', 'ref', 'url', 'shard'].includes(key)) &&
+    Array.isArray(value['gates']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['name'] === 'string') && value['name'].length >= 1 && (typeof value['passed'] === 'boolean') && ((Number.isFinite(value['required'])) || ((typeof value['required'] === 'string')) || ((typeof value['required'] === 'boolean')) || ((value['required'] === null))) && ((Number.isFinite(value['actual'])) || ((typeof value['actual'] === 'string')) || ((typeof value['actual'] === 'boolean')) || ((value['actual'] === null))) && (value['unit'] !== undefined ? ((typeof value['unit'] === 'string')) : true) && (value['detail'] !== undefined ? ((typeof value['detail'] === 'string')) : true) && Object.getOwnPropertyNames(value).every(key => ['name', 'passed', 'required', 'actual', 'unit', 'detail'].includes(key))))) { return false }; return true; })(value['gates']) &&
+    Array.isArray(value['warnings']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['warnings']) &&
+    (value['error'] !== undefined ? ((typeof value['error'] === 'object' && value['error'] !== null && !Array.isArray(value['error'])) && (((value['error']['kind'] === 'usage')) || ((value['error']['kind'] === 'service')) || ((value['error']['kind'] === 'internal'))) && (typeof value['error']['message'] === 'string') && (value['error']['input'] !== undefined ? ((typeof value['error']['input'] === 'string')) : true) && (value['error']['file'] !== undefined ? ((typeof value['error']['file'] === 'string')) : true) && (value['error']['line'] !== undefined ? (Number.isInteger(value['error']['line']) && value['error']['line'] >= 1) : true) && (value['error']['hint'] !== undefined ? ((typeof value['error']['hint'] === 'string')) : true) && Object.getOwnPropertyNames(value['error']).every(key => ['kind', 'message', 'input', 'file', 'line', 'hint'].includes(key))) : true) &&
+    (typeof value['approval'] === 'object' && value['approval'] !== null && !Array.isArray(value['approval'])) &&
+    (((value['approval']['decision'] === 'approved')) || ((value['approval']['decision'] === 'denied')) || ((value['approval']['decision'] === 'timed-out')) || ((value['approval']['decision'] === 'cancelled')) || ((value['approval']['decision'] === 'error'))) &&
+    Number.isInteger(value['approval']['required']) &&
+    value['approval']['required'] >= 1 &&
+    Array.isArray(value['approval']['approvers']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['approval']['approvers']) &&
+    (value['approval']['deniedBy'] !== undefined ? (Array.isArray(value['approval']['deniedBy']) && ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['approval']['deniedBy'])) : true) &&
+    Array.isArray(value['approval']['eligible']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['approval']['eligible']) &&
+    (value['approval']['initiator'] !== undefined ? ((typeof value['approval']['initiator'] === 'string')) : true) &&
+    Array.isArray(value['approval']['ignored']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['login'] === 'string') && Number.isInteger(value['commentId']) && (((value['answer'] === 'approve')) || ((value['answer'] === 'deny'))) && (((value['reason'] === 'bot')) || ((value['reason'] === 'not-an-approver')) || ((value['reason'] === 'initiator')) || ((value['reason'] === 'edited')) || ((value['reason'] === 'before-request')) || ((value['reason'] === 'after-deadline'))) && Object.getOwnPropertyNames(value).length === 4))) { return false }; return true; })(value['approval']['ignored']) &&
+    (value['approval']['issueNumber'] !== undefined ? (Number.isInteger(value['approval']['issueNumber'])) : true) &&
+    (value['approval']['issueUrl'] !== undefined ? ((typeof value['approval']['issueUrl'] === 'string')) : true) &&
+    (value['approval']['deploymentId'] !== undefined ? (Number.isInteger(value['approval']['deploymentId'])) : true) &&
+    (value['approval']['environment'] !== undefined ? ((typeof value['approval']['environment'] === 'string')) : true) &&
+    (typeof value['approval']['ref'] === 'string') &&
+    (value['approval']['deadline'] !== undefined ? ((typeof value['approval']['deadline'] === 'string') && format('date-time', value['approval']['deadline'])) : true) &&
+    (typeof value['approval']['polls'] === 'object' && value['approval']['polls'] !== null && !Array.isArray(value['approval']['polls'])) &&
+    Number.isInteger(value['approval']['polls']['polls']) &&
+    value['approval']['polls']['polls'] >= 0 &&
+    Number.isInteger(value['approval']['polls']['failed']) &&
+    value['approval']['polls']['failed'] >= 0 &&
+    Number.isInteger(value['approval']['polls']['requests']) &&
+    value['approval']['polls']['requests'] >= 0 &&
+    Number.isInteger(value['approval']['polls']['notModified']) &&
+    value['approval']['polls']['notModified'] >= 0 &&
+    Object.getOwnPropertyNames(value['approval']['polls']).length === 4 &&
+    Object.getOwnPropertyNames(value['approval']).every(key => ['decision', 'required', 'approvers', 'deniedBy', 'eligible', 'initiator', 'ignored', 'issueNumber', 'issueUrl', 'deploymentId', 'environment', 'ref', 'deadline', 'polls'].includes(key)) &&
+    Object.getOwnPropertyNames(value).every(key => ['schemaVersion', 'stage', 'status', 'summary', 'startedAt', 'finishedAt', 'durationMs', 'run', 'gates', 'warnings', 'error', 'approval'].includes(key))
+  )
+}
+return function check(value) {
+  return check_https_58_47_47_shipkit_46_dev_47_schemas_47_approve_45_report_46_schema_46_json(value)
+}
+},
+  },
+  "https://shipkit.dev/schemas/report-report.schema.json": {
+    fingerprint: "eaQxy7kxKnWxUlQgHhyfLjK0XUuOaUx-7L6TunWCVy4",
+    factory: function (kind, format, hash) {
+function check_https_58_47_47_shipkit_46_dev_47_schemas_47_report_45_report_46_schema_46_json(value) {
+  return (
+    (typeof value === 'object' && value !== null && !Array.isArray(value)) &&
+    (value['schemaVersion'] === 1) &&
+    (value['stage'] === 'report') &&
+    (((value['status'] === 'pass')) || ((value['status'] === 'fail')) || ((value['status'] === 'warn'))) &&
+    (typeof value['summary'] === 'string') &&
+    (typeof value['startedAt'] === 'string') &&
+    format('date-time', value['startedAt']) &&
+    (typeof value['finishedAt'] === 'string') &&
+    format('date-time', value['finishedAt']) &&
+    Number.isFinite(value['durationMs']) &&
+    value['durationMs'] >= 0 &&
+    (typeof value['run'] === 'object' && value['run'] !== null && !Array.isArray(value['run'])) &&
+    (value['run']['repository'] !== undefined ? ((typeof value['run']['repository'] === 'string')) : true) &&
+    (value['run']['runId'] !== undefined ? ((typeof value['run']['runId'] === 'string')) : true) &&
+    (value['run']['runAttempt'] !== undefined ? ((typeof value['run']['runAttempt'] === 'string')) : true) &&
+    (value['run']['job'] !== undefined ? ((typeof value['run']['job'] === 'string')) : true) &&
+    (value['run']['sha'] !== undefined ? ((typeof value['run']['sha'] === 'string')) : true) &&
+    (value['run']['ref'] !== undefined ? ((typeof value['run']['ref'] === 'string')) : true) &&
+    (value['run']['url'] !== undefined ? ((typeof value['run']['url'] === 'string')) : true) &&
+    (value['run']['shard'] !== undefined ? ((typeof value['run']['shard'] === 'string')) : true) &&
+    Object.getOwnPropertyNames(value['run']).every(key => ['repository', 'runId', 'runAttempt', 'job', 'sha', 'ref', 'url', 'shard'].includes(key)) &&
+    Array.isArray(value['gates']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['name'] === 'string') && value['name'].length >= 1 && (typeof value['passed'] === 'boolean') && ((Number.isFinite(value['required'])) || ((typeof value['required'] === 'string')) || ((typeof value['required'] === 'boolean')) || ((value['required'] === null))) && ((Number.isFinite(value['actual'])) || ((typeof value['actual'] === 'string')) || ((typeof value['actual'] === 'boolean')) || ((value['actual'] === null))) && (value['unit'] !== undefined ? ((typeof value['unit'] === 'string')) : true) && (value['detail'] !== undefined ? ((typeof value['detail'] === 'string')) : true) && Object.getOwnPropertyNames(value).every(key => ['name', 'passed', 'required', 'actual', 'unit', 'detail'].includes(key))))) { return false }; return true; })(value['gates']) &&
+    Array.isArray(value['warnings']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['warnings']) &&
+    (value['error'] !== undefined ? ((typeof value['error'] === 'object' && value['error'] !== null && !Array.isArray(value['error'])) && (((value['error']['kind'] === 'usage')) || ((value['error']['kind'] === 'service')) || ((value['error']['kind'] === 'internal'))) && (typeof value['error']['message'] === 'string') && (value['error']['input'] !== undefined ? ((typeof value['error']['input'] === 'string')) : true) && (value['error']['file'] !== undefined ? ((typeof value['error']['file'] === 'string')) : true) && (value['error']['line'] !== undefined ? (Number.isInteger(value['error']['line']) && value['error']['line'] >= 1) : true) && (value['error']['hint'] !== undefined ? ((typeof value['error']['hint'] === 'string')) : true) && Object.getOwnPropertyNames(value['error']).every(key => ['kind', 'message', 'input', 'file', 'line', 'hint'].includes(key))) : true) &&
+    Array.isArray(value['stages']) &&
+    ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['stage'] === 'string') && (typeof value['title'] === 'string') && (((value['status'] === 'pass')) || ((value['status'] === 'fail')) || ((value['status'] === 'warn'))) && (typeof value['headline'] === 'string') && (((typeof value['shard'] === 'string')) || ((value['shard'] === null))) && (((typeof value['job'] === 'string')) || ((value['job'] === null))) && (((typeof value['url'] === 'string')) || ((value['url'] === null))) && Number.isInteger(value['merged']) && value['merged'] >= 0 && Object.getOwnPropertyNames(value).length === 8))) { return false }; return true; })(value['stages']) &&
+    (((typeof value['coverage'] === 'object' && value['coverage'] !== null && !Array.isArray(value['coverage'])) && (typeof value['coverage']['totals'] === 'object' && value['coverage']['totals'] !== null && !Array.isArray(value['coverage']['totals'])) && (((typeof value['coverage']['totals']['lines'] === 'object' && value['coverage']['totals']['lines'] !== null && !Array.isArray(value['coverage']['totals']['lines'])) && Number.isInteger(value['coverage']['totals']['lines']['covered']) && value['coverage']['totals']['lines']['covered'] >= 0 && Number.isInteger(value['coverage']['totals']['lines']['total']) && value['coverage']['totals']['lines']['total'] >= 0 && Number.isFinite(value['coverage']['totals']['lines']['pct']) && value['coverage']['totals']['lines']['pct'] <= 100 && value['coverage']['totals']['lines']['pct'] >= 0 && Object.getOwnPropertyNames(value['coverage']['totals']['lines']).length === 3) || ((value['coverage']['totals']['lines'] === null))) && (((typeof value['coverage']['totals']['branches'] === 'object' && value['coverage']['totals']['branches'] !== null && !Array.isArray(value['coverage']['totals']['branches'])) && Number.isInteger(value['coverage']['totals']['branches']['covered']) && value['coverage']['totals']['branches']['covered'] >= 0 && Number.isInteger(value['coverage']['totals']['branches']['total']) && value['coverage']['totals']['branches']['total'] >= 0 && Number.isFinite(value['coverage']['totals']['branches']['pct']) && value['coverage']['totals']['branches']['pct'] <= 100 && value['coverage']['totals']['branches']['pct'] >= 0 && Object.getOwnPropertyNames(value['coverage']['totals']['branches']).length === 3) || ((value['coverage']['totals']['branches'] === null))) && (((typeof value['coverage']['totals']['functions'] === 'object' && value['coverage']['totals']['functions'] !== null && !Array.isArray(value['coverage']['totals']['functions'])) && Number.isInteger(value['coverage']['totals']['functions']['covered']) && value['coverage']['totals']['functions']['covered'] >= 0 && Number.isInteger(value['coverage']['totals']['functions']['total']) && value['coverage']['totals']['functions']['total'] >= 0 && Number.isFinite(value['coverage']['totals']['functions']['pct']) && value['coverage']['totals']['functions']['pct'] <= 100 && value['coverage']['totals']['functions']['pct'] >= 0 && Object.getOwnPropertyNames(value['coverage']['totals']['functions']).length === 3) || ((value['coverage']['totals']['functions'] === null))) && (((typeof value['coverage']['totals']['statements'] === 'object' && value['coverage']['totals']['statements'] !== null && !Array.isArray(value['coverage']['totals']['statements'])) && Number.isInteger(value['coverage']['totals']['statements']['covered']) && value['coverage']['totals']['statements']['covered'] >= 0 && Number.isInteger(value['coverage']['totals']['statements']['total']) && value['coverage']['totals']['statements']['total'] >= 0 && Number.isFinite(value['coverage']['totals']['statements']['pct']) && value['coverage']['totals']['statements']['pct'] <= 100 && value['coverage']['totals']['statements']['pct'] >= 0 && Object.getOwnPropertyNames(value['coverage']['totals']['statements']).length === 3) || ((value['coverage']['totals']['statements'] === null))) && Object.getOwnPropertyNames(value['coverage']['totals']).length === 4 && (((typeof value['coverage']['headline'] === 'object' && value['coverage']['headline'] !== null && !Array.isArray(value['coverage']['headline'])) && (((value['coverage']['headline']['metric'] === 'lines')) || ((value['coverage']['headline']['metric'] === 'branches')) || ((value['coverage']['headline']['metric'] === 'functions')) || ((value['coverage']['headline']['metric'] === 'statements'))) && Number.isFinite(value['coverage']['headline']['pct']) && value['coverage']['headline']['pct'] <= 100 && value['coverage']['headline']['pct'] >= 0 && (typeof value['coverage']['headline']['why'] === 'string') && Object.getOwnPropertyNames(value['coverage']['headline']).length === 3) || ((value['coverage']['headline'] === null))) && Array.isArray(value['coverage']['files']) && ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['path'] === 'string') && (((typeof value['lines'] === 'object' && value['lines'] !== null && !Array.isArray(value['lines'])) && Number.isInteger(value['lines']['covered']) && value['lines']['covered'] >= 0 && Number.isInteger(value['lines']['total']) && value['lines']['total'] >= 0 && Number.isFinite(value['lines']['pct']) && value['lines']['pct'] <= 100 && value['lines']['pct'] >= 0 && Object.getOwnPropertyNames(value['lines']).length === 3) || ((value['lines'] === null))) && (((typeof value['branches'] === 'object' && value['branches'] !== null && !Array.isArray(value['branches'])) && Number.isInteger(value['branches']['covered']) && value['branches']['covered'] >= 0 && Number.isInteger(value['branches']['total']) && value['branches']['total'] >= 0 && Number.isFinite(value['branches']['pct']) && value['branches']['pct'] <= 100 && value['branches']['pct'] >= 0 && Object.getOwnPropertyNames(value['branches']).length === 3) || ((value['branches'] === null))) && (((typeof value['functions'] === 'object' && value['functions'] !== null && !Array.isArray(value['functions'])) && Number.isInteger(value['functions']['covered']) && value['functions']['covered'] >= 0 && Number.isInteger(value['functions']['total']) && value['functions']['total'] >= 0 && Number.isFinite(value['functions']['pct']) && value['functions']['pct'] <= 100 && value['functions']['pct'] >= 0 && Object.getOwnPropertyNames(value['functions']).length === 3) || ((value['functions'] === null))) && (((typeof value['statements'] === 'object' && value['statements'] !== null && !Array.isArray(value['statements'])) && Number.isInteger(value['statements']['covered']) && value['statements']['covered'] >= 0 && Number.isInteger(value['statements']['total']) && value['statements']['total'] >= 0 && Number.isFinite(value['statements']['pct']) && value['statements']['pct'] <= 100 && value['statements']['pct'] >= 0 && Object.getOwnPropertyNames(value['statements']).length === 3) || ((value['statements'] === null))) && Object.getOwnPropertyNames(value).length === 5))) { return false }; return true; })(value['coverage']['files']) && (((typeof value['coverage']['diff'] === 'object' && value['coverage']['diff'] !== null && !Array.isArray(value['coverage']['diff'])) && Number.isInteger(value['coverage']['diff']['covered']) && value['coverage']['diff']['covered'] >= 0 && Number.isInteger(value['coverage']['diff']['total']) && value['coverage']['diff']['total'] >= 0 && Number.isFinite(value['coverage']['diff']['pct']) && value['coverage']['diff']['pct'] <= 100 && value['coverage']['diff']['pct'] >= 0 && Array.isArray(value['coverage']['diff']['files']) && ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['path'] === 'string') && Number.isInteger(value['covered']) && value['covered'] >= 0 && Number.isInteger(value['total']) && value['total'] >= 0 && Number.isFinite(value['pct']) && value['pct'] <= 100 && value['pct'] >= 0 && Array.isArray(value['uncovered']) && ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && Number.isInteger(value['start']) && value['start'] >= 1 && Number.isInteger(value['end']) && value['end'] >= 1 && Object.getOwnPropertyNames(value).length === 2))) { return false }; return true; })(value['uncovered']) && Object.getOwnPropertyNames(value).length === 5))) { return false }; return true; })(value['coverage']['diff']['files']) && Object.getOwnPropertyNames(value['coverage']['diff']).length === 4) || ((value['coverage']['diff'] === null))) && (typeof value['coverage']['diffStatus'] === 'string') && (((typeof value['coverage']['baseline'] === 'object' && value['coverage']['baseline'] !== null && !Array.isArray(value['coverage']['baseline'])) && (typeof value['coverage']['baseline']['branch'] === 'string') && (typeof value['coverage']['baseline']['sha'] === 'string') && (typeof value['coverage']['baseline']['createdAt'] === 'string') && (((typeof value['coverage']['baseline']['deltas'] === 'object' && value['coverage']['baseline']['deltas'] !== null && !Array.isArray(value['coverage']['baseline']['deltas'])) && ((Number.isFinite(value['coverage']['baseline']['deltas']['lines'])) || ((value['coverage']['baseline']['deltas']['lines'] === null))) && ((Number.isFinite(value['coverage']['baseline']['deltas']['branches'])) || ((value['coverage']['baseline']['deltas']['branches'] === null))) && ((Number.isFinite(value['coverage']['baseline']['deltas']['functions'])) || ((value['coverage']['baseline']['deltas']['functions'] === null))) && ((Number.isFinite(value['coverage']['baseline']['deltas']['statements'])) || ((value['coverage']['baseline']['deltas']['statements'] === null))) && Object.getOwnPropertyNames(value['coverage']['baseline']['deltas']).length === 4) || ((value['coverage']['baseline']['deltas'] === null))) && Object.getOwnPropertyNames(value['coverage']['baseline']).length === 4) || ((value['coverage']['baseline'] === null))) && (((value['coverage']['baselineStatus'] === 'found')) || ((value['coverage']['baselineStatus'] === 'none-yet')) || ((value['coverage']['baselineStatus'] === 'not-applicable'))) && (((typeof value['coverage']['baselineSaved'] === 'object' && value['coverage']['baselineSaved'] !== null && !Array.isArray(value['coverage']['baselineSaved'])) && (typeof value['coverage']['baselineSaved']['branch'] === 'string') && (typeof value['coverage']['baselineSaved']['sha'] === 'string') && Object.getOwnPropertyNames(value['coverage']['baselineSaved']).length === 2) || ((value['coverage']['baselineSaved'] === null))) && Array.isArray(value['coverage']['sources']) && ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['file'] === 'string') && (typeof value['format'] === 'string') && Object.getOwnPropertyNames(value).length === 2))) { return false }; return true; })(value['coverage']['sources']) && Array.isArray(value['coverage']['unmatchedPaths']) && ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['reported'] === 'string') && (typeof value['guess'] === 'string') && (((value['reason'] === 'not-found')) || ((value['reason'] === 'ambiguous'))) && Object.getOwnPropertyNames(value).length === 3))) { return false }; return true; })(value['coverage']['unmatchedPaths']) && Object.getOwnPropertyNames(value['coverage']).length === 10) || ((value['coverage'] === null))) &&
+    (((typeof value['tests'] === 'object' && value['tests'] !== null && !Array.isArray(value['tests'])) && Number.isInteger(value['tests']['total']) && value['tests']['total'] >= 0 && Number.isInteger(value['tests']['passed']) && value['tests']['passed'] >= 0 && Number.isInteger(value['tests']['failed']) && value['tests']['failed'] >= 0 && Number.isInteger(value['tests']['errors']) && value['tests']['errors'] >= 0 && Number.isInteger(value['tests']['skipped']) && value['tests']['skipped'] >= 0 && Number.isInteger(value['tests']['flaky']) && value['tests']['flaky'] >= 0 && Array.isArray(value['tests']['sources']) && ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['tests']['sources']) && Array.isArray(value['tests']['failures']) && ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['name'] === 'string') && Array.isArray(value['suite']) && ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['suite']) && (((value['status'] === 'failed')) || ((value['status'] === 'error'))) && (value['classname'] !== undefined ? ((typeof value['classname'] === 'string')) : true) && (value['file'] !== undefined ? ((typeof value['file'] === 'string')) : true) && (value['line'] !== undefined ? (Number.isInteger(value['line'])) : true) && (value['message'] !== undefined ? ((typeof value['message'] === 'string')) : true) && (value['details'] !== undefined ? ((typeof value['details'] === 'string')) : true) && (value['durationMs'] !== undefined ? (Number.isFinite(value['durationMs'])) : true) && Object.getOwnPropertyNames(value).every(key => ['name', 'suite', 'status', 'classname', 'file', 'line', 'message', 'details', 'durationMs'].includes(key))))) { return false }; return true; })(value['tests']['failures']) && Number.isInteger(value['tests']['failuresOmitted']) && value['tests']['failuresOmitted'] >= 0 && Array.isArray(value['tests']['flakyCases']) && ((array) => { for(const value of array) if(!(((typeof value === 'object' && value !== null && !Array.isArray(value)) && (typeof value['name'] === 'string') && Array.isArray(value['suite']) && ((array) => { for(const value of array) if(!(((typeof value === 'string')))) { return false }; return true; })(value['suite']) && (value['classname'] !== undefined ? ((typeof value['classname'] === 'string')) : true) && (value['file'] !== undefined ? ((typeof value['file'] === 'string')) : true) && Number.isInteger(value['reruns']) && value['reruns'] >= 1 && Object.getOwnPropertyNames(value).every(key => ['name', 'suite', 'classname', 'file', 'reruns'].includes(key))))) { return false }; return true; })(value['tests']['flakyCases']) && Object.getOwnPropertyNames(value['tests']).length === 10) || ((value['tests'] === null))) &&
+    Array.isArray(value['shards']) &&
+    ((array) => { for(const value of array) if(!(((((typeof value === 'string')) || ((value === null)))))) { return false }; return true; })(value['shards']) &&
+    (((typeof value['checkRun'] === 'object' && value['checkRun'] !== null && !Array.isArray(value['checkRun'])) && Number.isInteger(value['checkRun']['id']) && (typeof value['checkRun']['url'] === 'string') && (((value['checkRun']['conclusion'] === 'success')) || ((value['checkRun']['conclusion'] === 'failure')) || ((value['checkRun']['conclusion'] === 'neutral'))) && Number.isInteger(value['checkRun']['annotations']) && value['checkRun']['annotations'] >= 0 && Number.isInteger(value['checkRun']['annotationsWithoutFile']) && value['checkRun']['annotationsWithoutFile'] >= 0 && Object.getOwnPropertyNames(value['checkRun']).length === 5) || ((value['checkRun'] === null))) &&
+    (((value['notification'] === 'sent')) || ((value['notification'] === 'skipped')) || ((value['notification'] === 'failed')) || ((value['notification'] === 'off'))) &&
+    (((typeof value['badge'] === 'string')) || ((value['badge'] === null))) &&
+    Object.getOwnPropertyNames(value).every(key => ['schemaVersion', 'stage', 'status', 'summary', 'startedAt', 'finishedAt', 'durationMs', 'run', 'gates', 'warnings', 'error', 'stages', 'coverage', 'tests', 'shards', 'checkRun', 'notification', 'badge'].includes(key))
+  )
+}
+return function check(value) {
+  return check_https_58_47_47_shipkit_46_dev_47_schemas_47_report_45_report_46_schema_46_json(value)
+}
+},
+  },
+};
+
+// EXTERNAL MODULE: ./src/core/report/types.ts
+var types = __webpack_require__(71855);
+;// CONCATENATED MODULE: ./src/core/report/schema.ts
+
+
 
 
 
@@ -1210,73 +1858,73 @@ function runInfoFromEnv(env = process.env) {
  * (`Static<typeof …>`) come from the same declaration, so code and schema cannot drift apart.
  */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
-if (!_sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Has */ .ru('date-time'))
-    _sinclair_typebox__WEBPACK_IMPORTED_MODULE_0__/* .Set */ .NZ('date-time', (v) => DATE_TIME.test(v) && !isNaN(Date.parse(v)));
-const Nullable = (schema) => _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Union([schema, _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Null()]);
-const GateValueSchema = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Number(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Boolean(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Null()]);
-const GateSchema = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-    name: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ minLength: 1, description: 'Stable identifier, e.g. `min-lines`, `p(95)<200`, `approvals`.' }),
-    passed: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Boolean(),
-    required: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Number(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Boolean(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Null()], {
+if (!registry_format/* Has */.ru('date-time'))
+    registry_format/* Set */.NZ('date-time', (v) => DATE_TIME.test(v) && !isNaN(Date.parse(v)));
+const Nullable = (schema) => type/* Type */.ZU.Union([schema, type/* Type */.ZU.Null()]);
+const GateValueSchema = type/* Type */.ZU.Union([type/* Type */.ZU.Number(), type/* Type */.ZU.String(), type/* Type */.ZU.Boolean(), type/* Type */.ZU.Null()]);
+const GateSchema = type/* Type */.ZU.Object({
+    name: type/* Type */.ZU.String({ minLength: 1, description: 'Stable identifier, e.g. `min-lines`, `p(95)<200`, `approvals`.' }),
+    passed: type/* Type */.ZU.Boolean(),
+    required: type/* Type */.ZU.Union([type/* Type */.ZU.Number(), type/* Type */.ZU.String(), type/* Type */.ZU.Boolean(), type/* Type */.ZU.Null()], {
         description: 'What the gate demands (the configured value).',
     }),
-    actual: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Number(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Boolean(), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Null()], {
+    actual: type/* Type */.ZU.Union([type/* Type */.ZU.Number(), type/* Type */.ZU.String(), type/* Type */.ZU.Boolean(), type/* Type */.ZU.Null()], {
         description: 'What this run measured; null when it could not be measured (the gate then fails closed).',
     }),
-    unit: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ description: '`%`, `ms`, `count`…, for display.' })),
-    detail: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ description: 'Why it failed, or what it measured, in one line.' })),
+    unit: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ description: '`%`, `ms`, `count`…, for display.' })),
+    detail: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ description: 'Why it failed, or what it measured, in one line.' })),
 }, { additionalProperties: false });
-const RunInfoSchema = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-    repository: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String()),
-    runId: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String()),
-    runAttempt: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String()),
-    job: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String()),
-    sha: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String()),
-    ref: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String()),
-    url: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ description: 'Link to the run on GitHub.' })),
-    shard: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ description: 'Matrix shard label (SHIPKIT_SHARD), for merging sharded jobs.' })),
+const RunInfoSchema = type/* Type */.ZU.Object({
+    repository: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    runId: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    runAttempt: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    job: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    sha: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    ref: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    url: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ description: 'Link to the run on GitHub.' })),
+    shard: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ description: 'Matrix shard label (SHIPKIT_SHARD), for merging sharded jobs.' })),
 }, { additionalProperties: false });
-const StatusSchema = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Literal('pass'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Literal('fail'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Literal('warn')]);
+const StatusSchema = type/* Type */.ZU.Union([type/* Type */.ZU.Literal('pass'), type/* Type */.ZU.Literal('fail'), type/* Type */.ZU.Literal('warn')]);
 /** Set when the run ended in an error instead of an outcome: the report still says what happened. */
-const RunErrorSchema = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({
-    kind: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Union([_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Literal('usage'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Literal('service'), _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Literal('internal')], {
+const RunErrorSchema = type/* Type */.ZU.Object({
+    kind: type/* Type */.ZU.Union([type/* Type */.ZU.Literal('usage'), type/* Type */.ZU.Literal('service'), type/* Type */.ZU.Literal('internal')], {
         description: "`usage`: the user's input or file (exit 2); `service`: a server unreachable or refusing; `internal`: a shipkit bug.",
     }),
-    message: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String(),
-    input: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String()),
-    file: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String()),
-    line: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Integer({ minimum: 1 })),
-    hint: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String()),
+    message: type/* Type */.ZU.String(),
+    input: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    file: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
+    line: type/* Type */.ZU.Optional(type/* Type */.ZU.Integer({ minimum: 1 })),
+    hint: type/* Type */.ZU.Optional(type/* Type */.ZU.String()),
 }, { additionalProperties: false });
 function commonProperties(stage) {
     return {
-        schemaVersion: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Literal(_types_js__WEBPACK_IMPORTED_MODULE_2__/* .REPORT_SCHEMA_VERSION */ .W, {
+        schemaVersion: type/* Type */.ZU.Literal(types/* REPORT_SCHEMA_VERSION */.W, {
             description: "Bumped only if a field's meaning changes; new fields may be added at any time.",
         }),
         stage,
         status: StatusSchema,
-        summary: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ description: 'One line for people.' }),
-        startedAt: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ format: 'date-time' }),
-        finishedAt: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ format: 'date-time' }),
-        durationMs: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Number({ minimum: 0 }),
+        summary: type/* Type */.ZU.String({ description: 'One line for people.' }),
+        startedAt: type/* Type */.ZU.String({ format: 'date-time' }),
+        finishedAt: type/* Type */.ZU.String({ format: 'date-time' }),
+        durationMs: type/* Type */.ZU.Number({ minimum: 0 }),
         run: RunInfoSchema,
-        gates: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(GateSchema),
-        warnings: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Array(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String()),
-        error: _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Optional(RunErrorSchema),
+        gates: type/* Type */.ZU.Array(GateSchema),
+        warnings: type/* Type */.ZU.Array(type/* Type */.ZU.String()),
+        error: type/* Type */.ZU.Optional(RunErrorSchema),
     };
 }
 /**
  * The fields every report has, whichever stage wrote it: what a reader of any report (the root report
  * action, approve's summary of earlier stages) may rely on. Unknown keys are the stages' own.
  */
-const BaseReportSchema = _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object(commonProperties(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.String({ pattern: '^[a-z][a-z0-9-]*$' })), {
+const BaseReportSchema = type/* Type */.ZU.Object(commonProperties(type/* Type */.ZU.String({ pattern: '^[a-z][a-z0-9-]*$' })), {
     $id: 'https://shipkit.dev/schemas/report.schema.json',
     title: 'shipkit stage report (common fields)',
     additionalProperties: true,
 });
 /** One stage's report: the common fields plus the stage's own top-level keys, nothing else. */
 function stageReportSchema(stage, own) {
-    return _sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Object({ ...commonProperties(_sinclair_typebox__WEBPACK_IMPORTED_MODULE_1__/* .Type */ .ZU.Literal(stage)), ...own }, {
+    return type/* Type */.ZU.Object({ ...commonProperties(type/* Type */.ZU.Literal(stage)), ...own }, {
         $id: `https://shipkit.dev/schemas/${stage}-report.schema.json`,
         title: `shipkit ${stage} stage report`,
         additionalProperties: false,
@@ -1286,14 +1934,55 @@ function stageReportSchema(stage, own) {
 /** The first few schema violations of `value`, one line each; empty when it matches. */
 function schemaViolations(schema, value, max = 5) {
     const out = [];
-    for (const e of _sinclair_typebox_value__WEBPACK_IMPORTED_MODULE_3__/* .Errors */ .I(schema, value)) {
+    for (const e of errors/* Errors */.I(schema, value)) {
         out.push(`${e.path || '/'}: ${e.message}`);
         if (out.length >= max)
             break;
     }
     return out;
 }
-const compiledChecks = new WeakMap();
+/**
+ * Identifies a schema as TypeCompiler sees it: its JSON and its TypeBox symbols (Kind…), which pick
+ * the code generated for each node.
+ */
+function schemaFingerprint(schema) {
+    const text = JSON.stringify(schema, (_key, value) => {
+        if (value === null || typeof value !== 'object' || Array.isArray(value))
+            return value;
+        const symbols = Object.getOwnPropertySymbols(value).map((s) => [
+            String(s),
+            value[s],
+        ]);
+        return { ...value, ...Object.fromEntries(symbols) };
+    });
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('base64url');
+}
+// What TypeCompiler.Compile passes its check: the generated code never calls `kind` (scripts/docs.ts
+// refuses custom kinds), and an unknown format fails.
+const noCustomKind = () => false;
+const registeredFormat = (format, value) => registry_format/* Get */.nu(format)?.(value) ?? false;
+/**
+ * The check scripts/docs.ts compiled ahead of time from this very schema, or undefined: compiling one
+ * at run time costs each process ~7 ms and ~4.5 MB. A schema that differs from the one the check
+ * was compiled from (edited since `npm run docs`, or a test's own) has a different fingerprint.
+ */
+function precompiledCheck(schema) {
+    const entry = typeof schema.$id === 'string' ? REPORT_CHECKS[schema.$id] : undefined;
+    if (!entry || entry.fingerprint !== schemaFingerprint(schema))
+        return undefined;
+    return entry.factory(noCustomKind, registeredFormat, hash/* Hash */.V);
+}
+const checks = new WeakMap();
+function compiledCheck(schema) {
+    const compiled = compiler/* TypeCompiler */.gv.Compile(schema);
+    return (value) => compiled.Check(value);
+}
+function checkOf(schema) {
+    let check = checks.get(schema);
+    if (!check)
+        checks.set(schema, (check = precompiledCheck(schema) ?? compiledCheck(schema)));
+    return check;
+}
 /**
  * Throws when `report` does not match `schema`. A report that fails here is a shipkit bug, not a user
  * mistake, so this throws a plain Error (shown with its stack).
@@ -1301,10 +1990,7 @@ const compiledChecks = new WeakMap();
 function assertReportMatches(schema, report) {
     // The compiled check says yes or no several times faster than walking the errors (a test report of
     // 20 000 files: 45 ms against 380 ms); the violations are listed only for a report that fails it.
-    let check = compiledChecks.get(schema);
-    if (!check)
-        compiledChecks.set(schema, (check = _sinclair_typebox_compiler__WEBPACK_IMPORTED_MODULE_4__/* .TypeCompiler */ .gv.Compile(schema)));
-    if (check.Check(report))
+    if (checkOf(schema)(report))
         return;
     const problems = schemaViolations(schema, report);
     if (problems.length > 0)
@@ -2678,8 +3364,8 @@ function failureOutcome(stage, failure, startedAt, run, outputs = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/report/schema.ts
-var schema = __webpack_require__(45155);
+// EXTERNAL MODULE: ./src/core/report/schema.ts + 1 modules
+var schema = __webpack_require__(25670);
 ;// CONCATENATED MODULE: ./src/core/execute.ts
 
 
@@ -2781,6 +3467,8 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/core/comment/section.ts
 var section = __webpack_require__(98762);
+// EXTERNAL MODULE: ./src/core/report/pretty-json.ts
+var pretty_json = __webpack_require__(72503);
 // EXTERNAL MODULE: ./src/core/github/sticky-comment.ts + 2 modules
 var sticky_comment = __webpack_require__(47766);
 ;// CONCATENATED MODULE: ./src/core/summary-fit.ts
@@ -2861,6 +3549,7 @@ var artifact_names = __webpack_require__(11077);
 
 
 
+
 /** Where stage reports go: the report action and later stages (approve) look for them here. */
 function reportsDir(env = process.env) {
     return external_node_path_default().join(env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), 'shipkit', 'reports');
@@ -2873,7 +3562,7 @@ async function writeReport(outcome, env) {
     // A stage run twice in one job keeps both reports; nothing is overwritten.
     for (let n = 2; (0,external_node_fs_.existsSync)(file); n++)
         file = external_node_path_default().join(dir, `${outcome.report.stage}${shard}-${n}.json`);
-    await (0,promises_.writeFile)(file, `${JSON.stringify(outcome.report, null, 2)}\n`);
+    await (0,promises_.writeFile)(file, (0,pretty_json/* reportFilePieces */.y)(outcome.report));
     return file;
 }
 function emitAnnotations(outcome, logger) {
@@ -3192,7 +3881,7 @@ const STAGES = [
         name: 'scan',
         title: 'Scan',
         actionDir: 'scan',
-        load: async () => stage((await Promise.all(/* import() */[__webpack_require__.e(920), __webpack_require__.e(889), __webpack_require__.e(866)]).then(__webpack_require__.bind(__webpack_require__, 22866))).scanStage),
+        load: async () => stage((await Promise.all(/* import() */[__webpack_require__.e(920), __webpack_require__.e(889), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 59201))).scanStage),
     },
     {
         name: 'docker',
