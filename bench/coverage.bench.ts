@@ -216,7 +216,7 @@ export default async function (): Promise<BenchTable[]> {
       rssVerdict('cobertura', files.coberturaBig, cobBig),
       rssVerdict('JUnit', files.junitBig, junitBig),
       lcovMemory(`lcov ${mb(files.lcovPeer)}`, lcovOurs, `lcov ${mb(files.lcovBig)}`, lcovBig),
-      "The model keeps every line's hits (diff coverage needs them) in typed arrays, 4 bytes a line, and test cases by column (names and failure texts as UTF-8 in shared buffers), so peak RSS grows with the data kept, not with the file; the parsers themselves stream in fixed 2 MiB (lcov) / 256 KiB (XML) reads.",
+      "The model keeps every line's hits (diff coverage needs them) in typed arrays, 4 bytes a line, and test cases by column (names and failure texts as UTF-8 in 256 KiB chunks, each full one written to an unnamed temporary file, so they cost disk, not memory), so peak RSS grows with the data kept, not with the file; the parsers themselves stream in fixed 2 MiB (lcov) / 256 KiB (XML) reads.",
       "The XML rows are shipkit's own byte scanner (src/stages/test-stage/coverage/xml-scanner.ts), which replaced saxes. Measured once with today's handlers and model on saxes: JUnit 57 MB took 1.5× the scanner's CPU and peaked at 2.05× the file (over the ≤ 2× target), cobertura 104 MB 2× the CPU; on the smaller files the saxes engine stayed at 4.1–4.4× xml2js. The 'saxes alone' rows are saxes with no handler at all: the ceiling for any parser built on it. The scanner is checked against saxes on every shared fixture and 2 000 mutated ones (tests/test-stage/parsers/xml-scanner.test.ts).",
     ];
     const goDir = path.join(dir, 'gomod');
@@ -383,7 +383,7 @@ function rssShortfall(
   return (
     `${input.label}: peak RSS ${mib(m.maxRssBytes)} MB against a target of ${mib(allowed)} MB (${target}× the file). ` +
     `A test run with nothing to read peaks at ${mib(stageFloor.maxRssBytes)} MB, and the model the parse keeps (every line's ` +
-    `hits for diff coverage; every case's name and failure text) is ${mib(model)} MB: together ${mib(floorAndModel)} MB, ` +
+    `hits for diff coverage; every case's columns) is ${mib(model)} MB: together ${mib(floorAndModel)} MB, ` +
     (floorAndModel > allowed
       ? `already over the target before any parsing buffer, garbage or output (the rest of the peak: ${mib(rest)} MB). `
       : `${mib(allowed - floorAndModel)} MB under the target; the parse's buffers, the garbage collector's young generation and the report's output took ${mib(rest)} MB. `) +

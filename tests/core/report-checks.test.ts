@@ -20,14 +20,7 @@ import { STAGES } from '../../src/stages/registry.js';
 import { TestReport } from '../../src/stages/test-stage/report-schema.js';
 import { tempDir, write } from '../test-stage/support/git-repo.js';
 import { runStage } from '../test-stage/support/stage.js';
-
-const JUNIT = `<?xml version="1.0" encoding="UTF-8"?>
-<testsuite name="api" tests="2" failures="1">
-  <testcase classname="api.Client" name="sends the header" file="src/client.ts" line="3"/>
-  <testcase classname="api.Client" name="retries" file="src/client.ts" line="9"><failure message="timeout">stack</failure></testcase>
-</testsuite>
-`;
-const LCOV = 'TN:\nSF:src/client.ts\nDA:1,1\nDA:2,0\nLF:2\nLH:1\nend_of_record\n';
+import { SMALL_JUNIT as JUNIT, SMALL_LCOV as LCOV } from '../test-stage/support/small-reports.js';
 
 /** The report of a real test stage run: coverage, a passing and a failing test. */
 async function testStageReport(): Promise<Record<string, unknown>> {

@@ -8,6 +8,7 @@ import { writeLcov } from '../../src/stages/test-stage/shard/lcov-write.js';
 import type * as LcovModule from '../../src/stages/test-stage/shard/lcov-write.js';
 import { tempDir, write } from './support/git-repo.js';
 import { runStage } from './support/stage.js';
+import { SMALL_JUNIT as JUNIT, SMALL_LCOV as LCOV } from './support/small-reports.js';
 
 vi.mock('../../src/stages/test-stage/shard/cases.js', async (importOriginal) => {
   const real = await importOriginal<typeof CasesModule>();
@@ -17,14 +18,6 @@ vi.mock('../../src/stages/test-stage/shard/lcov-write.js', async (importOriginal
   const real = await importOriginal<typeof LcovModule>();
   return { ...real, writeLcov: vi.fn(real.writeLcov) };
 });
-
-const JUNIT = `<?xml version="1.0" encoding="UTF-8"?>
-<testsuite name="api" tests="2" failures="1">
-  <testcase classname="api.Client" name="sends the header" file="src/client.ts" line="3"/>
-  <testcase classname="api.Client" name="retries" file="src/client.ts" line="9"><failure message="timeout">stack</failure></testcase>
-</testsuite>
-`;
-const LCOV = 'TN:\nSF:src/client.ts\nDA:1,1\nDA:2,0\nLF:2\nLH:1\nend_of_record\n';
 
 describe('the test stage outcome: artifacts', () => {
   it('are written only when asked for, and hold the run', async () => {
