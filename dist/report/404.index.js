@@ -3608,8 +3608,7 @@ const CHUNK = 256 * 1024;
  * addressed by offsets in one run of positions (a chunk's first byte follows the last byte used in
  * the chunk before), so a text starts where the one before ended; no text spans two chunks.
  *
- * Only the chunk being filled stays in memory (or `keepInMemory` bytes of full ones): each full
- * chunk is written to a spill file at its own position and dropped, and its buffer filled again. A
+ * Only the chunk being filled stays in memory: each full chunk is written to a spill file at its own position and dropped, and its buffer filled again. A
  * report whose texts fit in one chunk never touches the disk; on that report, the names and texts
  * take 1 MiB of memory instead of 29. Reading a spilled text reads its whole chunk into a one-chunk
  * cache, so reading in order (the report's failures, a shard's export) reads each chunk once.
@@ -3623,16 +3622,12 @@ class ByteStore {
     /** Position of current[0], and the bytes used in it. */
     base = 0;
     used = 0;
-    /** Bytes of the full chunks still in memory. */
-    kept = 0;
-    keepInMemory;
     spillDir;
     /** null: spilling failed once (no room, no temporary directory); everything stays in memory. */
     spill;
     cache = Buffer.alloc(0);
     cacheIndex = -1;
     constructor(options = {}) {
-        this.keepInMemory = options.keepInMemory ?? 0;
         this.spillDir = options.spillDir;
     }
     /** Where the next text starts. */
@@ -3683,18 +3678,15 @@ class ByteStore {
         this.bases.push(this.base);
     }
     /**
-     * Keeps the full current chunk in memory while under the budget, or writes it to the spill file and
-     * drops it from the chunks; returns whether it did (its buffer is then free).
+     * Writes the full current chunk to the spill file and drops it from the chunks; returns whether it
+     * did (its buffer is then free). After a failure to spill, every chunk stays in memory.
      */
     retireCurrent() {
-        const chunk = this.current;
-        if (this.kept + chunk.length <= this.keepInMemory || this.spill === null) {
-            this.kept += chunk.length;
+        if (this.spill === null)
             return false;
-        }
         try {
             this.spill ??= new SpillFile(this.spillDir);
-            this.spill.write(chunk, this.used, this.base);
+            this.spill.write(this.current, this.used, this.base);
             this.chunks[this.chunks.length - 1] = undefined;
             return true;
         }
@@ -3702,7 +3694,6 @@ class ByteStore {
             // No data is lost for want of disk: this chunk and every later one stay in memory.
             this.spill?.close();
             this.spill = null;
-            this.kept += chunk.length;
             return false;
         }
     }

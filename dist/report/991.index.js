@@ -1214,7 +1214,7 @@ function* prettyJsonPieces(value) {
     if (leftOut(value))
         return;
     const out = { piece: '' };
-    yield* write(value, '', 0, out);
+    yield* write(value, '', out);
     if (out.piece !== '')
         yield out.piece;
 }
@@ -1223,12 +1223,13 @@ function* reportFilePieces(report) {
     yield* prettyJsonPieces(report);
     yield '\n';
 }
-function* write(v, indent, depth, out) {
+/** Writes `v` at `indent`: two spaces a level, so its depth is half the indent's length. */
+function* write(v, indent, out) {
     if (Array.isArray(v) && typeof v.toJSON !== 'function') {
         yield* writeArray(v, indent, out);
     }
-    else if (depth < WALK_DEPTH && isPlainObject(v)) {
-        yield* writeObject(v, indent, depth, out);
+    else if (indent.length / 2 < WALK_DEPTH && isPlainObject(v)) {
+        yield* writeObject(v, indent, out);
     }
     else {
         // Never undefined here: the callers leave out what JSON.stringify leaves out.
@@ -1237,7 +1238,7 @@ function* write(v, indent, depth, out) {
     if (out.piece.length >= PIECE)
         yield take(out);
 }
-function* writeObject(v, indent, depth, out) {
+function* writeObject(v, indent, out) {
     const inner = `${indent}  `;
     let first = true;
     for (const key of Object.keys(v)) {
@@ -1246,7 +1247,7 @@ function* writeObject(v, indent, depth, out) {
             continue;
         out.piece += `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
         first = false;
-        yield* write(member, inner, depth + 1, out);
+        yield* write(member, inner, out);
     }
     out.piece += first ? '{}' : `\n${indent}}`;
 }

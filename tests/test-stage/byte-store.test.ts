@@ -73,7 +73,7 @@ describe('ByteStore', () => {
   });
 });
 
-describe('ByteStore past its memory budget', () => {
+describe('ByteStore spilling its full chunks to a file', () => {
   const dirs: string[] = [];
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -98,12 +98,12 @@ describe('ByteStore past its memory budget', () => {
     return texts;
   }
 
-  it('reads back every text, in order and out of order, with the chunks past the budget in a spill file that has no name', () => {
+  it('reads back every text, in order and out of order, with every full chunk in a spill file that has no name', () => {
     const dir = spillDir();
     const texts = manyTexts();
-    const { store, at } = fill(texts, new ByteStore({ keepInMemory: MiB, spillDir: dir }));
+    const { store, at } = fill(texts, new ByteStore({ spillDir: dir }));
     expect(store.end).toBeGreaterThan(10 * MiB);
-    // The budget and the chunk being filled.
+    // Only the chunk being filled is left in memory.
     expect(store.bytesInMemory).toBeLessThanOrEqual(2 * MiB);
     // The file is made and removed at once: nothing is left in the directory, even while in use.
     expect(readdirSync(dir)).toEqual([]);
@@ -117,8 +117,8 @@ describe('ByteStore past its memory budget', () => {
     for (let i = 1; i < at.length; i++) expect(at[i][0]).toBe(at[i - 1][1]);
   });
 
-  it('spills appendBytes and truncations as append, with no memory kept at all', () => {
-    const store = new ByteStore({ keepInMemory: 0, spillDir: spillDir() });
+  it('spills appendBytes and truncations as append', () => {
+    const store = new ByteStore({ spillDir: spillDir() });
     const texts: string[] = [];
     const at: [number, number][] = [];
     for (let i = 0; texts.length < 60_000; i++) {
@@ -143,7 +143,7 @@ describe('ByteStore past its memory budget', () => {
   it('keeps everything in memory, losing nothing, when no spill file can be made', () => {
     const missing = path.join(spillDir(), 'no', 'such', 'dir');
     const texts = manyTexts();
-    const { store, at } = fill(texts, new ByteStore({ keepInMemory: MiB, spillDir: missing }));
+    const { store, at } = fill(texts, new ByteStore({ spillDir: missing }));
     expect(store.bytesInMemory).toBeGreaterThanOrEqual(store.end);
     texts.forEach((t, i) => expect(store.read(at[i][0], at[i][1])).toBe(t));
   });
@@ -176,7 +176,7 @@ describe('CaseList with names and texts over several chunks', () => {
   it('reads every case back over several pages of columns, with names and texts spilled', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'shipkit-spill-test-'));
     try {
-      const list = new CaseList({ keepInMemory: 0, spillDir: dir });
+      const list = new CaseList({ spillDir: dir });
       const expected: TestCase[] = [];
       // Past two pages of columns (2^14 cases each), with a rerun replacing a page's first case.
       for (let i = 0; i < 40_000; i++) {

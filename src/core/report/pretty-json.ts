@@ -22,7 +22,7 @@ const FIRST_BATCH = 16;
 export function* prettyJsonPieces(value: unknown): Generator<string> {
   if (leftOut(value)) return;
   const out = { piece: '' };
-  yield* write(value, '', 0, out);
+  yield* write(value, '', out);
   if (out.piece !== '') yield out.piece;
 }
 
@@ -36,11 +36,12 @@ interface Out {
   piece: string;
 }
 
-function* write(v: unknown, indent: string, depth: number, out: Out): Generator<string> {
+/** Writes `v` at `indent`: two spaces a level, so its depth is half the indent's length. */
+function* write(v: unknown, indent: string, out: Out): Generator<string> {
   if (Array.isArray(v) && typeof (v as { toJSON?: unknown }).toJSON !== 'function') {
     yield* writeArray(v, indent, out);
-  } else if (depth < WALK_DEPTH && isPlainObject(v)) {
-    yield* writeObject(v, indent, depth, out);
+  } else if (indent.length / 2 < WALK_DEPTH && isPlainObject(v)) {
+    yield* writeObject(v, indent, out);
   } else {
     // Never undefined here: the callers leave out what JSON.stringify leaves out.
     out.piece += indented(JSON.stringify(v, null, 2), indent);
@@ -48,7 +49,7 @@ function* write(v: unknown, indent: string, depth: number, out: Out): Generator<
   if (out.piece.length >= PIECE) yield take(out);
 }
 
-function* writeObject(v: object, indent: string, depth: number, out: Out): Generator<string> {
+function* writeObject(v: object, indent: string, out: Out): Generator<string> {
   const inner = `${indent}  `;
   let first = true;
   for (const key of Object.keys(v)) {
@@ -56,7 +57,7 @@ function* writeObject(v: object, indent: string, depth: number, out: Out): Gener
     if (leftOut(member)) continue;
     out.piece += `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
     first = false;
-    yield* write(member, inner, depth + 1, out);
+    yield* write(member, inner, out);
   }
   out.piece += first ? '{}' : `\n${indent}}`;
 }

@@ -5,11 +5,6 @@ import { SpillFile } from './spill-file.js';
 const CHUNK = 256 * 1024;
 
 export interface ByteStoreOptions {
-  /**
-   * Bytes of full chunks kept in memory (none by default); every chunk filled after them is written
-   * to a temporary file and dropped, so the texts cost disk, not memory, however big the report.
-   */
-  keepInMemory?: number;
   /** Where the spill file is made (the system's temporary directory by default). */
   spillDir?: string;
 }
@@ -21,8 +16,7 @@ export interface ByteStoreOptions {
  * addressed by offsets in one run of positions (a chunk's first byte follows the last byte used in
  * the chunk before), so a text starts where the one before ended; no text spans two chunks.
  *
- * Only the chunk being filled stays in memory (or `keepInMemory` bytes of full ones): each full
- * chunk is written to a spill file at its own position and dropped, and its buffer filled again. A
+ * Only the chunk being filled stays in memory: each full chunk is written to a spill file at its own position and dropped, and its buffer filled again. A
  * report whose texts fit in one chunk never touches the disk; on that report, the names and texts
  * take 1 MiB of memory instead of 29. Reading a spilled text reads its whole chunk into a one-chunk
  * cache, so reading in order (the report's failures, a shard's export) reads each chunk once.
@@ -36,9 +30,6 @@ export class ByteStore {
   /** Position of current[0], and the bytes used in it. */
   private base = 0;
   private used = 0;
-  /** Bytes of the full chunks still in memory. */
-  private kept = 0;
-  private readonly keepInMemory: number;
   private readonly spillDir: string | undefined;
   /** null: spilling failed once (no room, no temporary directory); everything stays in memory. */
   private spill: SpillFile | null | undefined;
@@ -46,7 +37,6 @@ export class ByteStore {
   private cacheIndex = -1;
 
   constructor(options: ByteStoreOptions = {}) {
-    this.keepInMemory = options.keepInMemory ?? 0;
     this.spillDir = options.spillDir;
   }
 
@@ -97,25 +87,20 @@ export class ByteStore {
   }
 
   /**
-   * Keeps the full current chunk in memory while under the budget, or writes it to the spill file and
-   * drops it from the chunks; returns whether it did (its buffer is then free).
+   * Writes the full current chunk to the spill file and drops it from the chunks; returns whether it
+   * did (its buffer is then free). After a failure to spill, every chunk stays in memory.
    */
   private retireCurrent(): boolean {
-    const chunk = this.current;
-    if (this.kept + chunk.length <= this.keepInMemory || this.spill === null) {
-      this.kept += chunk.length;
-      return false;
-    }
+    if (this.spill === null) return false;
     try {
       this.spill ??= new SpillFile(this.spillDir);
-      this.spill.write(chunk, this.used, this.base);
+      this.spill.write(this.current, this.used, this.base);
       this.chunks[this.chunks.length - 1] = undefined;
       return true;
     } catch {
       // No data is lost for want of disk: this chunk and every later one stay in memory.
       this.spill?.close();
       this.spill = null;
-      this.kept += chunk.length;
       return false;
     }
   }
